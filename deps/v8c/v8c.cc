@@ -1,0 +1,1076 @@
+// v8c — the C ABI over V8 described in v8c.h. The only C++ in noderun.
+//
+// A v8c_value is the pointer inside a v8::Local<Value>; the two convert with
+// memcpy, so passing values through C costs nothing.
+
+#include "v8c.h"
+
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <atomic>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+
+using v8::ArrayBuffer;
+using v8::Context;
+using v8::External;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::Global;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+// ---- Conversions between Local<T> and v8c_value -------------------------
+
+static_assert(sizeof(Local<Value>) == sizeof(v8c_value), "Local is a pointer");
+
+inline v8c_value V(Local<Value> l) {
+  v8c_value v;
+  memcpy(&v, &l, sizeof v);
+  return v;
+}
+template <typename T>
+inline v8c_value V(MaybeLocal<T> m) {
+  Local<T> l;
+  return m.ToLocal(&l) ? V(l.template As<Value>()) : nullptr;
+}
+inline Local<Value> L(v8c_value v) {
+  Local<Value> l;
+  memcpy(static_cast<void *>(&l), &v, sizeof v);
+  return l;
+}
+template <typename T>
+inline Local<T> LA(v8c_value v) {
+  return L(v).As<T>();
+}
+
+// ---- Allocator: counts live ArrayBuffer bytes for memoryUsage() ---------
+
+class CountingAllocator : public ArrayBuffer::Allocator {
+ public:
+  std::atomic<size_t> live{0};
+  void *Allocate(size_t n) override {
+    void *p = calloc(n ? n : 1, 1);
+    if (p) live += n;
+    return p;
+  }
+  void *AllocateUninitialized(size_t n) override {
+    void *p = malloc(n ? n : 1);
+    if (p) live += n;
+    return p;
+  }
+  void Free(void *p, size_t n) override {
+    free(p);
+    live -= n;
+  }
+};
+
+// A native function's C pointer and data; owned by the env (see v8c.h).
+struct FnRecord {
+  v8c_native fn;
+  void *data;
+  FnRecord *next;
+};
+
+// A wrapped object with a finalizer; linked into the env so that teardown
+// can run the finalizers V8 never got to.
+struct WrapRecord {
+  v8c_env *env;
+  Global<Object> handle;
+  void *ptr;
+  v8c_finalizer fin;
+  void *hint;
+  WrapRecord *prev, *next;
+};
+
+// Read-only ASCII data that V8 may use in place.
+class StaticString : public String::ExternalOneByteStringResource {
+ public:
+  StaticString(const char *d, size_t n) : data_(d), len_(n) {}
+  const char *data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  const char *data_;
+  size_t len_;
+};
+
+std::mutex g_mutex;
+std::unique_ptr<v8::Platform> g_platform;
+
+}  // namespace
+
+struct v8c_ref {
+  Isolate *isolate;
+  Global<Value> handle;
+};
+
+struct v8c_env {
+  Isolate *isolate;
+  CountingAllocator *allocator;
+  Global<Context> context;
+  Global<v8::ObjectTemplate> wrap_template;
+  Global<v8::Private> arrow_key;
+  FnRecord *fns;
+  WrapRecord *wraps;
+  v8c_promise_reject_cb on_reject;
+  void *data;
+};
+
+static inline v8c_env *EnvOf(Isolate *iso) {
+  return static_cast<v8c_env *>(iso->GetData(0));
+}
+static inline Local<Context> Ctx(v8c_env *env) {
+  return env->context.Get(env->isolate);
+}
+static inline const FunctionCallbackInfo<Value> &Info(v8c_call *c) {
+  return *reinterpret_cast<const FunctionCallbackInfo<Value> *>(c);
+}
+
+// ---- Process-wide set-up -------------------------------------------------
+
+extern "C" int v8c_init(const char *flags) {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (flags) v8::V8::SetFlagsFromString(flags);
+  if (g_platform) return 0;
+  g_platform = v8::platform::NewDefaultPlatform(4);
+  v8::V8::InitializePlatform(g_platform.get());
+  return v8::V8::Initialize() ? 0 : -1;
+}
+
+// V8 cannot be initialized again once disposed, and a host may create
+// runtimes one after another, so V8 and its platform stay up for the life of
+// the process once started; this only exists to pair with v8c_init.
+extern "C" void v8c_shutdown(void) {}
+
+extern "C" const char *v8c_version(void) { return v8::V8::GetVersion(); }
+
+extern "C" void v8c_set_flags(const char *flags) {
+  v8::V8::SetFlagsFromString(flags);
+}
+
+// ---- Environments ---------------------------------------------------------
+
+static void OnPromiseReject(v8::PromiseRejectMessage msg) {
+  Local<v8::Promise> promise = msg.GetPromise();
+  Isolate *iso = promise->GetIsolate();
+  v8c_env *env = EnvOf(iso);
+  if (!env || !env->on_reject) return;
+  Local<Value> value = msg.GetValue();
+  if (value.IsEmpty()) value = v8::Undefined(iso);
+  env->on_reject(env, static_cast<v8c_promise_event>(msg.GetEvent()),
+                 V(promise.As<Value>()), V(value));
+}
+
+extern "C" v8c_env *v8c_env_new(void *data) {
+  v8c_env *env = new (std::nothrow) v8c_env();
+  if (!env) return nullptr;
+  env->allocator = new CountingAllocator();
+  Isolate::CreateParams params;
+  params.array_buffer_allocator = env->allocator;
+  Isolate *iso = Isolate::New(params);
+  env->isolate = iso;
+  env->data = data;
+  iso->SetData(0, env);
+  iso->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  iso->SetPromiseRejectCallback(OnPromiseReject);
+  iso->Enter();
+  HandleScope scope(iso);
+  Local<Context> ctx = Context::New(iso);
+  env->context.Reset(iso, ctx);
+  ctx->Enter();
+  Local<v8::ObjectTemplate> tpl = v8::ObjectTemplate::New(iso);
+  tpl->SetInternalFieldCount(3);  // tag, pointer, WrapRecord or null
+  env->wrap_template.Reset(iso, tpl);
+  env->arrow_key.Reset(
+      iso, v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:arrow")));
+  return env;
+}
+
+extern "C" void v8c_env_free(v8c_env *env) {
+  if (!env) return;
+  Isolate *iso = env->isolate;
+  // Finalizers V8 did not run yet: their C memory must still be released.
+  while (WrapRecord *w = env->wraps) {
+    env->wraps = w->next;
+    w->handle.Reset();
+    if (w->fin) w->fin(w->ptr, w->hint);
+    delete w;
+  }
+  {
+    HandleScope scope(iso);
+    Ctx(env)->Exit();
+  }
+  env->context.Reset();
+  env->wrap_template.Reset();
+  env->arrow_key.Reset();
+  iso->Exit();
+  iso->Dispose();
+  for (FnRecord *f = env->fns; f;) {
+    FnRecord *next = f->next;
+    delete f;
+    f = next;
+  }
+  delete env->allocator;
+  delete env;
+}
+
+extern "C" void *v8c_env_data(v8c_env *env) { return env->data; }
+
+extern "C" v8c_value v8c_global(v8c_env *env) {
+  return V(Ctx(env)->Global().As<Value>());
+}
+
+static_assert(sizeof(HandleScope) <= sizeof(v8c_scope), "v8c_scope size");
+static_assert(sizeof(v8::TryCatch) <= sizeof(v8c_trycatch), "trycatch size");
+
+extern "C" void v8c_scope_open(v8c_env *env, v8c_scope *s) {
+  // HandleScope forbids operator new; the global placement form puts it in
+  // the caller's stack storage, where V8 expects handle scopes to live.
+  ::new (static_cast<void *>(s->opaque)) HandleScope(env->isolate);
+}
+
+extern "C" void v8c_scope_close(v8c_scope *s) {
+  reinterpret_cast<HandleScope *>(s->opaque)->~HandleScope();
+}
+
+static inline v8::TryCatch *TC(v8c_trycatch *tc) {
+  return reinterpret_cast<v8::TryCatch *>(tc->opaque);
+}
+
+extern "C" void v8c_try_begin(v8c_env *env, v8c_trycatch *tc) {
+  ::new (static_cast<void *>(tc->opaque)) v8::TryCatch(env->isolate);
+}
+extern "C" bool v8c_try_caught(v8c_trycatch *tc) {
+  return TC(tc)->HasCaught();
+}
+extern "C" bool v8c_try_terminated(v8c_trycatch *tc) {
+  return TC(tc)->HasTerminated();
+}
+extern "C" v8c_value v8c_try_exception(v8c_trycatch *tc) {
+  return V(TC(tc)->Exception());
+}
+extern "C" void v8c_try_rethrow(v8c_trycatch *tc) { TC(tc)->ReThrow(); }
+extern "C" void v8c_try_reset(v8c_trycatch *tc) { TC(tc)->Reset(); }
+extern "C" void v8c_try_end(v8c_trycatch *tc) { TC(tc)->~TryCatch(); }
+
+// Builds "file:line\n<source line>\n<spaces>^^^\n" from a message, the way
+// Node shows where an uncaught exception was thrown.
+static Local<Value> ArrowFromMessage(v8c_env *env, Local<v8::Message> msg) {
+  Isolate *iso = env->isolate;
+  Local<Context> ctx = Ctx(env);
+  String::Utf8Value file(iso, msg->GetScriptResourceName());
+  int line = msg->GetLineNumber(ctx).FromMaybe(0);
+  Local<String> src_line;
+  if (!msg->GetSourceLine(ctx).ToLocal(&src_line)) return Local<Value>();
+  String::Utf8Value src(iso, src_line);
+  int start = msg->GetStartColumn(ctx).FromMaybe(0);
+  int end = msg->GetEndColumn(ctx).FromMaybe(start + 1);
+  const char *s = *src ? *src : "";
+  size_t slen = strlen(s);
+  if (start < 0) start = 0;
+  if (end <= start) end = start + 1;
+  size_t cap = strlen(*file ? *file : "") + slen + 64 + 2 * (size_t)end;
+  char *buf = static_cast<char *>(malloc(cap));
+  if (!buf) return Local<Value>();
+  int n = snprintf(buf, cap, "%s:%d\n%s\n", *file ? *file : "<anonymous>",
+                   line, s);
+  // Columns count UTF-16 units; close enough for the ASCII prefix that
+  // nearly all source lines have. Tabs are kept so the caret lines up.
+  for (int i = 0; i < start; i++)
+    buf[n++] = ((size_t)i < slen && s[i] == '\t') ? '\t' : ' ';
+  for (int i = start; i < end; i++) buf[n++] = '^';
+  buf[n++] = '\n';
+  Local<Value> out =
+      String::NewFromUtf8(iso, buf, v8::NewStringType::kNormal, n)
+          .FromMaybe(Local<String>());
+  free(buf);
+  return out;
+}
+
+static v8c_value SavedArrow(v8c_env *env, Local<Value> exc) {
+  if (exc.IsEmpty() || !exc->IsObject()) return nullptr;
+  Local<Value> saved;
+  if (!exc.As<Object>()
+           ->GetPrivate(Ctx(env), env->arrow_key.Get(env->isolate))
+           .ToLocal(&saved) ||
+      !saved->IsString())
+    return nullptr;
+  return V(saved);
+}
+
+extern "C" v8c_value v8c_exception_arrow(v8c_env *env, v8c_value exception) {
+  Local<Value> exc = L(exception);
+  if (v8c_value saved = SavedArrow(env, exc)) return saved;
+  // An error object remembers where it was made; other values point at the
+  // JS running now.
+  v8::TryCatch inner(env->isolate);
+  Local<v8::Message> msg = v8::Exception::CreateMessage(env->isolate, exc);
+  if (msg.IsEmpty()) return nullptr;
+  Local<Value> arrow = ArrowFromMessage(env, msg);
+  return arrow.IsEmpty() ? nullptr : V(arrow);
+}
+
+extern "C" v8c_value v8c_try_arrow(v8c_env *env, v8c_trycatch *tc) {
+  v8::TryCatch *t = TC(tc);
+  Local<Value> exc = t->Exception();
+  if (v8c_value saved = SavedArrow(env, exc)) return saved;
+  Local<v8::Message> msg = t->Message();
+  if (msg.IsEmpty()) return nullptr;
+  Local<Value> arrow = ArrowFromMessage(env, msg);
+  if (arrow.IsEmpty()) return nullptr;
+  if (exc->IsObject()) {
+    // Saving must not disturb the exception being handled.
+    v8::TryCatch inner(env->isolate);
+    if (exc.As<Object>()
+            ->SetPrivate(Ctx(env), env->arrow_key.Get(env->isolate), arrow)
+            .IsNothing())
+      return V(arrow);
+  }
+  return V(arrow);
+}
+
+extern "C" void v8c_terminate(v8c_env *env) {
+  env->isolate->TerminateExecution();
+}
+extern "C" void v8c_cancel_terminate(v8c_env *env) {
+  env->isolate->CancelTerminateExecution();
+}
+extern "C" bool v8c_is_terminating(v8c_env *env) {
+  return env->isolate->IsExecutionTerminating();
+}
+
+// ---- Native calls ----------------------------------------------------------
+
+extern "C" int v8c_argc(v8c_call *c) { return Info(c).Length(); }
+extern "C" v8c_value v8c_arg(v8c_call *c, int i) { return V(Info(c)[i]); }
+extern "C" v8c_value v8c_this(v8c_call *c) {
+  return V(Info(c).This().As<Value>());
+}
+extern "C" v8c_value v8c_new_target(v8c_call *c) {
+  return V(Info(c).NewTarget());
+}
+extern "C" void *v8c_data(v8c_call *c) {
+  return static_cast<FnRecord *>(Info(c).Data().As<External>()->Value())->data;
+}
+extern "C" v8c_env *v8c_call_env(v8c_call *c) {
+  return EnvOf(Info(c).GetIsolate());
+}
+extern "C" void v8c_return(v8c_call *c, v8c_value v) {
+  if (v) Info(c).GetReturnValue().Set(L(v));
+}
+extern "C" void v8c_return_double(v8c_call *c, double d) {
+  Info(c).GetReturnValue().Set(d);
+}
+extern "C" void v8c_return_int(v8c_call *c, int32_t i) {
+  Info(c).GetReturnValue().Set(i);
+}
+extern "C" void v8c_return_bool(v8c_call *c, bool b) {
+  Info(c).GetReturnValue().Set(b);
+}
+
+// ---- Values ------------------------------------------------------------------
+
+extern "C" v8c_value v8c_undefined(v8c_env *env) {
+  return V(v8::Undefined(env->isolate).As<Value>());
+}
+extern "C" v8c_value v8c_null(v8c_env *env) {
+  return V(v8::Null(env->isolate).As<Value>());
+}
+extern "C" v8c_value v8c_bool(v8c_env *env, bool b) {
+  return V(v8::Boolean::New(env->isolate, b).As<Value>());
+}
+extern "C" v8c_value v8c_number(v8c_env *env, double d) {
+  return V(v8::Number::New(env->isolate, d).As<Value>());
+}
+extern "C" v8c_value v8c_int32(v8c_env *env, int32_t i) {
+  return V(v8::Integer::New(env->isolate, i).As<Value>());
+}
+extern "C" v8c_value v8c_uint32(v8c_env *env, uint32_t u) {
+  return V(v8::Integer::NewFromUnsigned(env->isolate, u).As<Value>());
+}
+extern "C" v8c_value v8c_bigint_i64(v8c_env *env, int64_t i) {
+  return V(v8::BigInt::New(env->isolate, i).As<Value>());
+}
+extern "C" v8c_value v8c_bigint_u64(v8c_env *env, uint64_t u) {
+  return V(v8::BigInt::NewFromUnsigned(env->isolate, u).As<Value>());
+}
+
+static bool LengthFits(size_t len) { return len <= (size_t)String::kMaxLength; }
+
+extern "C" v8c_value v8c_string(v8c_env *env, const char *s, size_t len) {
+  if (len == (size_t)-1) len = strlen(s);
+  if (!LengthFits(len)) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
+                           "Cannot create a string longer than 0x%x "
+                           "characters", String::kMaxLength);
+  }
+  return V(String::NewFromUtf8(env->isolate, s, v8::NewStringType::kNormal,
+                               (int)len));
+}
+extern "C" v8c_value v8c_string_latin1(v8c_env *env, const char *s,
+                                       size_t len) {
+  if (len == (size_t)-1) len = strlen(s);
+  if (!LengthFits(len)) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
+                           "Cannot create a string longer than 0x%x "
+                           "characters", String::kMaxLength);
+  }
+  return V(String::NewFromOneByte(env->isolate,
+                                  reinterpret_cast<const uint8_t *>(s),
+                                  v8::NewStringType::kNormal, (int)len));
+}
+extern "C" v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s,
+                                      size_t len) {
+  if (len == (size_t)-1) {
+    len = 0;
+    while (s[len]) len++;
+  }
+  if (!LengthFits(len)) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
+                           "Cannot create a string longer than 0x%x "
+                           "characters", String::kMaxLength);
+  }
+  return V(String::NewFromTwoByte(env->isolate, s, v8::NewStringType::kNormal,
+                                  (int)len));
+}
+extern "C" v8c_value v8c_string_static(v8c_env *env, const char *s,
+                                       size_t len) {
+  if (len < 16) return v8c_string_latin1(env, s, len);
+  return V(String::NewExternalOneByte(env->isolate, new StaticString(s, len)));
+}
+extern "C" v8c_value v8c_object(v8c_env *env) {
+  return V(Object::New(env->isolate).As<Value>());
+}
+extern "C" v8c_value v8c_array(v8c_env *env, uint32_t len) {
+  return V(v8::Array::New(env->isolate, (int)len).As<Value>());
+}
+extern "C" v8c_value v8c_symbol(v8c_env *env, const char *desc) {
+  Local<String> d;
+  if (desc && !String::NewFromUtf8(env->isolate, desc).ToLocal(&d))
+    return nullptr;
+  return V(v8::Symbol::New(env->isolate, d).As<Value>());
+}
+
+extern "C" bool v8c_is(v8c_value vv, v8c_type t) {
+  if (!vv) return false;
+  Local<Value> v = L(vv);
+  switch (t) {
+    case V8C_UNDEFINED: return v->IsUndefined();
+    case V8C_NULL: return v->IsNull();
+    case V8C_NULL_OR_UNDEFINED: return v->IsNullOrUndefined();
+    case V8C_BOOLEAN: return v->IsBoolean();
+    case V8C_NUMBER: return v->IsNumber();
+    case V8C_INT32: return v->IsInt32();
+    case V8C_UINT32: return v->IsUint32();
+    case V8C_BIGINT: return v->IsBigInt();
+    case V8C_STRING: return v->IsString();
+    case V8C_SYMBOL: return v->IsSymbol();
+    case V8C_OBJECT: return v->IsObject();
+    case V8C_FUNCTION: return v->IsFunction();
+    case V8C_ARRAY: return v->IsArray();
+    case V8C_EXTERNAL: return v->IsExternal();
+    case V8C_DATE: return v->IsDate();
+    case V8C_ARGUMENTS: return v->IsArgumentsObject();
+    case V8C_BIGINT_OBJECT: return v->IsBigIntObject();
+    case V8C_BOOLEAN_OBJECT: return v->IsBooleanObject();
+    case V8C_NUMBER_OBJECT: return v->IsNumberObject();
+    case V8C_STRING_OBJECT: return v->IsStringObject();
+    case V8C_SYMBOL_OBJECT: return v->IsSymbolObject();
+    case V8C_NATIVE_ERROR: return v->IsNativeError();
+    case V8C_REGEXP: return v->IsRegExp();
+    case V8C_ASYNC_FUNCTION: return v->IsAsyncFunction();
+    case V8C_GENERATOR_FUNCTION: return v->IsGeneratorFunction();
+    case V8C_GENERATOR_OBJECT: return v->IsGeneratorObject();
+    case V8C_PROMISE: return v->IsPromise();
+    case V8C_MAP: return v->IsMap();
+    case V8C_SET: return v->IsSet();
+    case V8C_MAP_ITERATOR: return v->IsMapIterator();
+    case V8C_SET_ITERATOR: return v->IsSetIterator();
+    case V8C_WEAK_MAP: return v->IsWeakMap();
+    case V8C_WEAK_SET: return v->IsWeakSet();
+    case V8C_ARRAY_BUFFER: return v->IsArrayBuffer();
+    case V8C_SHARED_ARRAY_BUFFER: return v->IsSharedArrayBuffer();
+    case V8C_ARRAY_BUFFER_VIEW: return v->IsArrayBufferView();
+    case V8C_TYPED_ARRAY: return v->IsTypedArray();
+    case V8C_UINT8_ARRAY: return v->IsUint8Array();
+    case V8C_UINT8_CLAMPED_ARRAY: return v->IsUint8ClampedArray();
+    case V8C_INT8_ARRAY: return v->IsInt8Array();
+    case V8C_UINT16_ARRAY: return v->IsUint16Array();
+    case V8C_INT16_ARRAY: return v->IsInt16Array();
+    case V8C_UINT32_ARRAY: return v->IsUint32Array();
+    case V8C_INT32_ARRAY: return v->IsInt32Array();
+    case V8C_FLOAT32_ARRAY: return v->IsFloat32Array();
+    case V8C_FLOAT64_ARRAY: return v->IsFloat64Array();
+    case V8C_BIGINT64_ARRAY: return v->IsBigInt64Array();
+    case V8C_BIGUINT64_ARRAY: return v->IsBigUint64Array();
+    case V8C_DATA_VIEW: return v->IsDataView();
+    case V8C_PROXY: return v->IsProxy();
+    case V8C_MODULE_NAMESPACE: return v->IsModuleNamespaceObject();
+    case V8C_TYPE_COUNT: break;
+  }
+  return false;
+}
+
+extern "C" bool v8c_to_double(v8c_env *env, v8c_value v, double *out) {
+  return L(v)->NumberValue(Ctx(env)).To(out);
+}
+extern "C" bool v8c_to_int64(v8c_env *env, v8c_value v, int64_t *out) {
+  return L(v)->IntegerValue(Ctx(env)).To(out);
+}
+extern "C" bool v8c_to_bool(v8c_env *env, v8c_value v) {
+  return L(v)->BooleanValue(env->isolate);
+}
+extern "C" v8c_value v8c_to_string(v8c_env *env, v8c_value v) {
+  return V(L(v)->ToString(Ctx(env)));
+}
+extern "C" double v8c_value_double(v8c_value v) {
+  Local<Value> l = L(v);
+  return l->IsNumber() ? l.As<v8::Number>()->Value() : 0;
+}
+extern "C" int64_t v8c_value_int64(v8c_value v) {
+  Local<Value> l = L(v);
+  if (l->IsInt32()) return l.As<v8::Int32>()->Value();
+  if (!l->IsNumber()) return 0;
+  double d = l.As<v8::Number>()->Value();
+  if (!(d >= -9.2e18 && d <= 9.2e18)) return 0;
+  return (int64_t)d;
+}
+extern "C" uint64_t v8c_bigint_value_u64(v8c_value v, bool *lossless) {
+  Local<Value> l = L(v);
+  if (!l->IsBigInt()) {
+    if (lossless) *lossless = false;
+    return 0;
+  }
+  return l.As<v8::BigInt>()->Uint64Value(lossless);
+}
+
+extern "C" char *v8c_to_utf8(v8c_env *env, v8c_value v, size_t *len) {
+  Local<String> s;
+  if (!L(v)->ToString(Ctx(env)).ToLocal(&s)) return nullptr;
+  size_t n = s->Utf8Length(env->isolate);
+  char *buf = static_cast<char *>(malloc(n + 1));
+  if (!buf) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return nullptr;
+  }
+  s->WriteUtf8(env->isolate, buf, (int)n, nullptr,
+               String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+  buf[n] = 0;
+  if (len) *len = n;
+  return buf;
+}
+extern "C" size_t v8c_string_utf8_length(v8c_env *env, v8c_value str) {
+  return LA<String>(str)->Utf8Length(env->isolate);
+}
+extern "C" size_t v8c_string_length(v8c_value str) {
+  return LA<String>(str)->Length();
+}
+extern "C" size_t v8c_string_write_utf8(v8c_env *env, v8c_value str,
+                                        char *buf, size_t cap) {
+  if (cap > INT32_MAX) cap = INT32_MAX;
+  return LA<String>(str)->WriteUtf8(
+      env->isolate, buf, (int)cap, nullptr,
+      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+}
+extern "C" bool v8c_strict_equals(v8c_value a, v8c_value b) {
+  return L(a)->StrictEquals(L(b));
+}
+
+// ---- Objects -----------------------------------------------------------------
+
+static Local<Object> Obj(v8c_value v) { return LA<Object>(v); }
+
+static Local<String> Name(v8c_env *env, const char *name) {
+  return String::NewFromUtf8(env->isolate, name, v8::NewStringType::kInternalized)
+      .ToLocalChecked();
+}
+
+// Every object call first checks that the receiver is an object: C code must
+// never be able to crash V8 by passing a primitive where it expects one.
+#define NEED_OBJECT(env, o, ret)                                         \
+  do {                                                                   \
+    if (!(o) || !L(o)->IsObject()) {                                     \
+      v8c_throw_error((env), V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",     \
+                      "The receiver must be an object");                 \
+      return ret;                                                        \
+    }                                                                    \
+  } while (0)
+
+extern "C" v8c_value v8c_get(v8c_env *env, v8c_value obj, v8c_value key) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->Get(Ctx(env), L(key)));
+}
+extern "C" v8c_value v8c_get_named(v8c_env *env, v8c_value obj,
+                                   const char *name) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->Get(Ctx(env), Name(env, name)));
+}
+extern "C" v8c_value v8c_get_index(v8c_env *env, v8c_value obj, uint32_t i) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->Get(Ctx(env), i));
+}
+extern "C" bool v8c_set(v8c_env *env, v8c_value obj, v8c_value key,
+                        v8c_value v) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)->Set(Ctx(env), L(key), L(v)).FromMaybe(false);
+}
+extern "C" bool v8c_set_named(v8c_env *env, v8c_value obj, const char *name,
+                              v8c_value v) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)->Set(Ctx(env), Name(env, name), L(v)).FromMaybe(false);
+}
+extern "C" bool v8c_set_index(v8c_env *env, v8c_value obj, uint32_t i,
+                              v8c_value v) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)->Set(Ctx(env), i, L(v)).FromMaybe(false);
+}
+extern "C" bool v8c_define_hidden(v8c_env *env, v8c_value obj,
+                                  const char *name, v8c_value v) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)
+      ->DefineOwnProperty(
+          Ctx(env), Name(env, name), L(v),
+          static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontEnum))
+      .FromMaybe(false);
+}
+extern "C" int v8c_has(v8c_env *env, v8c_value obj, v8c_value key) {
+  NEED_OBJECT(env, obj, -1);
+  v8::Maybe<bool> r = Obj(obj)->Has(Ctx(env), L(key));
+  return r.IsNothing() ? -1 : r.FromJust();
+}
+extern "C" bool v8c_delete(v8c_env *env, v8c_value obj, v8c_value key) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)->Delete(Ctx(env), L(key)).FromMaybe(false);
+}
+extern "C" uint32_t v8c_array_length(v8c_value arr) {
+  Local<Value> a = L(arr);
+  return a->IsArray() ? a.As<v8::Array>()->Length() : 0;
+}
+extern "C" v8c_value v8c_own_keys(v8c_env *env, v8c_value obj, int filter,
+                                  bool skip_indices) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->GetPropertyNames(
+      Ctx(env), v8::KeyCollectionMode::kOwnOnly,
+      static_cast<v8::PropertyFilter>(filter),
+      skip_indices ? v8::IndexFilter::kSkipIndices
+                   : v8::IndexFilter::kIncludeIndices,
+      v8::KeyConversionMode::kConvertToString));
+}
+extern "C" v8c_value v8c_get_prototype(v8c_env *env, v8c_value obj) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->GetPrototype());
+}
+extern "C" bool v8c_set_prototype(v8c_env *env, v8c_value obj,
+                                  v8c_value proto) {
+  NEED_OBJECT(env, obj, false);
+  return Obj(obj)->SetPrototype(Ctx(env), L(proto)).FromMaybe(false);
+}
+extern "C" v8c_value v8c_constructor_name(v8c_env *env, v8c_value obj) {
+  NEED_OBJECT(env, obj, nullptr);
+  return V(Obj(obj)->GetConstructorName().As<Value>());
+}
+
+// ---- Functions ---------------------------------------------------------------
+
+static void Trampoline(const FunctionCallbackInfo<Value> &info) {
+  FnRecord *rec = static_cast<FnRecord *>(info.Data().As<External>()->Value());
+  rec->fn(reinterpret_cast<v8c_call *>(
+      const_cast<FunctionCallbackInfo<Value> *>(&info)));
+}
+
+extern "C" v8c_value v8c_function(v8c_env *env, const char *name,
+                                  v8c_native fn, void *data) {
+  FnRecord *rec = new FnRecord{fn, data, env->fns};
+  env->fns = rec;
+  Local<Function> f;
+  if (!Function::New(Ctx(env), Trampoline, External::New(env->isolate, rec))
+           .ToLocal(&f))
+    return nullptr;
+  if (name) f->SetName(Name(env, name));
+  return V(f.As<Value>());
+}
+
+extern "C" v8c_value v8c_call_fn(v8c_env *env, v8c_value fn, v8c_value recv,
+                                 int argc, v8c_value *argv) {
+  if (!fn || !L(fn)->IsFunction()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The callee must be a function");
+  }
+  static_assert(sizeof(Local<Value>) == sizeof(v8c_value), "");
+  return V(LA<Function>(fn)->Call(Ctx(env),
+                                  recv ? L(recv)
+                                       : v8::Undefined(env->isolate).As<Value>(),
+                                  argc, reinterpret_cast<Local<Value> *>(argv)));
+}
+
+extern "C" v8c_value v8c_new_instance(v8c_env *env, v8c_value ctor, int argc,
+                                      v8c_value *argv) {
+  if (!ctor || !L(ctor)->IsFunction()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The constructor must be a function");
+  }
+  return V(LA<Function>(ctor)->NewInstance(
+      Ctx(env), argc, reinterpret_cast<Local<Value> *>(argv)));
+}
+
+// ---- Wrapped C structs -------------------------------------------------------
+
+static void WrapSecondPass(const v8::WeakCallbackInfo<WrapRecord> &info) {
+  WrapRecord *w = info.GetParameter();
+  v8c_env *env = w->env;
+  if (w->prev) w->prev->next = w->next; else env->wraps = w->next;
+  if (w->next) w->next->prev = w->prev;
+  v8c_finalizer fin = w->fin;
+  void *ptr = w->ptr, *hint = w->hint;
+  delete w;
+  if (fin) fin(ptr, hint);
+}
+
+static void WrapFirstPass(const v8::WeakCallbackInfo<WrapRecord> &info) {
+  info.GetParameter()->handle.Reset();
+  info.SetSecondPassCallback(WrapSecondPass);
+}
+
+extern "C" v8c_value v8c_wrap(v8c_env *env, const void *tag, void *ptr,
+                              v8c_finalizer fin, void *hint) {
+  Local<Object> obj;
+  if (!env->wrap_template.Get(env->isolate)->NewInstance(Ctx(env)).ToLocal(&obj))
+    return nullptr;
+  obj->SetAlignedPointerInInternalField(0, const_cast<void *>(tag));
+  obj->SetAlignedPointerInInternalField(1, ptr);
+  WrapRecord *w = nullptr;
+  if (fin) {
+    w = new WrapRecord();
+    w->env = env;
+    w->ptr = ptr;
+    w->fin = fin;
+    w->hint = hint;
+    w->handle.Reset(env->isolate, obj);
+    w->handle.SetWeak(w, WrapFirstPass, v8::WeakCallbackType::kParameter);
+    w->next = env->wraps;
+    if (env->wraps) env->wraps->prev = w;
+    env->wraps = w;
+  }
+  obj->SetAlignedPointerInInternalField(2, w);
+  return V(obj.As<Value>());
+}
+
+static bool IsWrap(Local<Value> v) {
+  return v->IsObject() && v.As<Object>()->InternalFieldCount() == 3;
+}
+
+extern "C" void *v8c_unwrap(v8c_env *env, v8c_value obj, const void *tag) {
+  (void)env;
+  if (!obj || !IsWrap(L(obj))) return nullptr;
+  Local<Object> o = Obj(obj);
+  if (o->GetAlignedPointerFromInternalField(0) != tag) return nullptr;
+  return o->GetAlignedPointerFromInternalField(1);
+}
+
+extern "C" void v8c_unwrap_clear(v8c_env *env, v8c_value obj) {
+  if (!obj || !IsWrap(L(obj))) return;
+  Local<Object> o = Obj(obj);
+  WrapRecord *w =
+      static_cast<WrapRecord *>(o->GetAlignedPointerFromInternalField(2));
+  if (w) {
+    if (w->prev) w->prev->next = w->next; else env->wraps = w->next;
+    if (w->next) w->next->prev = w->prev;
+    w->handle.Reset();
+    delete w;
+  }
+  o->SetAlignedPointerInInternalField(1, nullptr);
+  o->SetAlignedPointerInInternalField(2, nullptr);
+}
+
+// ---- Persistent references ---------------------------------------------------
+
+extern "C" v8c_ref *v8c_ref_new(v8c_env *env, v8c_value v) {
+  v8c_ref *r = new v8c_ref();
+  r->isolate = env->isolate;
+  r->handle.Reset(env->isolate, L(v));
+  return r;
+}
+extern "C" v8c_value v8c_ref_get(v8c_env *env, v8c_ref *r) {
+  if (!r || r->handle.IsEmpty()) return nullptr;
+  return V(r->handle.Get(env->isolate));
+}
+extern "C" void v8c_ref_weak(v8c_ref *r, bool weak) {
+  if (r->handle.IsEmpty()) return;
+  if (weak)
+    r->handle.SetWeak();
+  else
+    r->handle.ClearWeak();
+}
+extern "C" void v8c_ref_free(v8c_ref *r) {
+  if (!r) return;
+  r->handle.Reset();
+  delete r;
+}
+
+// ---- Binary data ---------------------------------------------------------
+
+extern "C" v8c_value v8c_arraybuffer(v8c_env *env, size_t len, void **data) {
+  std::unique_ptr<v8::BackingStore> bs =
+      ArrayBuffer::NewBackingStore(env->isolate, len);
+  if (!bs || (len && !bs->Data())) {
+    return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                           "Array buffer allocation failed");
+  }
+  if (data) *data = bs->Data();
+  return V(ArrayBuffer::New(env->isolate, std::move(bs)).As<Value>());
+}
+
+struct ExternalFree {
+  v8c_finalizer fin;
+  void *hint;
+};
+
+static void ExternalDeleter(void *data, size_t, void *arg) {
+  ExternalFree *ef = static_cast<ExternalFree *>(arg);
+  if (ef->fin) ef->fin(data, ef->hint);
+  delete ef;
+}
+
+extern "C" v8c_value v8c_arraybuffer_external(v8c_env *env, void *data,
+                                              size_t len, v8c_finalizer fin,
+                                              void *hint) {
+  std::unique_ptr<v8::BackingStore> bs = ArrayBuffer::NewBackingStore(
+      data, len, ExternalDeleter, new ExternalFree{fin, hint});
+  return V(ArrayBuffer::New(env->isolate, std::move(bs)).As<Value>());
+}
+
+extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
+                                    size_t len) {
+  Local<Value> a = L(ab);
+  if (!a->IsArrayBuffer() ||
+      off + len > a.As<ArrayBuffer>()->ByteLength() || off + len < off) {
+    return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
+                           "The view does not fit in the ArrayBuffer");
+  }
+  return V(v8::Uint8Array::New(a.As<ArrayBuffer>(), off, len).As<Value>());
+}
+
+extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
+  if (!v) return false;
+  Local<Value> l = L(v);
+  if (l->IsArrayBufferView()) {
+    Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
+    std::shared_ptr<v8::BackingStore> bs = view->Buffer()->GetBackingStore();
+    *data = static_cast<char *>(bs->Data()) + view->ByteOffset();
+    *len = view->ByteLength();
+    return true;
+  }
+  if (l->IsArrayBuffer()) {
+    std::shared_ptr<v8::BackingStore> bs = l.As<ArrayBuffer>()->GetBackingStore();
+    *data = bs->Data();
+    *len = bs->ByteLength();
+    return true;
+  }
+  if (l->IsSharedArrayBuffer()) {
+    std::shared_ptr<v8::BackingStore> bs =
+        l.As<v8::SharedArrayBuffer>()->GetBackingStore();
+    *data = bs->Data();
+    *len = bs->ByteLength();
+    return true;
+  }
+  return false;
+}
+
+// ---- Errors --------------------------------------------------------------
+
+extern "C" v8c_value v8c_error(v8c_env *env, v8c_error_kind kind,
+                               const char *code, const char *message) {
+  Isolate *iso = env->isolate;
+  Local<String> msg;
+  if (!String::NewFromUtf8(iso, message ? message : "").ToLocal(&msg))
+    msg = String::Empty(iso);
+  Local<Value> err;
+  switch (kind) {
+    case V8C_TYPE_ERROR: err = v8::Exception::TypeError(msg); break;
+    case V8C_RANGE_ERROR: err = v8::Exception::RangeError(msg); break;
+    case V8C_SYNTAX_ERROR: err = v8::Exception::SyntaxError(msg); break;
+    default: err = v8::Exception::Error(msg); break;
+  }
+  if (code) {
+    Local<String> c;
+    if (String::NewFromUtf8(iso, code).ToLocal(&c))
+      if (err.As<Object>()->Set(Ctx(env), Name(env, "code"), c).IsNothing())
+        return nullptr;
+  }
+  return V(err);
+}
+
+extern "C" v8c_value v8c_throw(v8c_env *env, v8c_value v) {
+  env->isolate->ThrowException(L(v));
+  return nullptr;
+}
+
+extern "C" v8c_value v8c_throw_error(v8c_env *env, v8c_error_kind kind,
+                                     const char *code, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  return v8c_throw(env, v8c_error(env, kind, code, buf));
+}
+
+// ---- Compiling and running -----------------------------------------------
+
+// Compile errors keep their arrow text on the exception (see v8c_try_arrow)
+// so that the place of a syntax error survives being rethrown by JS.
+static v8c_value SaveArrowAndRethrow(v8c_env *env, v8::TryCatch &tc) {
+  if (tc.HasCaught() && !tc.HasTerminated()) {
+    v8c_try_arrow(env, reinterpret_cast<v8c_trycatch *>(&tc));
+  }
+  tc.ReThrow();
+  return nullptr;
+}
+
+extern "C" v8c_value v8c_compile_function(v8c_env *env, v8c_value source,
+                                          v8c_value filename, int nparams,
+                                          const char *const *params) {
+  Isolate *iso = env->isolate;
+  if (!source || !L(source)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source must be a string");
+  }
+  Local<String> names[16];
+  if (nparams < 0 || nparams > 16) {
+    return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
+                           "Too many parameters");
+  }
+  for (int i = 0; i < nparams; i++) names[i] = Name(env, params[i]);
+  v8::ScriptOrigin origin(iso, filename ? L(filename) : Local<Value>());
+  v8::ScriptCompiler::Source src(LA<String>(source), origin);
+  v8::TryCatch tc(iso);
+  Local<Function> fn;
+  if (!v8::ScriptCompiler::CompileFunction(Ctx(env), &src, nparams, names, 0,
+                                           nullptr)
+           .ToLocal(&fn))
+    return SaveArrowAndRethrow(env, tc);
+  return V(fn.As<Value>());
+}
+
+extern "C" v8c_value v8c_run_script(v8c_env *env, v8c_value source,
+                                    v8c_value filename) {
+  Isolate *iso = env->isolate;
+  if (!source || !L(source)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source must be a string");
+  }
+  v8::ScriptOrigin origin(iso, filename ? L(filename) : Local<Value>());
+  v8::ScriptCompiler::Source src(LA<String>(source), origin);
+  Local<v8::Script> script;
+  {
+    v8::TryCatch tc(iso);
+    if (!v8::ScriptCompiler::Compile(Ctx(env), &src).ToLocal(&script))
+      return SaveArrowAndRethrow(env, tc);
+  }
+  return V(script->Run(Ctx(env)));
+}
+
+// ---- Promises and microtasks -----------------------------------------------
+
+extern "C" void v8c_microtasks_run(v8c_env *env) {
+  env->isolate->PerformMicrotaskCheckpoint();
+}
+extern "C" void v8c_microtask_enqueue(v8c_env *env, v8c_value fn) {
+  if (fn && L(fn)->IsFunction())
+    env->isolate->EnqueueMicrotask(LA<Function>(fn));
+}
+extern "C" void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb) {
+  env->on_reject = cb;
+}
+extern "C" v8c_value v8c_promise(v8c_env *env, v8c_value *resolver) {
+  Local<v8::Promise::Resolver> r;
+  if (!v8::Promise::Resolver::New(Ctx(env)).ToLocal(&r)) return nullptr;
+  *resolver = V(r.As<Value>());
+  return V(r->GetPromise().As<Value>());
+}
+extern "C" bool v8c_promise_settle(v8c_env *env, v8c_value resolver,
+                                   bool fulfil, v8c_value v) {
+  Local<v8::Promise::Resolver> r = LA<v8::Promise::Resolver>(resolver);
+  return (fulfil ? r->Resolve(Ctx(env), L(v)) : r->Reject(Ctx(env), L(v)))
+      .FromMaybe(false);
+}
+extern "C" int v8c_promise_state(v8c_value promise, v8c_value *result) {
+  Local<Value> p = L(promise);
+  if (!p->IsPromise()) return -1;
+  Local<v8::Promise> pr = p.As<v8::Promise>();
+  switch (pr->State()) {
+    case v8::Promise::kPending: return 0;
+    case v8::Promise::kFulfilled:
+      if (result) *result = V(pr->Result());
+      return 1;
+    case v8::Promise::kRejected:
+      if (result) *result = V(pr->Result());
+      return 2;
+  }
+  return -1;
+}
+
+// ---- Introspection ---------------------------------------------------------
+
+extern "C" bool v8c_proxy_details(v8c_value v, v8c_value *target,
+                                  v8c_value *handler) {
+  Local<Value> l = L(v);
+  if (!l->IsProxy()) return false;
+  Local<v8::Proxy> p = l.As<v8::Proxy>();
+  if (target) *target = V(p->GetTarget());
+  if (handler) *handler = V(p->GetHandler());
+  return true;
+}
+
+extern "C" v8c_value v8c_preview_entries(v8c_env *env, v8c_value v,
+                                         bool *is_key_value) {
+  NEED_OBJECT(env, v, nullptr);
+  bool kv = false;
+  v8c_value out = V(Obj(v)->PreviewEntries(&kv));
+  if (is_key_value) *is_key_value = kv;
+  return out;
+}
+
+// ---- JSON and the heap -----------------------------------------------------
+
+extern "C" v8c_value v8c_json_parse(v8c_env *env, v8c_value str) {
+  if (!str || !L(str)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "JSON text must be a string");
+  }
+  return V(v8::JSON::Parse(Ctx(env), LA<String>(str)));
+}
+extern "C" v8c_value v8c_json_stringify(v8c_env *env, v8c_value v) {
+  return V(v8::JSON::Stringify(Ctx(env), L(v)));
+}
+
+extern "C" void v8c_heap_statistics(v8c_env *env, v8c_heap_stats *out) {
+  v8::HeapStatistics hs;
+  env->isolate->GetHeapStatistics(&hs);
+  out->total_heap_size = hs.total_heap_size();
+  out->used_heap_size = hs.used_heap_size();
+  out->heap_size_limit = hs.heap_size_limit();
+  out->external_memory = hs.external_memory();
+  out->malloced_memory = hs.malloced_memory();
+}
+
+extern "C" size_t v8c_arraybuffer_bytes(v8c_env *env) {
+  return env->allocator->live.load();
+}
+
+extern "C" void v8c_gc(v8c_env *env) { env->isolate->LowMemoryNotification(); }

@@ -1,0 +1,323 @@
+/*
+ * v8c — a small C ABI over V8, written for noderun.
+ *
+ * Everything above this header is C; v8c.cc is the only C++ in the tree.
+ *
+ * Conventions
+ * - v8c_value is a V8 Local<Value> passed through as a pointer: free to copy,
+ *   valid until the handle scope it was made in closes. Every call from JS
+ *   into a v8c_native runs in its own handle scope; C code that runs from the
+ *   event loop opens one with v8c_scope_open().
+ * - v8c_ref is a persistent handle (strong or weak) that outlives scopes.
+ * - A function that can throw returns NULL (or false) and leaves the JS
+ *   exception pending; the C caller returns at once so that it propagates.
+ * - One v8c_env is one isolate plus one context, used by one thread at a
+ *   time. Several envs may live in one process (one per thread).
+ */
+#ifndef V8C_H
+#define V8C_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct v8c_value_s *v8c_value;
+typedef struct v8c_ref v8c_ref;
+typedef struct v8c_env v8c_env;
+typedef struct v8c_call v8c_call;
+
+/* A native function callable from JS. */
+typedef void (*v8c_native)(v8c_call *c);
+/* Called once when a wrapped object or external buffer is collected. */
+typedef void (*v8c_finalizer)(void *ptr, void *hint);
+
+/* ---- Process-wide set-up ---------------------------------------------- */
+
+/* Starts V8 and its platform once per process (later calls only apply
+ * `flags`, V8 command-line flags such as "--expose-gc"; may be NULL). */
+int v8c_init(const char *flags);
+/* Pairs with v8c_init. V8 cannot start again once stopped, so it stays up
+ * for the life of the process. */
+void v8c_shutdown(void);
+/* The V8 version string, e.g. "10.2.154.26-node.36". */
+const char *v8c_version(void);
+/* Applies V8 flags (e.g. "--stack-size=500"); call before creating envs. */
+void v8c_set_flags(const char *flags);
+
+/* ---- Environments ----------------------------------------------------- */
+
+/* Creates an isolate and a context, enters both on the calling thread, and
+ * attaches `data` (the embedder's pointer). Returns NULL on failure. */
+v8c_env *v8c_env_new(void *data);
+/* Disposes the context and the isolate. No handles may be used after. */
+void v8c_env_free(v8c_env *env);
+void *v8c_env_data(v8c_env *env);
+/* The context's global object. */
+v8c_value v8c_global(v8c_env *env);
+
+/* A handle scope kept on the C stack. */
+typedef struct v8c_scope {
+  void *opaque[4];
+} v8c_scope;
+void v8c_scope_open(v8c_env *env, v8c_scope *s);
+void v8c_scope_close(v8c_scope *s);
+
+/* A try/catch kept on the C stack: between begin and end, exceptions
+ * thrown by JS stop here instead of propagating. */
+typedef struct v8c_trycatch {
+  void *opaque[12];
+} v8c_trycatch;
+void v8c_try_begin(v8c_env *env, v8c_trycatch *tc);
+bool v8c_try_caught(v8c_trycatch *tc);
+/* True when execution was terminated (v8c_terminate) rather than thrown. */
+bool v8c_try_terminated(v8c_trycatch *tc);
+v8c_value v8c_try_exception(v8c_trycatch *tc);
+/* Returns the "file:line\nsource line\n    ^^^\n" text of where the caught
+ * exception was thrown (or the one saved on it earlier), saving it on the
+ * exception object so a rethrow keeps it. NULL when unknown. */
+v8c_value v8c_try_arrow(v8c_env *env, v8c_trycatch *tc);
+void v8c_try_rethrow(v8c_trycatch *tc);
+void v8c_try_reset(v8c_trycatch *tc);
+void v8c_try_end(v8c_trycatch *tc);
+
+/* The arrow text saved on an exception by v8c_try_arrow; else, for an error
+ * object, the place where it was created; else the JS running now. */
+v8c_value v8c_exception_arrow(v8c_env *env, v8c_value exception);
+
+/* Stops running JS as soon as possible (from any thread), and lets it run
+ * again. */
+void v8c_terminate(v8c_env *env);
+void v8c_cancel_terminate(v8c_env *env);
+bool v8c_is_terminating(v8c_env *env);
+
+/* ---- Native calls ----------------------------------------------------- */
+
+int v8c_argc(v8c_call *c);
+/* Argument i, or undefined past the end. */
+v8c_value v8c_arg(v8c_call *c, int i);
+v8c_value v8c_this(v8c_call *c);
+v8c_value v8c_new_target(v8c_call *c);
+/* The data pointer given to v8c_function(). */
+void *v8c_data(v8c_call *c);
+v8c_env *v8c_call_env(v8c_call *c);
+void v8c_return(v8c_call *c, v8c_value v);
+void v8c_return_double(v8c_call *c, double d);
+void v8c_return_int(v8c_call *c, int32_t i);
+void v8c_return_bool(v8c_call *c, bool b);
+
+/* ---- Values ----------------------------------------------------------- */
+
+v8c_value v8c_undefined(v8c_env *env);
+v8c_value v8c_null(v8c_env *env);
+v8c_value v8c_bool(v8c_env *env, bool b);
+v8c_value v8c_number(v8c_env *env, double d);
+v8c_value v8c_int32(v8c_env *env, int32_t i);
+v8c_value v8c_uint32(v8c_env *env, uint32_t u);
+v8c_value v8c_bigint_i64(v8c_env *env, int64_t i);
+v8c_value v8c_bigint_u64(v8c_env *env, uint64_t u);
+/* Strings from UTF-8 / Latin-1 / UTF-16; len may be (size_t)-1 for a
+ * NUL-terminated string. NULL (exception pending) when too long. */
+v8c_value v8c_string(v8c_env *env, const char *utf8, size_t len);
+v8c_value v8c_string_latin1(v8c_env *env, const char *s, size_t len);
+v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s, size_t len);
+/* A string over static ASCII data that is never freed nor copied. */
+v8c_value v8c_string_static(v8c_env *env, const char *ascii, size_t len);
+v8c_value v8c_object(v8c_env *env);
+v8c_value v8c_array(v8c_env *env, uint32_t len);
+v8c_value v8c_symbol(v8c_env *env, const char *description);
+
+/* Type tests (never throw). */
+typedef enum v8c_type {
+  V8C_UNDEFINED, V8C_NULL, V8C_NULL_OR_UNDEFINED, V8C_BOOLEAN, V8C_NUMBER,
+  V8C_INT32, V8C_UINT32, V8C_BIGINT, V8C_STRING, V8C_SYMBOL, V8C_OBJECT,
+  V8C_FUNCTION, V8C_ARRAY, V8C_EXTERNAL, V8C_DATE, V8C_ARGUMENTS,
+  V8C_BIGINT_OBJECT, V8C_BOOLEAN_OBJECT, V8C_NUMBER_OBJECT,
+  V8C_STRING_OBJECT, V8C_SYMBOL_OBJECT, V8C_NATIVE_ERROR, V8C_REGEXP,
+  V8C_ASYNC_FUNCTION, V8C_GENERATOR_FUNCTION, V8C_GENERATOR_OBJECT,
+  V8C_PROMISE, V8C_MAP, V8C_SET, V8C_MAP_ITERATOR, V8C_SET_ITERATOR,
+  V8C_WEAK_MAP, V8C_WEAK_SET, V8C_ARRAY_BUFFER, V8C_SHARED_ARRAY_BUFFER,
+  V8C_ARRAY_BUFFER_VIEW, V8C_TYPED_ARRAY, V8C_UINT8_ARRAY,
+  V8C_UINT8_CLAMPED_ARRAY, V8C_INT8_ARRAY, V8C_UINT16_ARRAY,
+  V8C_INT16_ARRAY, V8C_UINT32_ARRAY, V8C_INT32_ARRAY, V8C_FLOAT32_ARRAY,
+  V8C_FLOAT64_ARRAY, V8C_BIGINT64_ARRAY, V8C_BIGUINT64_ARRAY,
+  V8C_DATA_VIEW, V8C_PROXY, V8C_MODULE_NAMESPACE, V8C_TYPE_COUNT
+} v8c_type;
+bool v8c_is(v8c_value v, v8c_type t);
+
+/* Conversions. The to_* forms run JS coercion and can throw; the
+ * value_* forms read a value already of that type (no coercion). */
+bool v8c_to_double(v8c_env *env, v8c_value v, double *out);
+bool v8c_to_int64(v8c_env *env, v8c_value v, int64_t *out);
+bool v8c_to_bool(v8c_env *env, v8c_value v);
+v8c_value v8c_to_string(v8c_env *env, v8c_value v);
+double v8c_value_double(v8c_value v);
+int64_t v8c_value_int64(v8c_value v);
+uint64_t v8c_bigint_value_u64(v8c_value v, bool *lossless);
+/* UTF-8 of a value (coerced to string): a malloc'd NUL-terminated copy,
+ * its length in *len when len is not NULL; NULL if coercion threw. */
+char *v8c_to_utf8(v8c_env *env, v8c_value v, size_t *len);
+/* Length in UTF-8 bytes / UTF-16 units of a string value. */
+size_t v8c_string_utf8_length(v8c_env *env, v8c_value str);
+size_t v8c_string_length(v8c_value str);
+/* Writes a string's UTF-8 into buf (no NUL); returns bytes written. */
+size_t v8c_string_write_utf8(v8c_env *env, v8c_value str, char *buf,
+                             size_t cap);
+/* True when both are the same value under ===. */
+bool v8c_strict_equals(v8c_value a, v8c_value b);
+
+/* ---- Objects ---------------------------------------------------------- */
+
+v8c_value v8c_get(v8c_env *env, v8c_value obj, v8c_value key);
+v8c_value v8c_get_named(v8c_env *env, v8c_value obj, const char *name);
+v8c_value v8c_get_index(v8c_env *env, v8c_value obj, uint32_t i);
+bool v8c_set(v8c_env *env, v8c_value obj, v8c_value key, v8c_value v);
+bool v8c_set_named(v8c_env *env, v8c_value obj, const char *name,
+                   v8c_value v);
+bool v8c_set_index(v8c_env *env, v8c_value obj, uint32_t i, v8c_value v);
+/* Defines a read-only, non-enumerable property. */
+bool v8c_define_hidden(v8c_env *env, v8c_value obj, const char *name,
+                       v8c_value v);
+/* Fails (false, no exception) when the key is absent; -1 on exception. */
+int v8c_has(v8c_env *env, v8c_value obj, v8c_value key);
+bool v8c_delete(v8c_env *env, v8c_value obj, v8c_value key);
+uint32_t v8c_array_length(v8c_value arr);
+/* Own property names; filter as V8's PropertyFilter (0 all, 2 only
+ * enumerable, 16 skip symbols...); skip_indices drops array indices. */
+v8c_value v8c_own_keys(v8c_env *env, v8c_value obj, int filter,
+                       bool skip_indices);
+v8c_value v8c_get_prototype(v8c_env *env, v8c_value obj);
+bool v8c_set_prototype(v8c_env *env, v8c_value obj, v8c_value proto);
+/* The name V8 gives the object's constructor ("Object", "Foo"...). */
+v8c_value v8c_constructor_name(v8c_env *env, v8c_value obj);
+
+/* ---- Functions -------------------------------------------------------- */
+
+/* A JS function running `fn`, with `data` for v8c_data(). Functions made
+ * with a non-NULL data pointer keep a small record until the env is freed,
+ * so make them once (when a binding is set up), not per call. */
+v8c_value v8c_function(v8c_env *env, const char *name, v8c_native fn,
+                       void *data);
+v8c_value v8c_call_fn(v8c_env *env, v8c_value fn, v8c_value recv, int argc,
+                      v8c_value *argv);
+v8c_value v8c_new_instance(v8c_env *env, v8c_value ctor, int argc,
+                           v8c_value *argv);
+
+/* ---- Wrapped C structs ------------------------------------------------ */
+
+/* A new object carrying `ptr`, tagged with `tag` (any unique address, one
+ * per C type). `fin`, when not NULL, runs once the object is collected
+ * unless v8c_unwrap_clear() ran first. */
+v8c_value v8c_wrap(v8c_env *env, const void *tag, void *ptr, v8c_finalizer fin,
+                   void *hint);
+/* The pointer wrapped in `obj` with the same tag, or NULL (no exception)
+ * when obj is anything else: JS cannot make C read a wrong struct. */
+void *v8c_unwrap(v8c_env *env, v8c_value obj, const void *tag);
+/* Detaches the pointer (future unwraps give NULL) and drops its finalizer. */
+void v8c_unwrap_clear(v8c_env *env, v8c_value obj);
+
+/* ---- Persistent references -------------------------------------------- */
+
+v8c_ref *v8c_ref_new(v8c_env *env, v8c_value v);
+/* The value, or NULL when a weak reference's target was collected. */
+v8c_value v8c_ref_get(v8c_env *env, v8c_ref *r);
+void v8c_ref_weak(v8c_ref *r, bool weak);
+void v8c_ref_free(v8c_ref *r);
+
+/* ---- Binary data ------------------------------------------------------ */
+
+/* A new ArrayBuffer of `len` zeroed bytes; *data gets its memory. */
+v8c_value v8c_arraybuffer(v8c_env *env, size_t len, void **data);
+/* An ArrayBuffer over memory the caller gives away: `fin(data, hint)` frees
+ * it once JS no longer uses it (fin may be NULL for static memory). */
+v8c_value v8c_arraybuffer_external(v8c_env *env, void *data, size_t len,
+                                   v8c_finalizer fin, void *hint);
+v8c_value v8c_uint8array(v8c_env *env, v8c_value arraybuffer, size_t offset,
+                         size_t len);
+/* The bytes of an ArrayBuffer, SharedArrayBuffer or view; false when v is
+ * none of those. */
+bool v8c_bytes(v8c_value v, void **data, size_t *len);
+
+/* ---- Errors ----------------------------------------------------------- */
+
+typedef enum v8c_error_kind {
+  V8C_ERROR, V8C_TYPE_ERROR, V8C_RANGE_ERROR, V8C_SYNTAX_ERROR
+} v8c_error_kind;
+/* A new error object; `code`, when not NULL, becomes its `code` property. */
+v8c_value v8c_error(v8c_env *env, v8c_error_kind kind, const char *code,
+                    const char *message);
+/* Throws `v`; returns NULL so natives can `return v8c_throw(...)`-style. */
+v8c_value v8c_throw(v8c_env *env, v8c_value v);
+/* Throws a new error built from a printf-style message; returns NULL. */
+v8c_value v8c_throw_error(v8c_env *env, v8c_error_kind kind, const char *code,
+                          const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- Compiling and running -------------------------------------------- */
+
+/* Compiles `source` as the body of a function taking `params` (the way a
+ * CommonJS wrapper is made), with `filename` in stack traces. On a syntax
+ * error the exception is left pending, with its arrow text saved on it. */
+v8c_value v8c_compile_function(v8c_env *env, v8c_value source,
+                               v8c_value filename, int nparams,
+                               const char *const *params);
+/* Compiles and runs a classic script. */
+v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
+
+/* ---- Promises and microtasks ------------------------------------------ */
+
+/* Microtasks run only when asked (Node's policy). */
+void v8c_microtasks_run(v8c_env *env);
+void v8c_microtask_enqueue(v8c_env *env, v8c_value fn);
+
+typedef enum v8c_promise_event {
+  V8C_PROMISE_REJECT_NO_HANDLER = 0,
+  V8C_PROMISE_HANDLER_ADDED_AFTER_REJECT = 1,
+  V8C_PROMISE_REJECT_AFTER_RESOLVED = 2,
+  V8C_PROMISE_RESOLVE_AFTER_RESOLVED = 3
+} v8c_promise_event;
+typedef void (*v8c_promise_reject_cb)(v8c_env *env, v8c_promise_event ev,
+                                      v8c_value promise, v8c_value value);
+void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb);
+
+/* A new pending promise and its resolver. */
+v8c_value v8c_promise(v8c_env *env, v8c_value *resolver);
+bool v8c_promise_settle(v8c_env *env, v8c_value resolver, bool fulfil,
+                        v8c_value v);
+/* 0 pending, 1 fulfilled, 2 rejected; *result gets the value when settled. */
+int v8c_promise_state(v8c_value promise, v8c_value *result);
+
+/* ---- Introspection (for util.inspect) --------------------------------- */
+
+/* Target and handler of a proxy; false when v is not a proxy. */
+bool v8c_proxy_details(v8c_value v, v8c_value *target, v8c_value *handler);
+/* The entries of a Map, Set, their iterators, WeakMap or WeakSet as a flat
+ * array; *is_key_value tells whether they come in key/value pairs. */
+v8c_value v8c_preview_entries(v8c_env *env, v8c_value v, bool *is_key_value);
+
+/* ---- JSON and the heap ------------------------------------------------ */
+
+v8c_value v8c_json_parse(v8c_env *env, v8c_value str);
+v8c_value v8c_json_stringify(v8c_env *env, v8c_value v);
+
+typedef struct v8c_heap_stats {
+  size_t total_heap_size;
+  size_t used_heap_size;
+  size_t heap_size_limit;
+  size_t external_memory;
+  size_t malloced_memory;
+} v8c_heap_stats;
+void v8c_heap_statistics(v8c_env *env, v8c_heap_stats *out);
+/* Bytes of ArrayBuffer backing stores that this env allocated and has not
+ * yet freed. */
+size_t v8c_arraybuffer_bytes(v8c_env *env);
+/* Asks V8 to collect garbage now (for tests and teardown). */
+void v8c_gc(v8c_env *env);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* V8C_H */

@@ -1,0 +1,166 @@
+// What C calls into (src/runtime.c): starting the program the command line
+// names, the end of the loop ('beforeExit', 'exit'), evaluation for an
+// embedding host, and exceptions that nothing caught.
+'use strict';
+
+const path = require('path');
+const { Module, makeEvalModule } = require('internal/modules/cjs/loader');
+const { runInThisContext } = internalBinding('contextify');
+const binding = internalBinding('process_methods');
+const stdio = internalBinding('stdio');
+
+const help = `Usage: noderun [options] [ script.js ] [arguments]
+       noderun [options] -e "script" [arguments]
+       noderun [options] - [arguments]   (the script from stdin)
+
+A Node.js-compatible JavaScript runtime (Node ${process.version} API).
+
+Options:
+  -e, --eval script          evaluate script
+  -p, --print [script]       evaluate script and print the result
+  -c, --check                check the script's syntax without running it
+  -r, --require module       preload a module at start-up (repeatable)
+  -i, --interactive          read the program from stdin even on a terminal
+  -v, --version              print the Node.js API version
+  -h, --help                 print this help
+  --unhandled-rejections=mode  throw (default), strict, warn, none,
+                             warn-with-error-code
+  --no-warnings              silence process warnings
+  --trace-warnings           print the stack of each warning
+  --no-deprecation, --throw-deprecation, --trace-deprecation
+  --title=title              set process.title
+  --expose-gc, --jitless, --stack-size=n, --max-old-space-size=n,
+  --stack-trace-limit=n, --harmony-*   handed to V8
+  --                         end of options
+
+noderun ${process.versions.noderun}, V8 ${process.versions.v8}, libuv ${process.versions.uv}
+`;
+
+function exitCodeOf(code) {
+  return code === undefined || code === null ? 0 : Number(code) | 0;
+}
+
+function evalScript(name, source, print) {
+  const { module, require } = makeEvalModule(name);
+  globalThis.module = module;
+  globalThis.require = require;
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = runInThisContext(source, name);
+  if (print) console.log(result);
+  return result;
+}
+
+function checkSyntax(source, filename) {
+  const { compileFunction } = internalBinding('contextify');
+  compileFunction(source.replace(/^#!.*/, ''), filename,
+                  ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
+function readStdin() {
+  return internalBinding('fs').readFileUtf8(0);
+}
+
+function runMain() {
+  const opts = binding.getOptions();
+  if (opts.help) {
+    stdio.writeSync(1, help);
+    return;
+  }
+  if (opts.requires.length > 0) {
+    const { require } = makeEvalModule('internal/preload');
+    for (const id of opts.requires) require(id);
+  }
+  if (opts.eval !== undefined) {
+    evalScript('[eval]', opts.eval, opts.print);
+  } else if (opts.script !== undefined) {
+    const filename = path.resolve(opts.script);
+    if (opts.check) {
+      const resolved = Module._resolveFilename(filename, null, true);
+      checkSyntax(internalBinding('fs').readFileUtf8(resolved), resolved);
+      return;
+    }
+    process.argv[1] = filename;
+    Module.runMain(filename);
+  } else {
+    // No script: the program comes from stdin. (On a terminal Node opens
+    // its REPL; noderun reads the program until Ctrl+D until it has one.)
+    const source = readStdin();
+    if (opts.check) checkSyntax(source, '[stdin]');
+    else evalScript('[stdin]', source, opts.print);
+  }
+}
+
+function runFile(file) {
+  const filename = path.resolve(file);
+  process.argv[1] = filename;
+  Module.runMain(filename);
+}
+
+function evalForHost(source, name) {
+  const result = evalScript(name, source, false);
+  if (result === undefined || typeof result === 'function') return undefined;
+  return JSON.stringify(result);
+}
+
+function emitBeforeExit() {
+  process.emit('beforeExit', exitCodeOf(process.exitCode));
+}
+
+function emitExit() {
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCodeOf(process.exitCode));
+  }
+  return exitCodeOf(process.exitCode);
+}
+
+// How Node prints an exception that ends the process.
+function formatFatal(err, arrow) {
+  const { inspect } = require('internal/util/inspect');
+  const footer = `\n\nNode.js ${process.version}\n`;
+  if (err !== null && (typeof err === 'object' || typeof err === 'function')) {
+    return (arrow ? `${arrow}\n` : '') + inspect(err) + footer;
+  }
+  return `\n${arrow || ''}` +
+    (typeof err === 'string' ? err : inspect(err)) + footer;
+}
+
+// An exception nothing caught: 'uncaughtException' listeners may take it
+// (true). Otherwise 'exit' runs, the error is printed and the exit code is
+// returned (Node's order).
+function onFatal(err, arrow, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', err, origin);
+    return true;
+  }
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch {
+    // An 'exit' listener that throws cannot stop the exit.
+  }
+  let text;
+  try {
+    text = formatFatal(err, arrow);
+  } catch {
+    text = `${arrow || ''}\n${String(err && err.stack || err)}\n`;
+  }
+  stdio.writeSync(2, text);
+  return 1;
+}
+
+module.exports = {
+  runMain,
+  runFile,
+  evalForHost,
+  emitBeforeExit,
+  emitExit,
+  onFatal,
+};

@@ -1,0 +1,250 @@
+// The methods and properties of `process` (everything but its events).
+'use strict';
+
+const binding = internalBinding('process_methods');
+const { signals } = internalBinding('constants');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE },
+  errnoException,
+} = require('internal/errors');
+const {
+  validateNumber, validateString, validateFunction,
+} = require('internal/validators');
+
+function hrtime(prev) {
+  const ns = binding.hrtime();
+  const sec = Number(ns / 1000000000n);
+  const nsec = Number(ns % 1000000000n);
+  if (prev === undefined) return [sec, nsec];
+  if (!Array.isArray(prev)) {
+    throw new ERR_INVALID_ARG_TYPE('time', 'Array', prev);
+  }
+  if (prev.length !== 2) {
+    throw new ERR_OUT_OF_RANGE('time', 2, prev.length);
+  }
+  let s = sec - prev[0];
+  let n = nsec - prev[1];
+  if (n < 0) {
+    s -= 1;
+    n += 1e9;
+  }
+  return [s, n];
+}
+hrtime.bigint = () => binding.hrtime();
+
+function memoryUsage() {
+  const [rss, heapTotal, heapUsed, external, arrayBuffers] =
+    binding.memoryUsage();
+  return { rss, heapTotal, heapUsed, external, arrayBuffers };
+}
+memoryUsage.rss = () => binding.rss();
+
+function cpuUsage(prev) {
+  const [user, system] = binding.cpuUsage();
+  if (prev === undefined) return { user, system };
+  if (prev === null || typeof prev !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+  }
+  validateNumber(prev.user, 'prevValue.user');
+  validateNumber(prev.system, 'prevValue.system');
+  return { user: user - prev.user, system: system - prev.system };
+}
+
+function signalNumber(sig) {
+  if (typeof sig === 'number') return sig;
+  if (typeof sig === 'string' && signals[sig] !== undefined)
+    return signals[sig];
+  if (typeof sig === 'string') throw new ERR_UNKNOWN_SIGNAL(sig);
+  throw new ERR_INVALID_ARG_TYPE('signal', ['string', 'number'], sig);
+}
+
+function kill(pid, sig = 'SIGTERM') {
+  if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  const err = binding.kill(pid | 0, signalNumber(sig));
+  if (err) throw errnoException(err, 'kill');
+  return true;
+}
+
+function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCodeOf(process.exitCode));
+  }
+  binding.reallyExit(exitCodeOf(process.exitCode));
+}
+
+function exitCodeOf(code) {
+  const n = code === undefined || code === null ? 0 : Number(code) | 0;
+  return n;
+}
+
+// process.env: a live view of the C environment. Values become strings;
+// deleting removes the variable.
+function makeEnv() {
+  const target = Object.create(null);
+  return new Proxy(target, {
+    get(t, key) {
+      if (typeof key !== 'string') return undefined;
+      return binding.envGet(key);
+    },
+    set(t, key, value) {
+      if (typeof key === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      binding.envSet(String(key), String(value));
+      return true;
+    },
+    has(t, key) {
+      return typeof key === 'string' && binding.envGet(key) !== undefined;
+    },
+    deleteProperty(t, key) {
+      if (typeof key === 'string') binding.envDelete(key);
+      return true;
+    },
+    ownKeys() {
+      return binding.envKeys();
+    },
+    getOwnPropertyDescriptor(t, key) {
+      if (typeof key !== 'string') return undefined;
+      const value = binding.envGet(key);
+      if (value === undefined) return undefined;
+      return { value, writable: true, enumerable: true, configurable: true };
+    },
+    defineProperty(t, key, desc) {
+      if ('value' in desc) binding.envSet(String(key), String(desc.value));
+      return true;
+    },
+  });
+}
+
+// Node's legacy process.binding() answers only an allow-list of old
+// internals, with a deprecation warning. noderun has none of those
+// internals to give out, so every name fails the way an unknown one does.
+function binding_(name) {
+  validateString(name, 'name');
+  const err = new Error(`No such module: ${name}`);
+  throw err;
+}
+
+// Signals: a libuv watcher per signal while it has listeners.
+function setupSignals(process) {
+  const watchers = new Map();
+  const { start, stop } = internalBinding('signal_wrap');
+  process.on('newListener', (type) => {
+    if (typeof type !== 'string' || !type.startsWith('SIG') ||
+        signals[type] === undefined || watchers.has(type)) return;
+    watchers.set(type, start(signals[type], (signum) => {
+      process.emit(type, type, signum);
+    }));
+  });
+  process.on('removeListener', (type) => {
+    const w = watchers.get(type);
+    if (w !== undefined && process.listenerCount(type) === 0) {
+      stop(w);
+      watchers.delete(type);
+    }
+  });
+}
+
+function setup(process) {
+  const ids = () => binding.ids();
+  const methods = {
+    cwd: binding.cwd,
+    chdir(directory) {
+      validateString(directory, 'directory');
+      binding.chdir(directory);
+    },
+    umask(mask) {
+      if (mask === undefined) return binding.umask();
+      if (typeof mask === 'string') {
+        if (!/^[0-7]+$/.test(mask)) {
+          const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+          throw new ERR_INVALID_ARG_VALUE('mask', mask,
+                                          'must be a 32-bit unsigned ' +
+                                          'integer or an octal string');
+        }
+        mask = parseInt(mask, 8);
+      }
+      validateNumber(mask, 'mask');
+      return binding.umask(mask & 0o777);
+    },
+    hrtime,
+    uptime: binding.uptime,
+    memoryUsage,
+    cpuUsage,
+    kill,
+    exit,
+    reallyExit: binding.reallyExit,
+    getuid: () => ids()[0],
+    geteuid: () => ids()[1],
+    getgid: () => ids()[2],
+    getegid: () => ids()[3],
+    getgroups: binding.getgroups,
+    binding: binding_,
+    abort() {
+      binding.kill(process.pid, signals.SIGABRT);
+    },
+    _rawDebug(...args) {
+      const { format } = require('internal/util/inspect');
+      internalBinding('stdio').writeSync(2, format(...args) + '\n');
+    },
+    emitWarning(...args) {
+      return require('internal/process/warning').emitWarning(...args);
+    },
+    nextTick(...args) {
+      return require('internal/process/task_queues').nextTick(...args);
+    },
+  };
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(process, name, {
+      value: methods[name], writable: true, enumerable: true,
+      configurable: true,
+    });
+  }
+  // Faster than the lazy form above for the hot path.
+  const { nextTick } = require('internal/process/task_queues');
+  process.nextTick = nextTick;
+
+  let exitCode;
+  Object.defineProperty(process, 'exitCode', {
+    get() { return exitCode; },
+    set(code) {
+      if (code !== undefined && code !== null &&
+          (typeof code !== 'number' || !Number.isInteger(code)) &&
+          !(typeof code === 'string' && /^-?\d+$/.test(code))) {
+        throw new ERR_INVALID_ARG_TYPE('code', 'integer', code);
+      }
+      exitCode = code;
+    },
+    enumerable: true,
+    configurable: false,
+  });
+  process._exiting = false;
+  process.env = makeEnv();
+  process.release = { name: 'node' };
+  process.features = { inspector: false, debug: false, uv: true, ipv6: true,
+                       tls_alpn: false, tls_sni: false, tls_ocsp: false,
+                       tls: false, cached_builtins: true };
+  process.config = { target_defaults: {}, variables: {} };
+  process.moduleLoadList = [];
+  Object.defineProperty(process, 'ppid', {
+    get: binding.ppid, enumerable: true, configurable: true,
+  });
+  Object.defineProperty(process, 'title', {
+    get: binding.getTitle,
+    set(t) { binding.setTitle(String(t)); },
+    enumerable: true,
+    configurable: true,
+  });
+  const opts = binding.getOptions();
+  if (opts.title !== undefined) binding.setTitle(opts.title);
+  process.noDeprecation = opts.noDeprecation;
+  process.throwDeprecation = opts.throwDeprecation;
+  process.traceDeprecation = opts.traceDeprecation;
+  require('internal/process/stdio').setup(process);
+  setupSignals(process);
+  void validateFunction;
+}
+
+module.exports = { setup, signalNumber };

@@ -1,0 +1,145 @@
+// Unhandled promise rejections, decided after the microtask queue drains,
+// per --unhandled-rejections (throw by default, as in Node 15+).
+'use strict';
+
+const {
+  triggerUncaughtException,
+  kPromiseRejectWithNoHandler, kPromiseHandlerAddedAfterReject,
+} = internalBinding('task_queue');
+
+// promise -> { reason, uid, warned }
+const maybeUnhandled = new WeakMap();
+const pending = [];
+const handledLate = [];
+let lastUid = 0;
+let flags = null;
+let flagSlot = 0;
+let mode = null;
+
+function setFlagStore(store, slot) {
+  flags = store;
+  flagSlot = slot;
+}
+
+function setHasRejectionToWarn(value) {
+  if (flags !== null) flags[flagSlot] = value ? 1 : 0;
+}
+
+function promiseRejectHandler(type, promise, reason) {
+  if (type === kPromiseRejectWithNoHandler) {
+    maybeUnhandled.set(promise, { reason, uid: ++lastUid, warned: false });
+    pending.push(promise);
+    setHasRejectionToWarn(true);
+  } else if (type === kPromiseHandlerAddedAfterReject) {
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) return;
+    maybeUnhandled.delete(promise);
+    if (info.warned) {
+      handledLate.push({ promise, uid: info.uid });
+      setHasRejectionToWarn(true);
+    }
+  }
+}
+
+function getMode() {
+  if (mode === null) {
+    mode = internalBinding('process_methods').getOptions()
+      .unhandledRejections || 'throw';
+  }
+  return mode;
+}
+
+function inspect(v) {
+  return require('internal/util/inspect').inspect(v);
+}
+
+class UnhandledPromiseRejection extends Error {
+  constructor(reason) {
+    super('This error originated either by throwing inside of an async ' +
+          'function without a catch block, or by rejecting a promise which ' +
+          'was not handled with .catch(). The promise rejected with the ' +
+          `reason "${inspect(reason)}".`);
+    this.code = 'ERR_UNHANDLED_REJECTION';
+  }
+}
+Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
+  value: 'UnhandledPromiseRejection', configurable: true, writable: true,
+});
+
+function makeError(reason) {
+  if (reason instanceof Error) return reason;
+  // Node shows this error without a stack: only its name and message.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const err = new UnhandledPromiseRejection(reason);
+  Error.stackTraceLimit = limit;
+  return err;
+}
+
+function warnUnhandled(uid, reason) {
+  const err = reason instanceof Error ? reason : makeError(reason);
+  process.emitWarning(err.stack || String(err),
+                      'UnhandledPromiseRejectionWarning');
+  process.emitWarning(
+    'Unhandled promise rejection. This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by rejecting a ' +
+    'promise which was not handled with .catch(). To terminate the node ' +
+    'process on unhandled promise rejection, use the CLI flag ' +
+    '`--unhandled-rejections=strict` (see ' +
+    'https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${uid})`, 'UnhandledPromiseRejectionWarning');
+}
+
+// Returns true when it may have queued ticks or microtasks.
+function processPromiseRejections() {
+  let more = handledLate.length > 0;
+  while (handledLate.length > 0) {
+    const { promise, uid } = handledLate.shift();
+    if (!process.emit('rejectionHandled', promise)) {
+      process.emitWarning(
+        `Promise rejection was handled asynchronously (rejection id: ${uid})`,
+        'PromiseRejectionHandledWarning');
+    }
+  }
+  let n = pending.length;
+  while (n-- > 0) {
+    const promise = pending.shift();
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) continue;
+    info.warned = true;
+    const { reason, uid } = info;
+    switch (getMode()) {
+      case 'strict': {
+        triggerUncaughtException(makeError(reason), true);
+        if (maybeUnhandled.has(promise))
+          process.emit('unhandledRejection', reason, promise);
+        break;
+      }
+      case 'warn':
+        if (!process.emit('unhandledRejection', reason, promise))
+          warnUnhandled(uid, reason);
+        break;
+      case 'warn-with-error-code':
+        if (!process.emit('unhandledRejection', reason, promise)) {
+          warnUnhandled(uid, reason);
+          process.exitCode = 1;
+        }
+        break;
+      case 'none':
+        process.emit('unhandledRejection', reason, promise);
+        break;
+      default:
+        if (!process.emit('unhandledRejection', reason, promise))
+          triggerUncaughtException(makeError(reason), true);
+        break;
+    }
+    more = true;
+  }
+  return more || pending.length > 0;
+}
+
+module.exports = {
+  promiseRejectHandler,
+  processPromiseRejections,
+  setFlagStore,
+};

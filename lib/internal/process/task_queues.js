@@ -1,0 +1,85 @@
+// process.nextTick and queueMicrotask, and the function C calls after every
+// callback from the loop: run all ticks, then the microtasks, repeat until
+// both are empty, then look at unhandled promise rejections.
+'use strict';
+
+const {
+  setup, runMicrotasks, enqueueMicrotask, triggerUncaughtException,
+  kHasTickScheduled, kHasRejectionToWarn,
+} = internalBinding('task_queue');
+const { validateFunction } = require('internal/validators');
+const promises = require('internal/process/promises');
+
+// A FIFO of { callback, args } with O(1) shift: an array and a read index,
+// compacted once the consumed part dominates.
+let queue = [];
+let head = 0;
+
+const tickInfo = setup(processTicksAndRejections,
+                       promises.promiseRejectHandler);
+promises.setFlagStore(tickInfo, kHasRejectionToWarn);
+
+function hasTickScheduled() {
+  return tickInfo[kHasTickScheduled] === 1;
+}
+
+function nextTick(callback, ...args) {
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  if (head === queue.length) tickInfo[kHasTickScheduled] = 1;
+  queue.push({ callback, args: args.length ? args : undefined });
+}
+
+function shift() {
+  if (head === queue.length) return undefined;
+  const item = queue[head];
+  queue[head++] = undefined;
+  if (head === queue.length) {
+    queue = [];
+    head = 0;
+  } else if (head > 1024 && head * 2 > queue.length) {
+    queue = queue.slice(head);
+    head = 0;
+  }
+  return item;
+}
+
+function processTicksAndRejections() {
+  let tock;
+  do {
+    while ((tock = shift()) !== undefined) {
+      const { callback, args } = tock;
+      if (args === undefined) callback();
+      else callback(...args);
+    }
+    runMicrotasks();
+  } while (head !== queue.length || promises.processPromiseRejections());
+  tickInfo[kHasTickScheduled] = 0;
+  tickInfo[kHasRejectionToWarn] = 0;
+}
+
+// Between two timer or immediate callbacks: what C does after a callback.
+function runNextTicks() {
+  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] === 0)
+    runMicrotasks();
+  if (!hasTickScheduled() && tickInfo[kHasRejectionToWarn] === 0) return;
+  processTicksAndRejections();
+}
+
+function queueMicrotask(callback) {
+  validateFunction(callback, 'callback');
+  enqueueMicrotask(() => {
+    try {
+      callback();
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    }
+  });
+}
+
+module.exports = {
+  nextTick,
+  queueMicrotask,
+  runNextTicks,
+  hasTickScheduled,
+};

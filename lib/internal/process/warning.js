@@ -1,0 +1,84 @@
+// process.emitWarning and the default printing of 'warning' events.
+'use strict';
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+
+let printedHint = false;
+let listening = false;
+
+function writeOut(text) {
+  internalBinding('stdio').writeSync(2, text);
+}
+
+// The default 'warning' listener: one line per warning, like Node.
+function onWarning(warning) {
+  const options = internalBinding('process_methods').getOptions();
+  if (options.noWarnings) return;
+  const isDeprecation = warning.name === 'DeprecationWarning';
+  if (isDeprecation && process.noDeprecation) return;
+  const trace = options.traceWarnings ||
+    (isDeprecation && process.traceDeprecation);
+  let msg = `(node:${process.pid}) `;
+  if (warning.code) msg += `[${warning.code}] `;
+  if (trace && warning.stack) {
+    msg += warning.stack;
+  } else {
+    msg += typeof warning.toString === 'function' ?
+      warning.toString() : Error.prototype.toString.call(warning);
+  }
+  if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+  if (!trace && !printedHint) {
+    printedHint = true;
+    msg += '\n(Use `noderun --trace-warnings ...` to show where the warning ' +
+      'was created)';
+  }
+  writeOut(`${msg}\n`);
+}
+
+function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined && typeof type !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
+  }
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined && typeof code !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  if (typeof warning === 'string') {
+    const limit = Error.stackTraceLimit;
+    if (process.throwDeprecation) Error.stackTraceLimit = 0;
+    warning = new Error(warning);
+    Error.stackTraceLimit = limit;
+    warning.name = String(type || 'Warning');
+    if (code !== undefined) warning.code = code;
+    if (detail !== undefined) warning.detail = detail;
+    Error.captureStackTrace(warning, ctor || process.emitWarning);
+  } else if (!(warning instanceof Error)) {
+    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  if (!listening) {
+    listening = true;
+    process.on('warning', onWarning);
+  }
+  process.nextTick(() => process.emit('warning', warning));
+}
+
+module.exports = { emitWarning };

@@ -1,0 +1,354 @@
+// Timers and immediates. All timers live in one binary min-heap ordered by
+// expiry (then by creation), under a single libuv timer that C arms for the
+// earliest one; immediates live in a FIFO that C's check handle drains once
+// per loop turn.
+'use strict';
+
+const binding = internalBinding('timers');
+const { runNextTicks } = require('internal/process/task_queues');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kRefed = Symbol('refed');
+const kHeapIndex = Symbol('heapIndex');
+const kExpiry = Symbol('expiry');
+const kSeq = Symbol('seq');
+const kId = Symbol('asyncId');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kList = Symbol('list');
+
+let nextId = 1;
+let seq = 0;
+let timerRefCount = 0;
+const knownTimersById = { __proto__: null };
+
+// ---- The heap --------------------------------------------------------------
+
+const heap = [];
+
+function before(a, b) {
+  return a[kExpiry] < b[kExpiry] ||
+    (a[kExpiry] === b[kExpiry] && a[kSeq] < b[kSeq]);
+}
+
+function place(t, i) {
+  heap[i] = t;
+  t[kHeapIndex] = i;
+}
+
+function siftUp(i) {
+  const t = heap[i];
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(t, heap[parent])) break;
+    place(heap[parent], i);
+    i = parent;
+  }
+  place(t, i);
+}
+
+function siftDown(i) {
+  const t = heap[i];
+  const n = heap.length;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && before(heap[child + 1], heap[child])) child++;
+    if (!before(heap[child], t)) break;
+    place(heap[child], i);
+    i = child;
+  }
+  place(t, i);
+}
+
+function heapRemove(t) {
+  const i = t[kHeapIndex];
+  if (i === -1) return;
+  t[kHeapIndex] = -1;
+  const last = heap.pop();
+  if (last !== t) {
+    place(last, i);
+    siftDown(i);
+    siftUp(last[kHeapIndex]);
+  }
+}
+
+function heapInsert(t) {
+  t[kHeapIndex] = heap.length;
+  heap.push(t);
+  siftUp(heap.length - 1);
+}
+
+// ---- Ref counting: the libuv timer keeps the loop alive only while some
+// ref'd timer is pending. ----------------------------------------------------
+
+function incRef() {
+  if (timerRefCount++ === 0) binding.toggleTimerRef(true);
+}
+
+function decRef() {
+  if (--timerRefCount === 0) binding.toggleTimerRef(false);
+}
+
+// Puts t in the heap, due `t._idleTimeout` ms from the loop's now.
+function insert(t, start) {
+  t._idleStart = start;
+  t[kExpiry] = start + t._idleTimeout;
+  t[kSeq] = seq++;
+  heapInsert(t);
+  if (heap[0] === t) binding.scheduleTimer(t._idleTimeout);
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(`${after} does not fit into a 32-bit signed ` +
+                            'integer.\nTimeout duration was set to 1.',
+                            'TimeoutOverflowWarning');
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._idleStart = null;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    this[kId] = nextId++;
+    this[kHeapIndex] = -1;
+    if (isRefed) incRef();
+    insert(this, binding.getLibuvNow());
+  }
+
+  refresh() {
+    if (this._destroyed) return this;
+    heapRemove(this);
+    insert(this, binding.getLibuvNow());
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) decRef();
+    }
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) incRef();
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    const id = this[kId];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      knownTimersById[id] = this;
+    }
+    return id;
+  }
+}
+
+function unenroll(t) {
+  if (t._destroyed) return;
+  t._destroyed = true;
+  if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
+  if (t[kRefed]) decRef();
+  heapRemove(t);
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = knownTimersById[timer];
+    if (t !== undefined) {
+      t._onTimeout = null;
+      unenroll(t);
+    }
+  }
+}
+
+// Called by C when the libuv timer fires. Returns the next expiry (ms on
+// the loop's clock), negated when no ref'd timer remains, or 0 for none.
+function processTimers(now) {
+  let ranOne = false;
+  while (heap.length > 0) {
+    const t = heap[0];
+    if (t[kExpiry] > now) {
+      // A timer's callback can take time: look at the clock again before
+      // sleeping, as libuv's own now is cached per turn.
+      now = binding.getLibuvNow();
+      if (t[kExpiry] > now) break;
+    }
+    heapRemove(t);
+    if (ranOne) runNextTicks();
+    else ranOne = true;
+    if (t._destroyed) continue;
+    const repeat = t._repeat;
+    if (!repeat) {
+      t._destroyed = true;
+      if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
+      if (t[kRefed]) decRef();
+    }
+    let threw = true;
+    try {
+      const args = t._timerArgs;
+      if (args === undefined) t._onTimeout();
+      else t._onTimeout(...args);
+      threw = false;
+    } finally {
+      if (repeat && !t._destroyed && t[kHeapIndex] === -1) {
+        t._idleTimeout = t._repeat;
+        insert(t, binding.getLibuvNow());
+      }
+      if (threw && heap.length > 0) binding.scheduleTimer(1);
+    }
+  }
+  if (heap.length === 0) return 0;
+  const next = heap[0][kExpiry];
+  return timerRefCount > 0 ? next : -next;
+}
+
+// ---- Immediates -------------------------------------------------------------
+
+const immediateInfo = binding.setup(processTimers, processImmediate);
+const kCount = 0;
+const kRefCount = 1;
+
+// Doubly linked FIFO lists: the queue being filled, and what is left of
+// one whose run was cut short by an exception.
+class ImmediateList {
+  constructor() {
+    this.head = null;
+    this.tail = null;
+  }
+  append(item) {
+    item[kList] = this;
+    if (this.tail !== null) {
+      this.tail._idleNext = item;
+      item._idlePrev = this.tail;
+    } else {
+      this.head = item;
+    }
+    this.tail = item;
+  }
+  remove(item) {
+    if (item._idleNext !== null) item._idleNext._idlePrev = item._idlePrev;
+    if (item._idlePrev !== null) item._idlePrev._idleNext = item._idleNext;
+    if (item === this.head) this.head = item._idleNext;
+    if (item === this.tail) this.tail = item._idlePrev;
+    item._idleNext = item._idlePrev = null;
+  }
+}
+
+let immediateQueue = new ImmediateList();
+let outstandingQueue = new ImmediateList();
+
+function immediateIncRef() {
+  if (immediateInfo[kRefCount]++ === 0) binding.toggleImmediateRef(true);
+}
+
+function immediateDecRef() {
+  if (--immediateInfo[kRefCount] === 0) binding.toggleImmediateRef(false);
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = false;
+    this.ref();
+    immediateInfo[kCount]++;
+    immediateQueue.append(this);
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) immediateIncRef();
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) immediateDecRef();
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function finishImmediate(imm) {
+  imm._destroyed = true;
+  immediateInfo[kCount]--;
+  if (imm[kRefed]) immediateDecRef();
+}
+
+// Called by C once per loop turn while immediates are pending. Runs the
+// ones queued before it started; those queued meanwhile wait a turn. The
+// list being run is `outstandingQueue`, so that, should a callback throw,
+// C's next call goes on with the rest.
+function processImmediate() {
+  const queue = outstandingQueue.head !== null ?
+    outstandingQueue : immediateQueue;
+  if (queue === immediateQueue) immediateQueue = new ImmediateList();
+  outstandingQueue = queue;
+  let ranOne = false;
+  let imm;
+  while ((imm = queue.head) !== null) {
+    queue.remove(imm);
+    if (imm._destroyed) continue;
+    if (ranOne) runNextTicks();
+    else ranOne = true;
+    finishImmediate(imm);
+    const { _onImmediate: cb, _argv: args } = imm;
+    if (args === undefined) cb();
+    else cb(...args);
+  }
+}
+
+function clearImmediate(imm) {
+  if (!(imm instanceof Immediate) || imm._destroyed) return;
+  finishImmediate(imm);
+  imm._onImmediate = null;
+  imm[kList].remove(imm);
+}
+
+module.exports = {
+  Timeout,
+  Immediate,
+  clearTimeout,
+  clearImmediate,
+  TIMEOUT_MAX,
+  kRefed,
+};

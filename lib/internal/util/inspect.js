@@ -1,0 +1,1784 @@
+'use strict';
+
+// util.inspect(), util.format() and friends. The output follows Node 18
+// byte for byte for the common cases, since console.log prints through it.
+
+const {
+  getPromiseDetails,
+  getProxyDetails,
+  previewEntries,
+  getOwnNonIndexProperties,
+  getConstructorName: v8ConstructorName,
+  constants: {
+    kPending,
+    kRejected,
+    ALL_PROPERTIES,
+    ONLY_ENUMERABLE,
+  },
+} = internalBinding('util');
+const types = internalBinding('types');
+const { validateObject, validateString } = require('internal/validators');
+
+// Captured early so that user code patching the prototypes cannot change
+// how values are printed.
+const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
+const isEnumerable =
+  Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+const functionToString = Function.prototype.call.bind(Function.prototype.toString);
+const objectToString = Function.prototype.call.bind(Object.prototype.toString);
+const errorToString = Function.prototype.call.bind(Error.prototype.toString);
+const regExpToString = Function.prototype.call.bind(RegExp.prototype.toString);
+const dateToISOString = Function.prototype.call.bind(Date.prototype.toISOString);
+const dateToString = Function.prototype.call.bind(Date.prototype.toString);
+const dateGetTime = Function.prototype.call.bind(Date.prototype.getTime);
+const symbolToString = Function.prototype.call.bind(Symbol.prototype.toString);
+const mapEntries = Function.prototype.call.bind(Map.prototype.entries);
+const setValues = Function.prototype.call.bind(Set.prototype.values);
+const mapSize = Function.prototype.call.bind(
+  Object.getOwnPropertyDescriptor(Map.prototype, 'size').get);
+const setSize = Function.prototype.call.bind(
+  Object.getOwnPropertyDescriptor(Set.prototype, 'size').get);
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const typedArrayName = Function.prototype.call.bind(
+  Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
+function typedArrayGetter(name) {
+  return Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(TypedArrayPrototype, name).get);
+}
+const typedArrayLength = typedArrayGetter('length');
+const kBytesPerElement = {};
+for (const ctor of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array,
+                    Uint16Array, Int32Array, Uint32Array, Float32Array,
+                    Float64Array, BigInt64Array, BigUint64Array]) {
+  kBytesPerElement[ctor.name] = ctor.BYTES_PER_ELEMENT;
+}
+// Read through the intrinsic getters so that odd prototypes do not matter.
+const typedArrayHidden = {
+  BYTES_PER_ELEMENT: (ta) => kBytesPerElement[typedArrayName(ta)],
+  length: typedArrayLength,
+  byteLength: typedArrayGetter('byteLength'),
+  byteOffset: typedArrayGetter('byteOffset'),
+  buffer: typedArrayGetter('buffer'),
+};
+const boxedValueOf = {
+  Number: Function.prototype.call.bind(Number.prototype.valueOf),
+  String: Function.prototype.call.bind(String.prototype.valueOf),
+  Boolean: Function.prototype.call.bind(Boolean.prototype.valueOf),
+  BigInt: Function.prototype.call.bind(BigInt.prototype.valueOf),
+  Symbol: Function.prototype.call.bind(Symbol.prototype.valueOf),
+};
+
+// Names of the engine's own global constructors and namespaces. Objects whose
+// constructor has one of these names count as built-in (for `%s` and for the
+// prototype walk with showHidden). Only native functions count, so globals
+// that the runtime later defines in JavaScript (Buffer, URL ...) stay out.
+const builtInObjects = new Set();
+for (const name of Object.getOwnPropertyNames(globalThis)) {
+  if (!/^[A-Z][a-zA-Z0-9]+$/.test(name)) continue;
+  const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+  const val = desc.value;
+  if (typeof val === 'function') {
+    if (!/\{\s*\[native code\]\s*\}$/.test(functionToString(val))) continue;
+  } else if (val === null || typeof val !== 'object') {
+    continue;
+  }
+  builtInObjects.add(name);
+}
+
+const inspectDefaultOptions = Object.seal({
+  showHidden: false,
+  depth: 2,
+  colors: false,
+  customInspect: true,
+  showProxy: false,
+  maxArrayLength: 100,
+  maxStringLength: 10000,
+  breakLength: 80,
+  compact: 3,
+  sorted: false,
+  getters: false,
+  numericSeparator: false,
+});
+
+// How the entries of a value are laid out: plain object properties, array
+// items (printed without a key), and extra non-index keys on array-likes.
+const kObjectType = 0;
+const kArrayType = 1;
+const kArrayExtrasType = 2;
+
+// Strings shorter than this are never split over several lines.
+const kMinLineWidth = 16;
+
+const kColorEscape = /\u001b\[\d\d?m/g;
+function removeColors(str) {
+  return str.replace(kColorEscape, '');
+}
+
+/*
+ * String quoting.
+ */
+
+// Anything that has to be escaped when a string is printed inside quotes:
+// controls, DEL and C1 controls, backslash, the three quote characters, and
+// surrogates (only lone ones are escaped, checked in escapeString).
+const kMaybeEscape = /[\x00-\x1f\x27\x22\x60\x5c\x7f-\x9f\ud800-\udfff]/;
+const kNamedEscapes = {
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  12: '\\f',
+  13: '\\r',
+  92: '\\\\',
+};
+
+function hex(code, width, upper) {
+  const digits = code.toString(16);
+  const padded = '0'.repeat(Math.max(0, width - digits.length)) + digits;
+  return upper ? padded.toUpperCase() : padded;
+}
+
+// Escapes `str` for printing between `quote` characters (the char code of
+// the quote).
+function escapeString(str, quote) {
+  if (!kMaybeEscape.test(str)) return str;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    let rep;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      rep = kNamedEscapes[code] || `\\x${hex(code, 2, true)}`;
+    } else if (code === 92) {
+      rep = '\\\\';
+    } else if (code === quote) {
+      rep = `\\${str[i]}`;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = str.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      rep = `\\u${hex(code, 4, false)}`;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      rep = `\\u${hex(code, 4, false)}`;
+    } else {
+      continue;
+    }
+    out += str.slice(last, i) + rep;
+    last = i + 1;
+  }
+  return out + str.slice(last);
+}
+
+// Quotes a string the way Node does: single quotes unless the text holds a
+// single quote, then double quotes, then backticks, and only when all three
+// occur are single quotes escaped.
+function quoteString(str) {
+  let quote = 39;
+  if (str.includes("'")) {
+    if (!str.includes('"')) {
+      quote = 34;
+    } else if (!str.includes('`') && !str.includes('${')) {
+      quote = 96;
+    }
+  }
+  const q = String.fromCharCode(quote);
+  return q + escapeString(str, quote) + q;
+}
+
+/*
+ * Colors.
+ */
+
+function defineColorAlias(target, alias) {
+  Object.defineProperty(inspect.colors, alias, {
+    get() {
+      return this[target];
+    },
+    set(value) {
+      this[target] = value;
+    },
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+function stylizeWithColor(str, styleType) {
+  const style = inspect.styles[styleType];
+  if (style !== undefined) {
+    const color = inspect.colors[style];
+    if (color !== undefined) {
+      return `\u001b[${color[0]}m${str}\u001b[${color[1]}m`;
+    }
+  }
+  return str;
+}
+
+function stylizeNoColor(str) {
+  return str;
+}
+
+/*
+ * inspect() itself.
+ */
+
+function inspect(value, opts) {
+  const ctx = {
+    budget: {},
+    indentationLvl: 0,
+    seen: [],
+    currentDepth: 0,
+    stylize: stylizeNoColor,
+    showHidden: inspectDefaultOptions.showHidden,
+    depth: inspectDefaultOptions.depth,
+    colors: inspectDefaultOptions.colors,
+    customInspect: inspectDefaultOptions.customInspect,
+    showProxy: inspectDefaultOptions.showProxy,
+    maxArrayLength: inspectDefaultOptions.maxArrayLength,
+    maxStringLength: inspectDefaultOptions.maxStringLength,
+    breakLength: inspectDefaultOptions.breakLength,
+    compact: inspectDefaultOptions.compact,
+    sorted: inspectDefaultOptions.sorted,
+    getters: inspectDefaultOptions.getters,
+    numericSeparator: inspectDefaultOptions.numericSeparator,
+  };
+  if (arguments.length > 1) {
+    // The old signature: inspect(value, showHidden, depth, colors).
+    if (arguments.length > 2) {
+      if (arguments[2] !== undefined) ctx.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) {
+        ctx.colors = arguments[3];
+      }
+    }
+    if (typeof opts === 'boolean') {
+      ctx.showHidden = opts;
+    } else if (opts) {
+      for (const key of Object.keys(opts)) {
+        if (hasOwn(inspectDefaultOptions, key) || key === 'stylize') {
+          ctx[key] = opts[key];
+        } else if (ctx.userOptions === undefined) {
+          // Unknown options are handed on to custom inspect functions.
+          ctx.userOptions = opts;
+        }
+      }
+    }
+  }
+  if (ctx.colors) ctx.stylize = stylizeWithColor;
+  if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+  if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
+  return formatValue(ctx, value, 0);
+}
+
+inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+
+Object.defineProperty(inspect, 'defaultOptions', {
+  get() {
+    return inspectDefaultOptions;
+  },
+  set(options) {
+    validateObject(options, 'options');
+    return Object.assign(inspectDefaultOptions, options);
+  },
+});
+
+// [open, close] SGR codes of each color and text attribute.
+inspect.colors = Object.assign(Object.create(null), {
+  reset: [0, 0],
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  underline: [4, 24],
+  blink: [5, 25],
+  inverse: [7, 27],
+  hidden: [8, 28],
+  strikethrough: [9, 29],
+  doubleunderline: [21, 24],
+  black: [30, 39],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39],
+  white: [37, 39],
+  bgBlack: [40, 49],
+  bgRed: [41, 49],
+  bgGreen: [42, 49],
+  bgYellow: [43, 49],
+  bgBlue: [44, 49],
+  bgMagenta: [45, 49],
+  bgCyan: [46, 49],
+  bgWhite: [47, 49],
+  framed: [51, 54],
+  overlined: [53, 55],
+  gray: [90, 39],
+  redBright: [91, 39],
+  greenBright: [92, 39],
+  yellowBright: [93, 39],
+  blueBright: [94, 39],
+  magentaBright: [95, 39],
+  cyanBright: [96, 39],
+  whiteBright: [97, 39],
+  bgGray: [100, 49],
+  bgRedBright: [101, 49],
+  bgGreenBright: [102, 49],
+  bgYellowBright: [103, 49],
+  bgBlueBright: [104, 49],
+  bgMagentaBright: [105, 49],
+  bgCyanBright: [106, 49],
+  bgWhiteBright: [107, 49],
+});
+
+// Other spellings of the same attributes; hidden from enumeration.
+defineColorAlias('gray', 'grey');
+defineColorAlias('gray', 'blackBright');
+defineColorAlias('bgGray', 'bgGrey');
+defineColorAlias('bgGray', 'bgBlackBright');
+defineColorAlias('dim', 'faint');
+defineColorAlias('strikethrough', 'crossedout');
+defineColorAlias('strikethrough', 'strikeThrough');
+defineColorAlias('strikethrough', 'crossedOut');
+defineColorAlias('hidden', 'conceal');
+defineColorAlias('inverse', 'swapColors');
+defineColorAlias('inverse', 'swapcolors');
+defineColorAlias('doubleunderline', 'doubleUnderline');
+
+// Which color each kind of token gets ('name', for keys, has none).
+inspect.styles = Object.assign(Object.create(null), {
+  special: 'cyan',
+  number: 'yellow',
+  bigint: 'yellow',
+  boolean: 'yellow',
+  undefined: 'grey',
+  null: 'bold',
+  string: 'green',
+  symbol: 'green',
+  date: 'magenta',
+  regexp: 'red',
+  module: 'underline',
+});
+
+// The options object handed to a custom inspect function: the current
+// settings plus whatever unknown options the caller passed.
+function getUserOptions(ctx) {
+  return {
+    stylize: ctx.stylize,
+    showHidden: ctx.showHidden,
+    depth: ctx.depth,
+    colors: ctx.colors,
+    customInspect: ctx.customInspect,
+    showProxy: ctx.showProxy,
+    maxArrayLength: ctx.maxArrayLength,
+    maxStringLength: ctx.maxStringLength,
+    breakLength: ctx.breakLength,
+    compact: ctx.compact,
+    sorted: ctx.sorted,
+    getters: ctx.getters,
+    numericSeparator: ctx.numericSeparator,
+    ...ctx.userOptions,
+  };
+}
+
+function isDepthExceeded(ctx, recurseTimes) {
+  return ctx.depth !== null && recurseTimes > ctx.depth;
+}
+
+function formatValue(ctx, value, recurseTimes, typedArray) {
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    return formatPrimitive(ctx.stylize, value, ctx);
+  }
+  if (value === null) return ctx.stylize('null', 'null');
+
+  // A proxy is printed as its target unless showProxy is set.
+  const context = value;
+  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) {
+      return ctx.stylize('<Revoked Proxy>', 'special');
+    }
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy;
+  }
+
+  if (ctx.customInspect) {
+    const custom = value[inspect.custom];
+    // A prototype that carries the method for its instances is printed
+    // normally, not through its own method.
+    if (typeof custom === 'function' && custom !== inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
+      const ret = custom.call(context, depth, getUserOptions(ctx), inspect);
+      if (ret !== context) {
+        if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+        return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+      }
+    }
+  }
+
+  if (ctx.seen.includes(value)) {
+    if (ctx.circular === undefined) ctx.circular = new Map();
+    let index = ctx.circular.get(value);
+    if (index === undefined) {
+      index = ctx.circular.size + 1;
+      ctx.circular.set(value, index);
+    }
+    return ctx.stylize(`[Circular *${index}]`, 'special');
+  }
+
+  return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+function formatProxy(ctx, proxy, recurseTimes) {
+  if (isDepthExceeded(ctx, recurseTimes)) {
+    return ctx.stylize('Proxy [Array]', 'special');
+  }
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const parts = [
+    formatValue(ctx, proxy[0], recurseTimes),
+    formatValue(ctx, proxy[1], recurseTimes),
+  ];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, parts, '', ['Proxy [', ']'],
+                              kArrayExtrasType, recurseTimes);
+}
+
+// Own keys to print: enumerable string keys and enumerable symbols, or every
+// own key with showHidden.
+function getKeys(value, showHidden) {
+  const symbols = Object.getOwnPropertySymbols(value);
+  let keys;
+  if (showHidden) {
+    keys = Object.getOwnPropertyNames(value);
+    keys.push(...symbols);
+  } else {
+    try {
+      keys = Object.keys(value);
+    } catch (err) {
+      // Namespace objects with bindings still in their TDZ throw here.
+      keys = Object.getOwnPropertyNames(value);
+    }
+    for (const sym of symbols) {
+      if (isEnumerable(value, sym)) keys.push(sym);
+    }
+  }
+  return keys;
+}
+
+function isInstanceof(value, ctor) {
+  try {
+    return value instanceof ctor;
+  } catch {
+    return false;
+  }
+}
+
+// The name printed in front of an object: the first constructor found up
+// the prototype chain whose prototype the object really inherits from, null
+// for objects with a null prototype, and a description of the chain when no
+// usable constructor exists.
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
+  let firstProto;
+  let current = obj;
+  while (current) {
+    const desc = Object.getOwnPropertyDescriptor(current, 'constructor');
+    if (desc !== undefined && typeof desc.value === 'function' &&
+        desc.value.name !== '' && isInstanceof(obj, desc.value)) {
+      if (protoProps !== undefined &&
+          (firstProto !== current || !builtInObjects.has(desc.value.name))) {
+        addPrototypeProperties(ctx, obj, firstProto || obj, recurseTimes,
+                               protoProps);
+      }
+      return String(desc.value.name);
+    }
+    current = Object.getPrototypeOf(current);
+    if (firstProto === undefined) firstProto = current;
+  }
+  if (firstProto === null) return null;
+
+  const res = v8ConstructorName(obj);
+  if (isDepthExceeded(ctx, recurseTimes)) return `${res} <Complex prototype>`;
+  const protoName =
+    getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
+  if (protoName === null) {
+    const desc = inspect(firstProto, {
+      ...ctx,
+      customInspect: false,
+      depth: -1,
+    });
+    return `${res} <${desc}>`;
+  }
+  return `${res} <${protoName}>`;
+}
+
+// With showHidden, non-method properties (getters mostly) of user-defined
+// prototypes are listed too, up to three levels up the chain.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let seenKeys;
+  let keys;
+  for (let level = 0; level < 3; level++) {
+    if (level !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) return;
+      const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (desc !== undefined && typeof desc.value === 'function' &&
+          builtInObjects.has(desc.value.name)) {
+        return;
+      }
+    }
+    if (level === 0) {
+      seenKeys = new Set();
+    } else {
+      for (const key of keys) seenKeys.add(key);
+    }
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || hasOwn(main, key) ||
+          (level !== 0 && seenKeys.has(key))) {
+        continue;
+      }
+      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const str = formatProperty(ctx, obj, recurseTimes, key, kObjectType,
+                                 desc, main);
+      // Inherited entries are printed faint.
+      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+    }
+    ctx.seen.pop();
+  }
+}
+
+// "Foo ", "Foo(3) [tag] ", "[Map(3): null prototype] " ...
+function getPrefix(constructor, tag, fallback, size = '') {
+  if (constructor === null) {
+    if (tag !== '' && fallback !== tag) {
+      return `[${fallback}${size}: null prototype] [${tag}] `;
+    }
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== '' && constructor !== tag) {
+    return `${constructor}${size} [${tag}] `;
+  }
+  return `${constructor}${size} `;
+}
+
+function formatRaw(ctx, value, recurseTimes, typedArray) {
+  let keys;
+  let protoProps;
+  if (ctx.showHidden && !isDepthExceeded(ctx, recurseTimes)) protoProps = [];
+
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) {
+    protoProps = undefined;
+  }
+
+  // Print the tag only when it does not show up as a key anyway.
+  let tag = value[Symbol.toStringTag];
+  if (typeof tag !== 'string' ||
+      (tag !== '' &&
+       (ctx.showHidden ? hasOwn : isEnumerable)(value, Symbol.toStringTag))) {
+    tag = '';
+  }
+
+  // What a plain object with a null prototype is called: the engine's name
+  // for it (its original class, or its own tag), unless that is just the tag
+  // printed anyway.
+  let fallback = 'Object';
+  if (constructor === null) {
+    const name = v8ConstructorName(value);
+    if (name !== tag) fallback = name;
+  }
+
+  let base = '';
+  let formatter = getEmptyFormatArray;
+  let braces;
+  let extrasType = kObjectType;
+  const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
+  const noProps = () => keys.length === 0 && protoProps === undefined;
+
+  let handled = true;
+  if (Array.isArray(value)) {
+    const prefix = (constructor !== 'Array' || tag !== '') ?
+      getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+    keys = getOwnNonIndexProperties(value, filter);
+    braces = [`${prefix}[`, ']'];
+    if (value.length === 0 && noProps()) return `${braces[0]}]`;
+    extrasType = kArrayExtrasType;
+    formatter = formatArray;
+  } else if (types.isSet(value)) {
+    const size = setSize(value);
+    const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
+    keys = getKeys(value, ctx.showHidden);
+    formatter = formatSet;
+    if (size === 0 && noProps()) return `${prefix}{}`;
+    braces = [`${prefix}{`, '}'];
+  } else if (types.isMap(value)) {
+    const size = mapSize(value);
+    const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
+    keys = getKeys(value, ctx.showHidden);
+    formatter = formatMap;
+    if (size === 0 && noProps()) return `${prefix}{}`;
+    braces = [`${prefix}{`, '}'];
+  } else if (types.isTypedArray(value)) {
+    keys = getOwnNonIndexProperties(value, filter);
+    const size = typedArrayLength(value);
+    const prefix = getPrefix(constructor, tag, typedArrayName(value),
+                             `(${size})`);
+    braces = [`${prefix}[`, ']'];
+    if (size === 0 && keys.length === 0 && !ctx.showHidden) {
+      return `${braces[0]}]`;
+    }
+    formatter = formatTypedArray;
+    extrasType = kArrayExtrasType;
+  } else if (types.isMapIterator(value)) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = getIteratorBraces('Map', tag);
+    formatter = formatIterator;
+  } else if (types.isSetIterator(value)) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = getIteratorBraces('Set', tag);
+    formatter = formatIterator;
+  } else {
+    handled = false;
+  }
+
+  if (!handled) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = ['{', '}'];
+    if (constructor === 'Object') {
+      if (types.isArgumentsObject(value)) {
+        braces[0] = '[Arguments] {';
+      } else if (tag !== '') {
+        braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      }
+      if (noProps()) return `${braces[0]}}`;
+    } else if (typeof value === 'function') {
+      base = getFunctionBase(value, constructor, tag);
+      if (noProps()) return ctx.stylize(base, 'special');
+    } else if (types.isRegExp(value)) {
+      base = regExpToString(constructor !== null ? value : new RegExp(value));
+      const prefix = getPrefix(constructor, tag, 'RegExp');
+      if (prefix !== 'RegExp ') base = `${prefix}${base}`;
+      if (noProps() || isDepthExceeded(ctx, recurseTimes)) {
+        return ctx.stylize(base, 'regexp');
+      }
+    } else if (types.isDate(value)) {
+      base = Number.isNaN(dateGetTime(value)) ?
+        dateToString(value) : dateToISOString(value);
+      const prefix = getPrefix(constructor, tag, 'Date');
+      if (prefix !== 'Date ') base = `${prefix}${base}`;
+      if (noProps()) return ctx.stylize(base, 'date');
+    } else if (isError(value)) {
+      base = formatError(value, constructor, tag, ctx, keys);
+      if (noProps()) return base;
+    } else if (types.isAnyArrayBuffer(value)) {
+      const kind = types.isArrayBuffer(value) ? 'ArrayBuffer' :
+        'SharedArrayBuffer';
+      const prefix = getPrefix(constructor, tag, kind);
+      if (typedArray === undefined) {
+        formatter = formatArrayBuffer;
+      } else if (noProps()) {
+        return `${prefix}{ byteLength: ` +
+          `${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+      }
+      braces[0] = `${prefix}{`;
+      keys.unshift('byteLength');
+    } else if (types.isDataView(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+      keys.unshift('byteLength', 'byteOffset', 'buffer');
+    } else if (types.isPromise(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
+      formatter = formatPromise;
+    } else if (types.isWeakSet(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
+      formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
+    } else if (types.isWeakMap(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
+      formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
+    } else if (types.isModuleNamespaceObject(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
+      formatter = formatNamespaceObject.bind(null, keys);
+    } else if (types.isBoxedPrimitive(value)) {
+      base = getBoxedBase(value, ctx, keys, constructor, tag);
+      if (noProps()) return base;
+    } else {
+      if (noProps()) {
+        if (types.isExternal(value)) return ctx.stylize('[External]', 'special');
+        return `${getPrefix(constructor, tag, fallback)}{}`;
+      }
+      braces[0] = `${getPrefix(constructor, tag, fallback)}{`;
+    }
+  }
+
+  if (isDepthExceeded(ctx, recurseTimes)) {
+    let name = getPrefix(constructor, tag, fallback).slice(0, -1);
+    if (constructor !== null) name = `[${name}]`;
+    return ctx.stylize(name, 'special');
+  }
+  recurseTimes += 1;
+
+  ctx.seen.push(value);
+  ctx.currentDepth = recurseTimes;
+  let output;
+  const indentationLvl = ctx.indentationLvl;
+  try {
+    output = formatter(ctx, value, recurseTimes, braces);
+    for (let i = 0; i < keys.length; i++) {
+      output.push(formatProperty(ctx, value, recurseTimes, keys[i],
+                                 extrasType));
+    }
+    if (protoProps !== undefined) output.push(...protoProps);
+  } catch (err) {
+    if (!isStackOverflowError(err)) throw err;
+    ctx.seen.pop();
+    ctx.indentationLvl = indentationLvl;
+    const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    return ctx.stylize(`[${name}: Inspection interrupted prematurely. ` +
+                       'Maximum call stack size exceeded.]', 'special');
+  }
+
+  if (ctx.circular !== undefined) {
+    const index = ctx.circular.get(value);
+    if (index !== undefined) {
+      const reference = ctx.stylize(`<ref *${index}>`, 'special');
+      if (ctx.compact !== true) {
+        base = base === '' ? reference : `${reference} ${base}`;
+      } else {
+        braces[0] = `${reference} ${braces[0]}`;
+      }
+    }
+  }
+  ctx.seen.pop();
+
+  if (ctx.sorted) {
+    const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+    if (extrasType === kObjectType) {
+      output.sort(comparator);
+    } else if (keys.length > 1) {
+      // Only the named extras are sorted; array items keep their order.
+      const extras = output.slice(output.length - keys.length).sort(comparator);
+      output.splice(output.length - keys.length, keys.length, ...extras);
+    }
+  }
+
+  const res = reduceToSingleString(ctx, output, base, braces, extrasType,
+                                   recurseTimes, value);
+  // Stop descending once an enormous amount of text has been produced, so
+  // that huge structures cannot take the process down.
+  const budget = (ctx.budget[ctx.indentationLvl] || 0) + res.length;
+  ctx.budget[ctx.indentationLvl] = budget;
+  if (budget > 2 ** 27) ctx.depth = -1;
+  return res;
+}
+
+function isStackOverflowError(err) {
+  return err instanceof RangeError &&
+    err.message === 'Maximum call stack size exceeded';
+}
+
+function getIteratorBraces(type, tag) {
+  if (tag !== `${type} Iterator`) {
+    if (tag !== '') tag += '] [';
+    tag += `${type} Iterator`;
+  }
+  return [`[${tag}] {`, '}'];
+}
+
+function isError(value) {
+  return types.isNativeError(value) || isInstanceof(value, Error);
+}
+
+// "[Function: f]", "[AsyncGeneratorFunction (anonymous)]", "[class A]" ...
+function getFunctionBase(value, constructor, tag) {
+  const source = functionToString(value);
+  if (source.startsWith('class') && source.endsWith('}')) {
+    // Comments may sit between `class` and the body; a `(` before the body
+    // means the source only starts with the word (a method named class).
+    const head = source.slice(5, -1).replace(/\/\/.*?\n|\/\*[^]*?\*\//g, ' ');
+    const brace = head.indexOf('{');
+    if (brace !== -1 && !head.slice(0, brace).includes('(') &&
+        /^\s/.test(head)) {
+      return getClassBase(value, constructor, tag);
+    }
+  }
+  let type = 'Function';
+  if (types.isGeneratorFunction(value)) type = `Generator${type}`;
+  if (types.isAsyncFunction(value)) type = `Async${type}`;
+  let base = `[${type}`;
+  if (constructor === null) base += ' (null prototype)';
+  if (value.name === '') {
+    base += ' (anonymous)';
+  } else {
+    base += `: ${value.name}`;
+  }
+  base += ']';
+  if (constructor !== type && constructor !== null) base += ` ${constructor}`;
+  if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+  return base;
+}
+
+function getClassBase(value, constructor, tag) {
+  const name = (hasOwn(value, 'name') && value.name) || '(anonymous)';
+  let base = `class ${name}`;
+  if (constructor !== 'Function' && constructor !== null) {
+    base += ` [${constructor}]`;
+  }
+  if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+  if (constructor !== null) {
+    const superName = Object.getPrototypeOf(value).name;
+    if (superName) base += ` extends ${superName}`;
+  } else {
+    base += ' extends [null prototype]';
+  }
+  return `[${base}]`;
+}
+
+// "[Number: 3]", "[String (MyString): 'x']", "[Symbol: Symbol(a)] [tag]" ...
+function getBoxedBase(value, ctx, keys, constructor, tag) {
+  let type;
+  if (types.isNumberObject(value)) {
+    type = 'Number';
+  } else if (types.isStringObject(value)) {
+    type = 'String';
+    // The character indices are already part of the printed value.
+    keys.splice(0, value.length);
+  } else if (types.isBooleanObject(value)) {
+    type = 'Boolean';
+  } else if (types.isBigIntObject(value)) {
+    type = 'BigInt';
+  } else {
+    type = 'Symbol';
+  }
+  let base = `[${type}`;
+  if (type !== constructor) {
+    base += constructor === null ? ' (null prototype)' : ` (${constructor})`;
+  }
+  const primitive = boxedValueOf[type](value);
+  base += `: ${formatPrimitive(stylizeNoColor, primitive, ctx)}]`;
+  if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
+  if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
+  return ctx.stylize(base, type.toLowerCase());
+}
+
+/*
+ * Errors.
+ */
+
+function getStackString(err) {
+  return err.stack ? String(err.stack) : errorToString(err);
+}
+
+// Keys whose value the stack already shows are not listed again.
+function removeDuplicateErrorKeys(ctx, keys, err, stack) {
+  if (ctx.showHidden || keys.length === 0) return;
+  for (const name of ['name', 'message', 'stack']) {
+    const index = keys.indexOf(name);
+    if (index !== -1 && stack.includes(err[name])) keys.splice(index, 1);
+  }
+}
+
+// Makes the first line of the stack name the real class: an error of class
+// Foo whose stack says "Error: x" prints as "Foo [Error]: x".
+function improveStack(stack, constructor, name, tag) {
+  let len = name.length;
+  if (constructor === null ||
+      (name.endsWith('Error') && stack.startsWith(name) &&
+       (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+    let fallback = 'Error';
+    if (constructor === null) {
+      const start =
+        /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
+        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      fallback = (start && start[1]) || '';
+      len = fallback.length;
+      fallback = fallback || 'Error';
+    }
+    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    if (name !== prefix) {
+      if (prefix.includes(name)) {
+        if (len === 0) {
+          stack = `${prefix}: ${stack}`;
+        } else {
+          stack = `${prefix}${stack.slice(len)}`;
+        }
+      } else {
+        stack = `${prefix} [${name}]${stack.slice(len)}`;
+      }
+    }
+  }
+  return stack;
+}
+
+// Finds a run of more than three equal lines shared by two stacks: returns
+// its length and where it starts in `a`.
+function identicalSequenceRange(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos === -1) continue;
+    const rest = b.length - pos;
+    if (rest <= 3) continue;
+    const maxLen = Math.min(a.length - i, rest);
+    let len = 1;
+    while (len < maxLen && a[i + len] === b[pos + len]) len++;
+    if (len > 3) return { len, offset: i };
+  }
+  return { len: 0, offset: 0 };
+}
+
+// The frames of an error's stack; frames it shares with its cause are
+// folded into one line.
+function getStackFrames(ctx, err, stack) {
+  const frames = stack.split('\n');
+  let cause;
+  try {
+    ({ cause } = err);
+  } catch {
+    // A throwing getter leaves the frames as they are.
+  }
+  if (cause != null && isError(cause)) {
+    const causeStack = getStackString(cause);
+    const start = causeStack.indexOf('\n    at');
+    if (start !== -1) {
+      const causeFrames = causeStack.slice(start + 1).split('\n');
+      const { len, offset } = identicalSequenceRange(frames, causeFrames);
+      if (len > 0) {
+        const skipped = len - 2;
+        const msg = `    ... ${skipped} lines matching cause stack trace ...`;
+        frames.splice(offset + 1, skipped, ctx.stylize(msg, 'undefined'));
+      }
+    }
+  }
+  return frames;
+}
+
+const kCoreFrame = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
+const kNodeModule = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+
+function underlineNodeModules(ctx, line) {
+  let out = '';
+  let pos = 0;
+  kNodeModule.lastIndex = 0;
+  let m;
+  while ((m = kNodeModule.exec(line)) !== null) {
+    // Keep the "/node_modules/" part and underline the package name.
+    out += line.slice(pos, m.index + 14);
+    out += ctx.stylize(m[1], 'module');
+    pos = m.index + m[0].length;
+  }
+  return pos === 0 ? line : out + line.slice(pos);
+}
+
+// Greys out the working directory part of a frame's location (with its
+// opening parenthesis and the separator after it, and the closing
+// parenthesis), so that the file names stand out.
+function greyCwd(ctx, line, cwd) {
+  let at = line.indexOf(cwd);
+  if (at === -1) return line;
+  let cwdLength = cwd.length;
+  if (line.slice(at - 7, at) === 'file://') {
+    at -= 7;
+    cwdLength += 7;
+  }
+  const start = line[at - 1] === '(' ? at - 1 : at;
+  const end = start !== at && line.endsWith(')') ? -1 : line.length;
+  const cwdEnd = at + cwdLength + 1;
+  let out = line.slice(0, start) + ctx.stylize(line.slice(start, cwdEnd),
+                                               'undefined');
+  out += line.slice(cwdEnd, end);
+  if (end === -1) out += ctx.stylize(')', 'undefined');
+  return out;
+}
+
+function safeCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+// Colors the frames: runtime-internal ones grey, package names underlined,
+// the working directory faded.
+function colorFrame(ctx, line, cwd) {
+  if (kCoreFrame.test(line)) return ctx.stylize(line, 'undefined');
+  line = underlineNodeModules(ctx, line);
+  if (cwd !== undefined) {
+    let marked = greyCwd(ctx, line, cwd);
+    if (marked === line) marked = greyCwd(ctx, line, `file://${encodeURI(cwd)}`);
+    line = marked;
+  }
+  return line;
+}
+
+function formatError(err, constructor, tag, ctx, keys) {
+  const name = err.name != null ? String(err.name) : 'Error';
+  let stack = getStackString(err);
+  removeDuplicateErrorKeys(ctx, keys, err, stack);
+
+  if ('cause' in err && !keys.includes('cause')) keys.push('cause');
+  // The errors of an AggregateError.
+  if (Array.isArray(err.errors) && !keys.includes('errors')) {
+    keys.push('errors');
+  }
+
+  stack = improveStack(stack, constructor, name, tag);
+
+  // The frames start after the message, which may itself contain "at".
+  let pos = (err.message && stack.indexOf(err.message)) || -1;
+  if (pos !== -1) pos += err.message.length;
+  const stackStart = stack.indexOf('\n    at', pos);
+  if (stackStart === -1) {
+    // No frames: bracket it like other special values.
+    stack = `[${stack}]`;
+  } else {
+    const frames = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    let head = stack.slice(0, stackStart);
+    if (ctx.colors) {
+      const cwd = safeCwd();
+      for (const line of frames) head += `\n${colorFrame(ctx, line, cwd)}`;
+    } else {
+      head += `\n${frames.join('\n')}`;
+    }
+    stack = head;
+  }
+
+  if (ctx.indentationLvl !== 0) {
+    stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+  }
+  return stack;
+}
+
+/*
+ * Primitives.
+ */
+
+// Inserts "_" every three digits from the right: 1234567 -> 1_234_567.
+function addNumericSeparator(digits) {
+  const start = digits.startsWith('-') ? 1 : 0;
+  let out = '';
+  let i = digits.length;
+  for (; i >= start + 4; i -= 3) out = `_${digits.slice(i - 3, i)}${out}`;
+  return i === digits.length ? digits : `${digits.slice(0, i)}${out}`;
+}
+
+// The same for a fraction, grouping from the left: 1234567 -> 123_456_7.
+function addNumericSeparatorEnd(digits) {
+  let out = '';
+  let i = 0;
+  for (; i < digits.length - 3; i += 3) out += `${digits.slice(i, i + 3)}_`;
+  return i === 0 ? digits : `${out}${digits.slice(i)}`;
+}
+
+function formatNumber(fn, number, numericSeparator) {
+  if (!numericSeparator) {
+    if (Object.is(number, -0)) return fn('-0', 'number');
+    return fn(`${number}`, 'number');
+  }
+  const integer = Math.trunc(number);
+  const intString = String(integer);
+  if (integer === number) {
+    if (!Number.isFinite(number) || intString.includes('e')) {
+      return fn(intString, 'number');
+    }
+    return fn(addNumericSeparator(intString), 'number');
+  }
+  if (Number.isNaN(number)) return fn(intString, 'number');
+  const fraction = String(number).slice(intString.length + 1);
+  return fn(`${addNumericSeparator(intString)}.` +
+            addNumericSeparatorEnd(fraction), 'number');
+}
+
+function formatBigInt(fn, bigint, numericSeparator) {
+  const digits = String(bigint);
+  if (!numericSeparator) return fn(`${digits}n`, 'bigint');
+  return fn(`${addNumericSeparator(digits)}n`, 'bigint');
+}
+
+function formatPrimitive(fn, value, ctx) {
+  switch (typeof value) {
+    case 'string': {
+      let trailer = '';
+      if (value.length > ctx.maxStringLength) {
+        const remaining = value.length - ctx.maxStringLength;
+        value = value.slice(0, ctx.maxStringLength);
+        trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+      }
+      // Long strings are split after each newline, one quoted piece a line.
+      if (ctx.compact !== true && value.length > kMinLineWidth &&
+          value.length > ctx.breakLength - ctx.indentationLvl - 4) {
+        const pieces = value.split(/(?<=\n)/);
+        const glue = ` +\n${' '.repeat(ctx.indentationLvl + 2)}`;
+        return pieces.map((line) => fn(quoteString(line), 'string'))
+          .join(glue) + trailer;
+      }
+      return fn(quoteString(value), 'string') + trailer;
+    }
+    case 'number':
+      return formatNumber(fn, value, ctx.numericSeparator);
+    case 'bigint':
+      return formatBigInt(fn, value, ctx.numericSeparator);
+    case 'boolean':
+      return fn(`${value}`, 'boolean');
+    case 'undefined':
+      return fn('undefined', 'undefined');
+    default:
+      return fn(symbolToString(value), 'symbol');
+  }
+}
+
+/*
+ * Entries of the different kinds of containers. Each returns an array of
+ * printed entries; reduceToSingleString lays them out.
+ */
+
+function getEmptyFormatArray() {
+  return [];
+}
+
+function pluralItems(n) {
+  return `${n} more item${n > 1 ? 's' : ''}`;
+}
+
+function formatArray(ctx, value, recurseTimes) {
+  const length = value.length;
+  const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const output = [];
+  for (let i = 0; i < max; i++) {
+    if (!hasOwn(value, i)) {
+      return formatSparseArray(ctx, value, recurseTimes, max, output, i);
+    }
+    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+  }
+  if (length > max) output.push(`... ${pluralItems(length - max)}`);
+  return output;
+}
+
+function isIndexKey(key) {
+  // Canonical array indices: "0", "17", never "01" or "4294967295".
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+// Arrays with holes: runs of missing items are printed as one entry,
+// "<3 empty items>", and count as one entry against maxArrayLength.
+function formatSparseArray(ctx, value, recurseTimes, max, output, next) {
+  const keys = Object.keys(value);
+  for (let k = next; k < keys.length && output.length < max; k++) {
+    const key = keys[k];
+    if (!isIndexKey(key)) break;
+    const index = Number(key);
+    if (index !== next) {
+      const gap = index - next;
+      output.push(ctx.stylize(`<${gap} empty item${gap > 1 ? 's' : ''}>`,
+                              'undefined'));
+      next = index;
+      if (output.length === max) break;
+    }
+    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
+    next++;
+  }
+  const remaining = value.length - next;
+  if (output.length !== max) {
+    if (remaining > 0) {
+      output.push(ctx.stylize(
+        `<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
+    }
+  } else if (remaining > 0) {
+    output.push(`... ${pluralItems(remaining)}`);
+  }
+  return output;
+}
+
+function formatTypedArray(ctx, value, recurseTimes) {
+  const length = typedArrayLength(value);
+  const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const output = new Array(max);
+  const format = length > 0 && typeof value[0] === 'bigint' ?
+    formatBigInt : formatNumber;
+  for (let i = 0; i < max; i++) {
+    output[i] = format(ctx.stylize, value[i], ctx.numericSeparator);
+  }
+  if (length > max) output.push(`... ${pluralItems(length - max)}`);
+  if (ctx.showHidden) {
+    // Shown like hidden keys; the buffer is printed without its contents.
+    ctx.indentationLvl += 2;
+    for (const key of Object.keys(typedArrayHidden)) {
+      const str = formatValue(ctx, typedArrayHidden[key](value), recurseTimes,
+                              true);
+      output.push(`[${key}]: ${str}`);
+    }
+    ctx.indentationLvl -= 2;
+  }
+  return output;
+}
+
+function formatArrayBuffer(ctx, value) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(value);
+  } catch {
+    return [ctx.stylize('(detached)', 'special')];
+  }
+  const shown = Math.min(ctx.maxArrayLength, bytes.length);
+  let str = '';
+  for (let i = 0; i < shown; i++) {
+    str += (i === 0 ? '' : ' ') + hex(bytes[i], 2, false);
+  }
+  const remaining = bytes.length - ctx.maxArrayLength;
+  if (remaining > 0) {
+    str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+  }
+  return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
+}
+
+function formatSet(ctx, value, recurseTimes) {
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (const item of setValues(value)) {
+    output.push(formatValue(ctx, item, recurseTimes));
+  }
+  ctx.indentationLvl -= 2;
+  return output;
+}
+
+function formatMap(ctx, value, recurseTimes) {
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (const { 0: k, 1: v } of mapEntries(value)) {
+    output.push(`${formatValue(ctx, k, recurseTimes)} => ` +
+                formatValue(ctx, v, recurseTimes));
+  }
+  ctx.indentationLvl -= 2;
+  return output;
+}
+
+// Set-like entries (a flat list) of iterators and weak sets. Weak entries
+// have no stable order, so they are sorted to keep the output stable.
+function formatListEntries(ctx, recurseTimes, entries, weak) {
+  const max = Math.min(Math.max(ctx.maxArrayLength, 0), entries.length);
+  const output = new Array(max);
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < max; i++) {
+    output[i] = formatValue(ctx, entries[i], recurseTimes);
+  }
+  ctx.indentationLvl -= 2;
+  if (weak && !ctx.sorted) output.sort();
+  const remaining = entries.length - max;
+  if (remaining > 0) output.push(`... ${pluralItems(remaining)}`);
+  return output;
+}
+
+// Key/value entries (flat: k1, v1, k2, v2 ...) of iterators and weak maps.
+function formatPairEntries(ctx, recurseTimes, entries, weak) {
+  const pairs = entries.length / 2;
+  const max = Math.min(Math.max(ctx.maxArrayLength, 0), pairs);
+  const output = new Array(max);
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < max; i++) {
+    const k = formatValue(ctx, entries[2 * i], recurseTimes);
+    const v = formatValue(ctx, entries[2 * i + 1], recurseTimes);
+    if (weak) {
+      output[i] = `${k} => ${v}`;
+    } else {
+      output[i] = reduceToSingleString(ctx, [k, v], '', ['[', ']'],
+                                       kArrayExtrasType, recurseTimes);
+    }
+  }
+  ctx.indentationLvl -= 2;
+  if (weak && !ctx.sorted) output.sort();
+  const remaining = pairs - max;
+  if (remaining > 0) output.push(`... ${pluralItems(remaining)}`);
+  return output;
+}
+
+function formatIterator(ctx, value, recurseTimes, braces) {
+  const { 0: entries, 1: isKeyValue } = previewEntries(value, true);
+  if (isKeyValue) {
+    braces[0] = braces[0].replace(/ Iterator] \{$/, ' Entries] {');
+    return formatPairEntries(ctx, recurseTimes, entries, false);
+  }
+  return formatListEntries(ctx, recurseTimes, entries, false);
+}
+
+function formatWeakCollection(ctx) {
+  return [ctx.stylize('<items unknown>', 'special')];
+}
+
+function formatWeakSet(ctx, value, recurseTimes) {
+  return formatListEntries(ctx, recurseTimes, previewEntries(value), true);
+}
+
+function formatWeakMap(ctx, value, recurseTimes) {
+  return formatPairEntries(ctx, recurseTimes, previewEntries(value), true);
+}
+
+function formatPromise(ctx, value, recurseTimes) {
+  const { 0: state, 1: result } = getPromiseDetails(value);
+  if (state === kPending) return [ctx.stylize('<pending>', 'special')];
+  ctx.indentationLvl += 2;
+  const str = formatValue(ctx, result, recurseTimes);
+  ctx.indentationLvl -= 2;
+  return [state === kRejected ?
+    `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
+}
+
+function formatNamespaceObject(keys, ctx, value, recurseTimes) {
+  const output = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    try {
+      output[i] = formatProperty(ctx, value, recurseTimes, keys[i],
+                                 kObjectType);
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      // A binding still in its temporal dead zone.
+      const name = formatKey(ctx, keys[i], { enumerable: true });
+      output[i] = `${name}: ${ctx.stylize('<uninitialized>', 'special')}`;
+    }
+  }
+  // The keys were printed here already.
+  keys.length = 0;
+  return output;
+}
+
+/*
+ * Properties.
+ */
+
+const kIdentifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+
+function formatKey(ctx, key, desc) {
+  // Names shown in brackets are escaped as if single-quoted, but unquoted.
+  if (typeof key === 'symbol') {
+    const name = escapeString(symbolToString(key), 39);
+    return `[${ctx.stylize(name, 'symbol')}]`;
+  }
+  if (key === '__proto__') return "['__proto__']";
+  if (desc.enumerable === false) return `[${escapeString(key, 39)}]`;
+  if (kIdentifierKey.test(key)) return ctx.stylize(key, 'name');
+  return ctx.stylize(quoteString(key), 'string');
+}
+
+function formatProperty(ctx, value, recurseTimes, key, type, desc,
+                        original = value) {
+  let str;
+  let sep = ' ';
+  desc = desc || Object.getOwnPropertyDescriptor(value, key) ||
+    { value: value[key], enumerable: true };
+  if (desc.value !== undefined) {
+    // The old compact mode lines values up after "key: ".
+    const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
+    ctx.indentationLvl += diff;
+    str = formatValue(ctx, desc.value, recurseTimes);
+    if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
+      sep = `\n${' '.repeat(ctx.indentationLvl)}`;
+    }
+    ctx.indentationLvl -= diff;
+  } else if (desc.get !== undefined) {
+    const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+    const s = ctx.stylize;
+    const getters = ctx.getters;
+    if (getters && (getters === true ||
+                    (getters === 'get' && desc.set === undefined) ||
+                    (getters === 'set' && desc.set !== undefined))) {
+      try {
+        const got = desc.get.call(original);
+        ctx.indentationLvl += 2;
+        if (got === null) {
+          str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}` +
+            s(']', 'special');
+        } else if (typeof got === 'object') {
+          str = `${s(`[${label}]`, 'special')} ` +
+            formatValue(ctx, got, recurseTimes);
+        } else {
+          str = `${s(`[${label}:`, 'special')} ` +
+            `${formatPrimitive(s, got, ctx)}${s(']', 'special')}`;
+        }
+        ctx.indentationLvl -= 2;
+      } catch (err) {
+        const message = `<Inspection threw (${err.message})>`;
+        str = `${s(`[${label}:`, 'special')} ${message}${s(']', 'special')}`;
+      }
+    } else {
+      str = s(`[${label}]`, 'special');
+    }
+  } else if (desc.set !== undefined) {
+    str = ctx.stylize('[Setter]', 'special');
+  } else {
+    str = ctx.stylize('undefined', 'undefined');
+  }
+  if (type === kArrayType) return str;
+  return `${formatKey(ctx, key, desc)}:${sep}${str}`;
+}
+
+/*
+ * Layout.
+ */
+
+// Whether the entries fit on one line of breakLength columns. `start` is the
+// width already taken before the first entry.
+function isBelowBreakLength(ctx, output, start, base) {
+  let total = output.length + start;
+  if (total + output.length > ctx.breakLength) return false;
+  for (const entry of output) {
+    total += ctx.colors ? removeColors(entry).length : entry.length;
+    if (total > ctx.breakLength) return false;
+  }
+  // A multi-line base (an error stack) cannot share its line.
+  return base === '' || !base.includes('\n');
+}
+
+// Arranges many short array items in aligned columns. The number of columns
+// aims at a roughly square block (a character being about 2.5 times as high
+// as wide), limited by breakLength, by compact * 4 and by 15.
+function groupArrayElements(ctx, output, value) {
+  let count = output.length;
+  // The "... more items" entry stays on its own line.
+  if (ctx.maxArrayLength < output.length) count--;
+  const separatorSpace = 2;
+  const widths = new Array(count);
+  let totalLength = 0;
+  let maxLength = 0;
+  for (let i = 0; i < count; i++) {
+    const len = getStringWidth(output[i], ctx.colors);
+    widths[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  // Group only when at least three columns fit, and not when a few items
+  // are much longer than the others.
+  if (actualMax * 3 + ctx.indentationLvl >= ctx.breakLength ||
+      (totalLength / actualMax <= 5 && maxLength > 6)) {
+    return output;
+  }
+  const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+  const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+  const columns = Math.min(
+    Math.round(Math.sqrt(2.5 * biasedMax * count) / biasedMax),
+    Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+    ctx.compact * 4,
+    15,
+  );
+  if (columns <= 1) return output;
+
+  const columnWidths = [];
+  for (let c = 0; c < columns; c++) {
+    let width = 0;
+    for (let j = c; j < output.length; j += columns) {
+      if (widths[j] > width) width = widths[j];
+    }
+    columnWidths.push(width + separatorSpace);
+  }
+  // Numbers are right-aligned, anything else left-aligned.
+  let alignRight = true;
+  if (value !== undefined) {
+    for (let i = 0; i < output.length; i++) {
+      if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+        alignRight = false;
+        break;
+      }
+    }
+  }
+  const grouped = [];
+  for (let i = 0; i < count; i += columns) {
+    const end = Math.min(i + columns, count);
+    let line = '';
+    let j = i;
+    for (; j < end - 1; j++) {
+      // Color codes take no columns, so widen the padding by their length.
+      const width = columnWidths[j - i] + output[j].length - widths[j];
+      const cell = `${output[j]}, `;
+      line += alignRight ? cell.padStart(width, ' ') : cell.padEnd(width, ' ');
+    }
+    if (alignRight) {
+      const width = columnWidths[j - i] + output[j].length - widths[j] -
+        separatorSpace;
+      line += output[j].padStart(width, ' ');
+    } else {
+      line += output[j];
+    }
+    grouped.push(line);
+  }
+  if (ctx.maxArrayLength < output.length) grouped.push(output[count]);
+  return grouped;
+}
+
+function reduceToSingleString(ctx, output, base, braces, extrasType,
+                              recurseTimes, value) {
+  if (ctx.compact !== true) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+      const entries = output.length;
+      if (extrasType === kArrayExtrasType && entries > 6) {
+        output = groupArrayElements(ctx, output, value);
+      }
+      // Put the object on one line when it fits and does not nest more
+      // than `compact` levels of objects inside it.
+      if (ctx.currentDepth - recurseTimes < ctx.compact &&
+          entries === output.length) {
+        const start = output.length + ctx.indentationLvl +
+          braces[0].length + base.length + 10;
+        if (isBelowBreakLength(ctx, output, start, base)) {
+          const joined = output.join(', ');
+          if (!joined.includes('\n')) {
+            return `${base ? `${base} ` : ''}${braces[0]} ${joined} ` +
+              braces[1];
+          }
+        }
+      }
+    }
+    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ` +
+      `${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+  }
+  // compact === true: as many entries on a line as fit, aligned under the
+  // first one.
+  if (isBelowBreakLength(ctx, output, 0, base)) {
+    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ` +
+      braces[1];
+  }
+  const indentation = ' '.repeat(ctx.indentationLvl);
+  // A long opening brace ("Set {") would misalign the first entry, so it
+  // moves to the next line.
+  const ln = base === '' && braces[0].length === 1 ?
+    ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
+  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+}
+
+/*
+ * Terminal text width.
+ */
+
+// Wide (two-column) East Asian characters and emoji.
+function isFullWidthCodePoint(code) {
+  return code >= 0x1100 && (
+    code <= 0x115f ||
+    code === 0x2329 || code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+    (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) ||
+    (code >= 0xa960 && code <= 0xa97c) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) ||
+    (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1b000 && code <= 0x1b001) ||
+    (code >= 0x1f200 && code <= 0x1f251) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd));
+}
+
+const kZeroWidth = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+// Characters that take no column: controls, combining marks, format
+// characters such as zero-width joiners, and variation selectors.
+function isZeroWidthCodePoint(code, char) {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) ||
+    kZeroWidth.test(char);
+}
+
+// The number of terminal columns `str` takes.
+function getStringWidth(str, removeControlChars = true) {
+  if (removeControlChars) str = stripVTControlCharacters(str);
+  str = str.normalize('NFC');
+  let width = 0;
+  for (const char of str) {
+    const code = char.codePointAt(0);
+    if (isFullWidthCodePoint(code)) {
+      width += 2;
+    } else if (!isZeroWidthCodePoint(code, char)) {
+      width++;
+    }
+  }
+  return width;
+}
+
+// Terminal escape sequences: CSI sequences (ESC [ or the C1 CSI, parameters,
+// intermediates, a final byte), OSC strings ended by BEL or ESC \, and
+// two-character escapes such as ESC ( B or ESC 7.
+const kVTControl = new RegExp(
+  '(?:\\u001b\\[|\\u009b)[0-?]*[ -/]*[@-~]|' +
+  '\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|' +
+  '\\u001b[()#][0-9A-Za-z]|' +
+  '\\u001b[0-9A-Z\\\\^_`a-z=>@]', 'g');
+
+function stripVTControlCharacters(str) {
+  validateString(str, 'str');
+  return str.replace(kVTControl, '');
+}
+
+/*
+ * format().
+ */
+
+// Whether `%s` should inspect the object instead of calling String() on it:
+// true unless a user-defined toString is found on the way to a built-in one.
+function hasBuiltInToString(value) {
+  const target = getProxyDetails(value, false);
+  if (target !== undefined) {
+    if (target === null) return true;
+    value = target;
+  }
+  if (typeof value.toString !== 'function') return true;
+  if (hasOwn(value, 'toString')) return false;
+  let pointer = value;
+  do {
+    pointer = Object.getPrototypeOf(pointer);
+  } while (!hasOwn(pointer, 'toString'));
+  const desc = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return desc !== undefined && typeof desc.value === 'function' &&
+    builtInObjects.has(desc.value.name);
+}
+
+function tryStringify(arg) {
+  try {
+    return JSON.stringify(arg);
+  } catch (err) {
+    if (err instanceof TypeError &&
+        String(err.message).startsWith('Converting circular structure')) {
+      return '[Circular]';
+    }
+    throw err;
+  }
+}
+
+function formatWithOptionsInternal(inspectOptions, args) {
+  const first = args[0];
+  let a = 0;
+  let str = '';
+  let join = '';
+
+  if (typeof first === 'string') {
+    if (args.length === 1) return first;
+    let lastPos = 0;
+    for (let i = 0; i < first.length - 1; i++) {
+      if (first.charCodeAt(i) !== 37) continue;  // '%'
+      const next = first.charCodeAt(++i);
+      if (a + 1 === args.length) {
+        // Out of arguments: only "%%" still collapses.
+        if (next === 37) {
+          str += first.slice(lastPos, i);
+          lastPos = i + 1;
+        }
+        continue;
+      }
+      let piece;
+      switch (next) {
+        case 115: {  // 's'
+          const arg = args[++a];
+          if (typeof arg === 'number') {
+            piece = formatNumber(stylizeNoColor, arg, false);
+          } else if (typeof arg === 'bigint') {
+            piece = formatBigInt(stylizeNoColor, arg, false);
+          } else if (typeof arg !== 'object' || arg === null ||
+                     !hasBuiltInToString(arg)) {
+            piece = String(arg);
+          } else {
+            piece = inspect(arg, {
+              ...inspectOptions,
+              depth: 0,
+              colors: false,
+              compact: 3,
+            });
+          }
+          break;
+        }
+        case 106:  // 'j'
+          piece = tryStringify(args[++a]);
+          break;
+        case 100: {  // 'd'
+          const arg = args[++a];
+          if (typeof arg === 'bigint') {
+            piece = formatBigInt(stylizeNoColor, arg, false);
+          } else if (typeof arg === 'symbol') {
+            piece = 'NaN';
+          } else {
+            piece = formatNumber(stylizeNoColor, Number(arg), false);
+          }
+          break;
+        }
+        case 79:  // 'O'
+          piece = inspect(args[++a], inspectOptions);
+          break;
+        case 111:  // 'o'
+          piece = inspect(args[++a], {
+            ...inspectOptions,
+            showHidden: true,
+            showProxy: true,
+            depth: 4,
+          });
+          break;
+        case 105: {  // 'i'
+          const arg = args[++a];
+          if (typeof arg === 'bigint') {
+            piece = formatBigInt(stylizeNoColor, arg, false);
+          } else if (typeof arg === 'symbol') {
+            piece = 'NaN';
+          } else {
+            piece = formatNumber(stylizeNoColor, Number.parseInt(arg), false);
+          }
+          break;
+        }
+        case 102: {  // 'f'
+          const arg = args[++a];
+          piece = typeof arg === 'symbol' ? 'NaN' :
+            formatNumber(stylizeNoColor, Number.parseFloat(arg), false);
+          break;
+        }
+        case 99:  // 'c': CSS is ignored, the argument consumed
+          a += 1;
+          piece = '';
+          break;
+        case 37:  // '%'
+          str += first.slice(lastPos, i);
+          lastPos = i + 1;
+          continue;
+        default:
+          // Not a placeholder: left as it is.
+          continue;
+      }
+      if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+      str += piece;
+      lastPos = i + 1;
+    }
+    if (lastPos !== 0) {
+      a++;
+      join = ' ';
+      if (lastPos < first.length) str += first.slice(lastPos);
+    }
+  }
+
+  // Whatever the format string did not consume is appended, strings as
+  // they are and anything else inspected.
+  while (a < args.length) {
+    const value = args[a];
+    str += join;
+    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
+    join = ' ';
+    a++;
+  }
+  return str;
+}
+
+function format(...args) {
+  return formatWithOptionsInternal(undefined, args);
+}
+
+function formatWithOptions(inspectOptions, ...args) {
+  validateObject(inspectOptions, 'inspectOptions', { allowArray: true });
+  return formatWithOptionsInternal(inspectOptions, args);
+}
+
+module.exports = {
+  inspect,
+  inspectDefaultOptions,
+  format,
+  formatWithOptions,
+  getStringWidth,
+  stripVTControlCharacters,
+  stylizeWithColor,
+  stylizeNoColor,
+  isError,
+};

@@ -1,0 +1,69 @@
+/* errors.c — the one way C turns a failure into a Node-style JS error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
+                       const char *path, const char *dest) {
+  const char *code = uv_err_name(err);
+  char msg[4096];
+  int n = snprintf(msg, sizeof msg, "%s: %s, %s", code, uv_strerror(err),
+                   syscall);
+  if (path && n < (int)sizeof msg)
+    n += snprintf(msg + n, sizeof msg - n, " '%s'", path);
+  if (dest && n < (int)sizeof msg)
+    snprintf(msg + n, sizeof msg - n, " -> '%s'", dest);
+  v8c_value e = v8c_error(env, V8C_ERROR, NULL, msg);
+  if (!e) return NULL;
+  /* Node's order of own properties: errno, code, syscall, path, dest. */
+  v8c_set_named(env, e, "errno", v8c_int32(env, err));
+  v8c_set_named(env, e, "code", v8c_string(env, code, (size_t)-1));
+  v8c_set_named(env, e, "syscall", v8c_string(env, syscall, (size_t)-1));
+  if (path) v8c_set_named(env, e, "path", v8c_string(env, path, (size_t)-1));
+  if (dest) v8c_set_named(env, e, "dest", v8c_string(env, dest, (size_t)-1));
+  return e;
+}
+
+v8c_value nr__throw_uv(v8c_env *env, int err, const char *syscall,
+                       const char *path, const char *dest) {
+  v8c_value e = nr__uv_error(env, err, syscall, path, dest);
+  return e ? v8c_throw(env, e) : NULL;
+}
+
+v8c_value nr__throw_arg_type(v8c_env *env, const char *name,
+                             const char *expected) {
+  return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                         "The \"%s\" argument must be of type %s", name,
+                         expected);
+}
+
+char *nr__arg_string(v8c_call *c, int i, const char *name) {
+  v8c_value v = v8c_arg(c, i);
+  if (!v8c_is(v, V8C_STRING)) {
+    nr__throw_arg_type(v8c_call_env(c), name, "string");
+    return NULL;
+  }
+  return v8c_to_utf8(v8c_call_env(c), v, NULL);
+}
+
+bool nr__arg_int(v8c_call *c, int i, const char *name, int64_t min,
+                 int64_t max, int64_t *out) {
+  v8c_value v = v8c_arg(c, i);
+  v8c_env *env = v8c_call_env(c);
+  if (!v8c_is(v, V8C_NUMBER)) {
+    nr__throw_arg_type(env, name, "number");
+    return false;
+  }
+  double d = v8c_value_double(v);
+  if (!(d >= (double)min && d <= (double)max) || d != (double)(int64_t)d) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
+                    "The value of \"%s\" is out of range. It must be an "
+                    "integer >= %lld and <= %lld. Received %g", name,
+                    (long long)min, (long long)max, d);
+    return false;
+  }
+  *out = (int64_t)d;
+  return true;
+}

@@ -1,0 +1,198 @@
+/*
+ * internal.h — what the files of libnoderun share (prefix nr__).
+ */
+#ifndef NR_INTERNAL_H
+#define NR_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <uv.h>
+
+#include "noderun.h"
+#include "nr_config.h"
+#include "v8c.h"
+
+/* ---- Bindings --------------------------------------------------------- */
+
+/* A binding's method table entry; tables end with {NULL, NULL}. */
+typedef struct nr__method {
+  const char *name;
+  v8c_native fn;
+} nr__method;
+
+/* Every binding reachable with internalBinding(name). Each has one C file
+ * with `bool nr__binding_<name>(nr_runtime *rt, v8c_value target)` that
+ * fills `target`; it returns false with an exception pending on failure. */
+#define NR_BINDINGS(X)                                                     \
+  X(builtins)                                                              \
+  X(constants)                                                             \
+  X(contextify)                                                            \
+  X(fs)                                                                    \
+  X(host)                                                                  \
+  X(process_methods)                                                       \
+  X(signal_wrap)                                                           \
+  X(stdio)                                                                 \
+  X(task_queue)                                                            \
+  X(timers)                                                                \
+  X(types)                                                                 \
+  X(util)
+
+#define NR_DECLARE_BINDING(name) \
+  bool nr__binding_##name(nr_runtime *rt, v8c_value target);
+NR_BINDINGS(NR_DECLARE_BINDING)
+#undef NR_DECLARE_BINDING
+
+/* The native behind internalBinding(name). */
+void nr__get_binding(v8c_call *c);
+/* Puts each method of the table on target; false on exception. */
+bool nr__set_methods(v8c_env *env, v8c_value target, const nr__method *m,
+                     void *data);
+bool nr__set_int(v8c_env *env, v8c_value target, const char *name,
+                 int64_t value);
+
+/* ---- Command line ----------------------------------------------------- */
+
+typedef struct nr__cli {
+  const char *eval;       /* -e / -p source, or NULL */
+  bool print;             /* -p */
+  bool check;             /* -c */
+  bool interactive;       /* -i */
+  bool force_stdin;       /* "-" */
+  bool version, help;
+  const char **requires;  /* -r modules, NULL-terminated */
+  int nrequires;
+  const char *script;     /* script path, or NULL */
+  char **exec_argv;       /* options before the script */
+  int exec_argc;
+  char **script_argv;     /* the script (if any) and its arguments */
+  int script_argc;
+  char *v8_flags;         /* options handed to V8, space separated */
+  const char *unhandled_rejections;
+  bool no_warnings, trace_warnings, no_deprecation, throw_deprecation,
+      trace_deprecation, pending_deprecation, expose_internals;
+  const char *title;
+} nr__cli;
+
+/* Parses argv the way Node does. Returns 0, or 9 after printing why. */
+int nr__cli_parse(nr__cli *cli, int argc, char **argv);
+void nr__cli_free(nr__cli *cli);
+
+/* ---- The runtime ------------------------------------------------------ */
+
+typedef struct nr__host_module nr__host_module;
+/* One function of a host module: the data pointer of its JS function. */
+typedef struct nr__host_entry {
+  const nr_function *f;
+  nr__host_module *m;
+} nr__host_entry;
+
+struct nr__host_module {
+  char *name;
+  void *data;
+  nr__host_entry *entries; /* one per function */
+  size_t count;
+  nr__host_module *next;
+};
+
+/* Slots of the tick information shared with lib/internal/process/
+ * task_queues.js: JS sets them, C reads them after each callback. */
+enum { NR_TICK_SCHEDULED = 0, NR_TICK_REJECTION = 1, NR_TICK_FIELDS = 2 };
+/* Slots of the immediate information shared with lib/internal/timers.js. */
+enum { NR_IMM_COUNT = 0, NR_IMM_REF_COUNT = 1, NR_IMM_FIELDS = 2 };
+
+/* A libuv handle owned by a JS object (a signal watcher, a stdin reader).
+ * It sits in its runtime's list from creation until its close callback, so
+ * teardown can close what JS left open. */
+typedef struct nr__handle_wrap {
+  struct nr__handle_wrap *prev, *next;
+  nr_runtime *rt;
+  void (*close)(struct nr__handle_wrap *w); /* starts uv_close */
+} nr__handle_wrap;
+
+void nr__wrap_track(nr_runtime *rt, nr__handle_wrap *w,
+                    void (*close)(nr__handle_wrap *w));
+void nr__wrap_untrack(nr__handle_wrap *w);
+
+struct nr_runtime {
+  v8c_env *env;
+  uv_loop_t *loop;
+  uv_loop_t own_loop;
+  nr__cli cli;
+  char *exec_path;
+  uint64_t start_ns;          /* uv_hrtime() at creation, for uptime() */
+
+  v8c_ref *bootstrap;         /* exports of internal/bootstrap/node */
+  v8c_ref *tick_cb;           /* processTicksAndRejections */
+  v8c_ref *reject_cb;         /* promise reject hook */
+  v8c_ref *timers_cb;         /* processTimers(now) */
+  v8c_ref *immediate_cb;      /* processImmediate() */
+  int32_t *tick_info;         /* NR_TICK_FIELDS, owned by an ArrayBuffer */
+  v8c_ref *tick_info_ref;
+  uint32_t *immediate_info;   /* NR_IMM_FIELDS */
+  v8c_ref *immediate_info_ref;
+
+  uv_timer_t timer;           /* the one libuv timer behind all JS timers */
+  uv_check_t immediate_check; /* runs setImmediate callbacks */
+  uv_idle_t immediate_idle;   /* keeps the loop from blocking meanwhile */
+  int handles_open;           /* handles still to be closed at teardown */
+
+  nr__handle_wrap *wraps;     /* open handle wraps */
+  nr__host_module *host_modules;
+  int callback_depth;         /* nested nr__callback calls */
+  int exit_code;
+  bool stopping;              /* process.exit() or a fatal exception */
+  bool exit_emitted;
+};
+
+/* The runtime a native call belongs to. */
+static inline nr_runtime *nr__rt(v8c_call *c) {
+  return (nr_runtime *)v8c_env_data(v8c_call_env(c));
+}
+
+/* Calls fn from the event loop: catches what it throws (uncaught exception
+ * handling), then drains process.nextTick and the microtask queue as Node
+ * does after every callback. The caller holds a handle scope. Returns the
+ * result, or NULL when it threw. */
+v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
+                       v8c_value *argv);
+/* Drains the nextTick and microtask queues (with exception handling). */
+void nr__drain_ticks(nr_runtime *rt);
+/* Handles an exception caught at the top level; true when a handler
+ * ('uncaughtException') took it and the program goes on. */
+bool nr__fatal(nr_runtime *rt, v8c_value exception, v8c_value arrow,
+               bool from_promise);
+/* Stops the runtime: no JS runs after this, loops return. */
+void nr__stop(nr_runtime *rt, int exit_code);
+
+/* Starts and closes the handles of timers.c. */
+void nr__timers_init(nr_runtime *rt);
+void nr__timers_close(nr_runtime *rt);
+/* Counts handles closed at teardown (a uv_close callback). */
+void nr__on_handle_closed(uv_handle_t *h);
+
+/* Compiles builtin `id` as a function of the builtin wrapper parameters. */
+v8c_value nr__compile_builtin(nr_runtime *rt, const char *id);
+
+/* ---- Errors ----------------------------------------------------------- */
+
+/* Throws Node's system error for a libuv error code: message like
+ * "ENOENT: no such file or directory, open '/x'", with errno, code,
+ * syscall, path and dest. Returns NULL. */
+v8c_value nr__throw_uv(v8c_env *env, int err, const char *syscall,
+                       const char *path, const char *dest);
+/* Builds (does not throw) the same error. */
+v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
+                       const char *path, const char *dest);
+/* Throws Node's ERR_INVALID_ARG_TYPE for argument `name`. Returns NULL. */
+v8c_value nr__throw_arg_type(v8c_env *env, const char *name,
+                             const char *expected);
+
+/* Argument i as a malloc'd string; throws ERR_INVALID_ARG_TYPE (and returns
+ * NULL) when it is not a string. */
+char *nr__arg_string(v8c_call *c, int i, const char *name);
+/* Argument i as an integer in [min, max], else throws and returns false. */
+bool nr__arg_int(v8c_call *c, int i, const char *name, int64_t min,
+                 int64_t max, int64_t *out);
+
+#endif /* NR_INTERNAL_H */

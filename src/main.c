@@ -1,0 +1,11 @@
+/* main.c — the noderun command: one client of the embedding API. */
+#include "noderun.h"
+
+int main(int argc, char **argv) {
+  nr_options opts = {.argc = argc, .argv = argv, .loop = NULL};
+  int code;
+  nr_runtime *rt = nr_runtime_new(&opts, &code);
+  if (!rt) return code;
+  if (nr_run_main(rt) == 0) nr_loop_run(rt, NR_RUN_DEFAULT);
+  return nr_runtime_free(rt);
+}

@@ -1,0 +1,244 @@
+/* process_methods.c — binding 'process_methods': the natives behind
+ * process.cwd(), hrtime(), memoryUsage(), kill(), exit(), env ... */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+extern char **environ;
+
+static void cwd(v8c_call *c) {
+  char buf[4096];
+  size_t len = sizeof buf;
+  int err = uv_cwd(buf, &len);
+  if (err) return (void)nr__throw_uv(v8c_call_env(c), err, "uv_cwd", NULL, NULL);
+  v8c_return(c, v8c_string(v8c_call_env(c), buf, len));
+}
+
+static void chdir_(v8c_call *c) {
+  char *dir = nr__arg_string(c, 0, "directory");
+  if (!dir) return;
+  int err = uv_chdir(dir);
+  if (err) nr__throw_uv(v8c_call_env(c), err, "chdir", dir, NULL);
+  free(dir);
+}
+
+/* umask() reads without changing; umask(mask) sets. Returns the old mask. */
+static void umask_(v8c_call *c) {
+  mode_t old;
+  if (v8c_is(v8c_arg(c, 0), V8C_UNDEFINED)) {
+    old = umask(0);
+    umask(old);
+  } else {
+    int64_t mask;
+    if (!nr__arg_int(c, 0, "mask", 0, 0777, &mask)) return;
+    old = umask((mode_t)mask);
+  }
+  v8c_return_int(c, (int32_t)old);
+}
+
+/* hrtime() -> BigInt nanoseconds from an arbitrary fixed point. */
+static void hrtime(v8c_call *c) {
+  v8c_return(c, v8c_bigint_u64(v8c_call_env(c), uv_hrtime()));
+}
+
+static void uptime(v8c_call *c) {
+  v8c_return_double(c, (double)(uv_hrtime() - nr__rt(c)->start_ns) / 1e9);
+}
+
+static void rss(v8c_call *c) {
+  size_t r = 0;
+  int err = uv_resident_set_memory(&r);
+  if (err) return (void)nr__throw_uv(v8c_call_env(c), err, "uv_resident_set_memory", NULL, NULL);
+  v8c_return_double(c, (double)r);
+}
+
+/* memoryUsage() -> [rss, heapTotal, heapUsed, external, arrayBuffers] */
+static void memory_usage(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  size_t r = 0;
+  uv_resident_set_memory(&r);
+  v8c_heap_stats hs;
+  v8c_heap_statistics(env, &hs);
+  size_t ab = v8c_arraybuffer_bytes(env);
+  double vals[5] = {(double)r, (double)hs.total_heap_size,
+                    (double)hs.used_heap_size,
+                    (double)(hs.external_memory + ab), (double)ab};
+  v8c_value arr = v8c_array(env, 5);
+  for (uint32_t i = 0; i < 5; i++)
+    v8c_set_index(env, arr, i, v8c_number(env, vals[i]));
+  v8c_return(c, arr);
+}
+
+/* cpuUsage() -> [user µs, system µs] */
+static void cpu_usage(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uv_rusage_t ru;
+  int err = uv_getrusage(&ru);
+  if (err) return (void)nr__throw_uv(env, err, "uv_getrusage", NULL, NULL);
+  v8c_value arr = v8c_array(env, 2);
+  v8c_set_index(env, arr, 0, v8c_number(env, ru.ru_utime.tv_sec * 1e6 + ru.ru_utime.tv_usec));
+  v8c_set_index(env, arr, 1, v8c_number(env, ru.ru_stime.tv_sec * 1e6 + ru.ru_stime.tv_usec));
+  v8c_return(c, arr);
+}
+
+/* kill(pid, signal) -> 0 or a negative libuv error */
+static void kill_(v8c_call *c) {
+  int64_t pid, sig;
+  if (!nr__arg_int(c, 0, "pid", INT32_MIN, INT32_MAX, &pid) ||
+      !nr__arg_int(c, 1, "signal", 0, 64, &sig))
+    return;
+  v8c_return_int(c, uv_kill((int)pid, (int)sig));
+}
+
+/* reallyExit(code): stops the runtime; the 'exit' event already ran. */
+static void really_exit(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  int64_t code = 0;
+  v8c_value v = v8c_arg(c, 0);
+  if (v8c_is(v, V8C_NUMBER)) code = v8c_value_int64(v);
+  rt->exit_emitted = true;
+  nr__stop(rt, (int)(code & 0xff));
+}
+
+static void ids(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value arr = v8c_array(env, 4);
+  v8c_set_index(env, arr, 0, v8c_uint32(env, getuid()));
+  v8c_set_index(env, arr, 1, v8c_uint32(env, geteuid()));
+  v8c_set_index(env, arr, 2, v8c_uint32(env, getgid()));
+  v8c_set_index(env, arr, 3, v8c_uint32(env, getegid()));
+  v8c_return(c, arr);
+}
+
+static void getgroups_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  gid_t groups[256];
+  int n = getgroups(256, groups);
+  if (n < 0) return (void)nr__throw_uv(env, -errno, "getgroups", NULL, NULL);
+  v8c_value arr = v8c_array(env, (uint32_t)n);
+  for (int i = 0; i < n; i++) v8c_set_index(env, arr, (uint32_t)i, v8c_uint32(env, groups[i]));
+  v8c_return(c, arr);
+}
+
+static void ppid(v8c_call *c) { v8c_return_int(c, (int32_t)uv_os_getppid()); }
+
+static void get_title(v8c_call *c) {
+  char buf[512];
+  if (uv_get_process_title(buf, sizeof buf) != 0) strcpy(buf, "noderun");
+  v8c_return(c, v8c_string(v8c_call_env(c), buf, (size_t)-1));
+}
+
+static void set_title(v8c_call *c) {
+  char *t = nr__arg_string(c, 0, "title");
+  if (!t) return;
+  uv_set_process_title(t);
+  free(t);
+}
+
+/* ---- Environment variables ------------------------------------------- */
+
+static void env_get(v8c_call *c) {
+  char *name = nr__arg_string(c, 0, "name");
+  if (!name) return;
+  const char *v = getenv(name);
+  free(name);
+  if (v) v8c_return(c, v8c_string(v8c_call_env(c), v, (size_t)-1));
+}
+
+static void env_set(v8c_call *c) {
+  char *name = nr__arg_string(c, 0, "name");
+  char *value = name ? nr__arg_string(c, 1, "value") : NULL;
+  if (value && *name && !strchr(name, '=')) setenv(name, value, 1);
+  free(name);
+  free(value);
+}
+
+static void env_delete(v8c_call *c) {
+  char *name = nr__arg_string(c, 0, "name");
+  if (!name) return;
+  if (*name && !strchr(name, '=')) unsetenv(name);
+  free(name);
+}
+
+static void env_keys(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uint32_t n = 0;
+  for (char **e = environ; e && *e; e++) n++;
+  v8c_value arr = v8c_array(env, n);
+  uint32_t i = 0;
+  for (char **e = environ; e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    size_t len = eq ? (size_t)(eq - *e) : strlen(*e);
+    v8c_set_index(env, arr, i++, v8c_string(env, *e, len));
+  }
+  v8c_return(c, arr);
+}
+
+/* ---- Options of the command line -------------------------------------- */
+
+static void set_str(v8c_env *env, v8c_value o, const char *k, const char *v) {
+  v8c_set_named(env, o, k, v ? v8c_string(env, v, (size_t)-1) : v8c_undefined(env));
+}
+
+/* getOptions() -> what the command line asked for. */
+static void get_options(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  nr__cli *cli = &nr__rt(c)->cli;
+  v8c_value o = v8c_object(env);
+  set_str(env, o, "eval", cli->eval);
+  set_str(env, o, "script", cli->script);
+  set_str(env, o, "unhandledRejections", cli->unhandled_rejections);
+  set_str(env, o, "title", cli->title);
+  struct { const char *k; bool v; } flags[] = {
+      {"print", cli->print}, {"check", cli->check},
+      {"interactive", cli->interactive}, {"forceStdin", cli->force_stdin},
+      {"help", cli->help}, {"noWarnings", cli->no_warnings},
+      {"traceWarnings", cli->trace_warnings},
+      {"noDeprecation", cli->no_deprecation},
+      {"throwDeprecation", cli->throw_deprecation},
+      {"traceDeprecation", cli->trace_deprecation},
+      {"pendingDeprecation", cli->pending_deprecation},
+      {"exposeInternals", cli->expose_internals}};
+  for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+    v8c_set_named(env, o, flags[i].k, v8c_bool(env, flags[i].v));
+  v8c_value req = v8c_array(env, (uint32_t)cli->nrequires);
+  for (int i = 0; i < cli->nrequires; i++)
+    v8c_set_index(env, req, (uint32_t)i, v8c_string(env, cli->requires[i], (size_t)-1));
+  v8c_set_named(env, o, "requires", req);
+  v8c_return(c, o);
+}
+
+static const nr__method methods[] = {
+    {"cwd", cwd},
+    {"chdir", chdir_},
+    {"umask", umask_},
+    {"hrtime", hrtime},
+    {"uptime", uptime},
+    {"rss", rss},
+    {"memoryUsage", memory_usage},
+    {"cpuUsage", cpu_usage},
+    {"kill", kill_},
+    {"reallyExit", really_exit},
+    {"ids", ids},
+    {"getgroups", getgroups_},
+    {"ppid", ppid},
+    {"getTitle", get_title},
+    {"setTitle", set_title},
+    {"envGet", env_get},
+    {"envSet", env_set},
+    {"envDelete", env_delete},
+    {"envKeys", env_keys},
+    {"getOptions", get_options},
+    {NULL, NULL},
+};
+
+bool nr__binding_process_methods(nr_runtime *rt, v8c_value target) {
+  return nr__set_methods(rt->env, target, methods, NULL);
+}
