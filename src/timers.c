@@ -23,14 +23,14 @@ static void schedule(nr_runtime *rt, double next) {
 static void on_timer(uv_timer_t *t) {
   nr_runtime *rt = t->data;
   v8c_env *env = rt->env;
-  v8c_value fn = v8c_ref_get(env, rt->timers_cb);
-  if (!fn) return;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
+  v8c_value fn = v8c_ref_get(env, rt->timers_cb);
   /* A callback that throws leaves the remaining timers queued: once the
    * exception is handled ('uncaughtException'), we go on with them. */
-  v8c_value r;
+  v8c_value r = NULL;
   do {
+    if (!fn) break;
     v8c_value now = v8c_number(env, (double)uv_now(rt->loop));
     r = nr__callback(rt, fn, v8c_undefined(env), 1, &now);
   } while (!r && !rt->stopping);
@@ -42,12 +42,12 @@ static void on_check(uv_check_t *h) {
   nr_runtime *rt = h->data;
   if (!rt->immediate_info || rt->immediate_info[NR_IMM_COUNT] == 0) return;
   v8c_env *env = rt->env;
-  v8c_value fn = v8c_ref_get(env, rt->immediate_cb);
-  if (!fn) return;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
-  v8c_value r;
+  v8c_value fn = v8c_ref_get(env, rt->immediate_cb);
+  v8c_value r = NULL;
   do {
+    if (!fn) break;
     r = nr__callback(rt, fn, v8c_undefined(env), 0, NULL);
   } while (!r && !rt->stopping);
   v8c_scope_close(&scope);
