@@ -130,9 +130,13 @@ static void toggle_immediate_ref(v8c_call *c) {
     uv_idle_stop(&rt->immediate_idle);
 }
 
-/* getLibuvNow() -> the loop's cached time in ms */
+/* getLibuvNow() -> the loop's time in ms, brought up to date first: a timer
+ * set after a long synchronous stretch counts from now, not from the start
+ * of the loop turn. */
 static void get_libuv_now(v8c_call *c) {
-  v8c_return_double(c, (double)uv_now(nr__rt(c)->loop));
+  uv_loop_t *loop = nr__rt(c)->loop;
+  uv_update_time(loop);
+  v8c_return_double(c, (double)uv_now(loop));
 }
 
 static const nr__method methods[] = {

@@ -432,6 +432,7 @@ module.exports = {
   normalizeEncoding,
   fromUint8Array,
   fromString,
+  stringToBytes,
   concat,
   slice,
   createDecoder,

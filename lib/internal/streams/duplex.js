@@ -85,11 +85,11 @@ Object.defineProperties(Duplex.prototype, {
 });
 
 // Web streams are not available in this runtime.
-Duplex.fromWeb = function() {
+Duplex.fromWeb = function(pair, options) {
   const { codes } = require('internal/errors');
   throw new codes.ERR_METHOD_NOT_IMPLEMENTED('Duplex.fromWeb()');
 };
-Duplex.toWeb = function() {
+Duplex.toWeb = function(duplex) {
   const { codes } = require('internal/errors');
   throw new codes.ERR_METHOD_NOT_IMPLEMENTED('Duplex.toWeb()');
 };

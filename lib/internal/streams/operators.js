@@ -146,7 +146,7 @@ function map(fn, options) {
 }
 
 let warnedIndexedPairs = false;
-function asIndexedPairs(options) {
+function asIndexedPairs(options = undefined) {
   checkOptions(options);
   if (!warnedIndexedPairs) {
     warnedIndexedPairs = true;
@@ -164,14 +164,14 @@ function asIndexedPairs(options) {
   })();
 }
 
-async function some(fn, options) {
+async function some(fn, options = undefined) {
   for await (const unused of filter.call(this, fn, options)) {
     return true;
   }
   return false;
 }
 
-async function every(fn, options) {
+async function every(fn, options = undefined) {
   checkFunction(fn, 'fn');
   return !(await some.call(this, async (...args) => !(await fn(...args)),
                            options));
@@ -255,7 +255,7 @@ function flatMap(fn, options) {
   })();
 }
 
-function drop(number, options) {
+function drop(number, options = undefined) {
   checkOptions(options);
   number = toIntegerOrInfinity(number);
   if (number < 0) throw new ERR_OUT_OF_RANGE('number', '>= 0', number);
@@ -269,7 +269,7 @@ function drop(number, options) {
   })();
 }
 
-function take(number, options) {
+function take(number, options = undefined) {
   checkOptions(options);
   number = toIntegerOrInfinity(number);
   if (number < 0) throw new ERR_OUT_OF_RANGE('number', '>= 0', number);

@@ -26,6 +26,7 @@ const { addAbortSignalNoValidate } =
 const from = require('internal/streams/from');
 const { aggregateTwoErrors } = require('internal/streams/utils');
 const {
+  AbortError,
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
@@ -183,7 +184,10 @@ function addChunkFromUser(stream, chunk, encoding, addToFront) {
           chunk = textIn(chunk, encoding, state.encoding);
         } else {
           chunk = chunkUtil.fromString(chunk, encoding);
-          // Without Buffer utf8 text stays a string: it is still text.
+          // Without Buffer utf8 text stays a string, unless a decoder
+          // must turn it into another encoding.
+          if (typeof chunk === 'string' && state.decoder)
+            chunk = chunkUtil.stringToBytes(chunk, encoding);
           encoding = typeof chunk === 'string' ? encoding : '';
         }
       }
@@ -240,15 +244,8 @@ function addChunkFromUser(stream, chunk, encoding, addToFront) {
 
 // Re-encode text from one string encoding to another.
 function textIn(str, from, to) {
-  if (chunkUtil.normalizeEncoding(from) === chunkUtil.normalizeEncoding(to))
-    return str;
-  const bytes = chunkUtil.fromString(str, from);
-  if (typeof bytes === 'string') {
-    // utf8 text without Buffer; decode back through the target encoding
-    return chunkUtil.createDecoder(to).write(bytes);
-  }
-  if (chunkUtil.hasBuffer()) return bytes.toString(to);
-  return chunkUtil.createDecoder(to).end(bytes);
+  if (chunkUtil.hasBuffer()) return Buffer.from(str, from).toString(to);
+  return chunkUtil.createDecoder(to).end(chunkUtil.stringToBytes(str, from));
 }
 
 function addChunk(stream, state, chunk, addToFront) {
@@ -371,7 +368,7 @@ Readable.prototype.read = function(n) {
     if (!state.reading) n = amountToRead(requested, state);
   }
 
-  let ret = n > 0 ? takeFromBuffer(n, state) : null;
+  let ret = n > 0 ? fromList(n, state) : null;
 
   if (ret === null) {
     state.needReadable = state.length <= state.highWaterMark;
@@ -398,7 +395,7 @@ Readable.prototype.read = function(n) {
 };
 
 // Take n units off the queue (one chunk in object mode).
-function takeFromBuffer(n, state) {
+function fromList(n, state) {
   if (state.length === 0) return null;
   let ret;
   if (state.objectMode) {
@@ -413,7 +410,7 @@ function takeFromBuffer(n, state) {
   }
   return ret;
 }
-Readable._fromList = takeFromBuffer;
+Readable._fromList = fromList;
 
 function onEofChunk(stream, state) {
   if (state.ended) return;
@@ -768,6 +765,22 @@ Readable.prototype.wrap = function(stream) {
   return this;
 };
 
+// `await using` support: destroy (unless ended) and wait for the end.
+const kAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
+Readable.prototype[kAsyncDispose] = function() {
+  let error;
+  if (!this.destroyed) {
+    error = this.readableEnded ? null : new AbortError();
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) => {
+    eos(this, (err) => {
+      if (err && err !== error) reject(err);
+      else resolve(null);
+    });
+  });
+};
+
 Readable.prototype[Symbol.asyncIterator] = function() {
   return streamToAsyncIterator(this);
 };
@@ -833,14 +846,13 @@ async function* readChunks(stream, options) {
   }
 }
 
+// Accessors, non-enumerable like the rest of the prototype.
 function defineGetters(proto, props) {
   for (const name of Object.keys(props)) {
-    const desc = props[name];
     Object.defineProperty(proto, name, {
       __proto__: null,
       enumerable: false,
-      configurable: true,
-      ...desc,
+      ...props[name],
     });
   }
 }
@@ -858,11 +870,9 @@ defineGetters(Readable.prototype, {
     },
   },
   readableDidRead: {
-    enumerable: false,
     get() { return this._readableState.dataEmitted; },
   },
   readableAborted: {
-    enumerable: false,
     get() {
       const r = this._readableState;
       return !!(r.readable !== false && (r.destroyed || r.errored) &&
@@ -870,40 +880,33 @@ defineGetters(Readable.prototype, {
     },
   },
   readableHighWaterMark: {
-    enumerable: false,
     get() { return this._readableState.highWaterMark; },
   },
   readableBuffer: {
-    enumerable: false,
     get() {
       return this._readableState && this._readableState.buffer;
     },
   },
   readableFlowing: {
-    enumerable: false,
     get() { return this._readableState.flowing; },
     set(state) {
       if (this._readableState) this._readableState.flowing = state;
     },
   },
   readableLength: {
-    enumerable: false,
     get() { return this._readableState.length; },
   },
   readableObjectMode: {
-    enumerable: false,
     get() {
       return this._readableState ? this._readableState.objectMode : false;
     },
   },
   readableEncoding: {
-    enumerable: false,
     get() {
       return this._readableState ? this._readableState.encoding : null;
     },
   },
   errored: {
-    enumerable: false,
     get() {
       return this._readableState ? this._readableState.errored : null;
     },
@@ -914,7 +917,6 @@ defineGetters(Readable.prototype, {
     },
   },
   destroyed: {
-    enumerable: false,
     get() {
       return this._readableState ? this._readableState.destroyed : false;
     },
@@ -924,7 +926,6 @@ defineGetters(Readable.prototype, {
     },
   },
   readableEnded: {
-    enumerable: false,
     get() {
       return this._readableState ? this._readableState.endEmitted : false;
     },
@@ -968,6 +969,14 @@ Readable.from = function(iterable, opts) {
   return from(Readable, iterable, opts);
 };
 
+// Web streams are not available in this runtime.
+Readable.fromWeb = function(readableStream, options) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.fromWeb()');
+};
+Readable.toWeb = function(streamReadable, options) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.toWeb()');
+};
+
 Readable.wrap = function(src, options) {
   return new Readable({
     objectMode: src.readableObjectMode != null ?
@@ -981,13 +990,6 @@ Readable.wrap = function(src, options) {
   }).wrap(src);
 };
 
-// Web streams are not available in this runtime.
-Readable.fromWeb = function() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.fromWeb()');
-};
-Readable.toWeb = function() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.toWeb()');
-};
 
 // Iterator helpers (map, filter, toArray, ...) live in operators.js.
 {

@@ -688,9 +688,9 @@ Writable.prototype[EE.captureRejectionSymbol] = function(err) {
 };
 
 // Web streams are not available in this runtime.
-Writable.fromWeb = function() {
+Writable.fromWeb = function(writableStream, options) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('Writable.fromWeb()');
 };
-Writable.toWeb = function() {
+Writable.toWeb = function(streamWritable) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('Writable.toWeb()');
 };

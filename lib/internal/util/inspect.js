@@ -19,53 +19,51 @@ const {
 const types = internalBinding('types');
 const { validateObject, validateString } = require('internal/validators');
 
-// Captured early so that user code patching the prototypes cannot change
-// how values are printed.
-const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
-const isEnumerable =
-  Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
-const functionToString = Function.prototype.call.bind(Function.prototype.toString);
-const objectToString = Function.prototype.call.bind(Object.prototype.toString);
-const errorToString = Function.prototype.call.bind(Error.prototype.toString);
-const regExpToString = Function.prototype.call.bind(RegExp.prototype.toString);
-const dateToISOString = Function.prototype.call.bind(Date.prototype.toISOString);
-const dateToString = Function.prototype.call.bind(Date.prototype.toString);
-const dateGetTime = Function.prototype.call.bind(Date.prototype.getTime);
-const symbolToString = Function.prototype.call.bind(Symbol.prototype.toString);
-const mapEntries = Function.prototype.call.bind(Map.prototype.entries);
-const setValues = Function.prototype.call.bind(Set.prototype.values);
-const mapSize = Function.prototype.call.bind(
-  Object.getOwnPropertyDescriptor(Map.prototype, 'size').get);
-const setSize = Function.prototype.call.bind(
-  Object.getOwnPropertyDescriptor(Set.prototype, 'size').get);
+// Intrinsics are captured at load time so that user code patching the
+// prototypes cannot change how values are printed.
+const uncurry = (fn) => Function.prototype.call.bind(fn);
+const uncurryGetter = (proto, key) =>
+  uncurry(Object.getOwnPropertyDescriptor(proto, key).get);
+
+const hasOwn = uncurry(Object.prototype.hasOwnProperty);
+const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
+const functionToString = uncurry(Function.prototype.toString);
+const errorToString = uncurry(Error.prototype.toString);
+const regExpToString = uncurry(RegExp.prototype.toString);
+const dateToISOString = uncurry(Date.prototype.toISOString);
+const dateToString = uncurry(Date.prototype.toString);
+const dateGetTime = uncurry(Date.prototype.getTime);
+const symbolToString = uncurry(Symbol.prototype.toString);
+const mapEntries = uncurry(Map.prototype.entries);
+const setValues = uncurry(Set.prototype.values);
+const mapSize = uncurryGetter(Map.prototype, 'size');
+const setSize = uncurryGetter(Set.prototype, 'size');
+
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-const typedArrayName = Function.prototype.call.bind(
-  Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
-function typedArrayGetter(name) {
-  return Function.prototype.call.bind(
-    Object.getOwnPropertyDescriptor(TypedArrayPrototype, name).get);
-}
-const typedArrayLength = typedArrayGetter('length');
+const typedArrayName = uncurryGetter(TypedArrayPrototype, Symbol.toStringTag);
+const typedArrayLength = uncurryGetter(TypedArrayPrototype, 'length');
 const kBytesPerElement = {};
 for (const ctor of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array,
                     Uint16Array, Int32Array, Uint32Array, Float32Array,
                     Float64Array, BigInt64Array, BigUint64Array]) {
   kBytesPerElement[ctor.name] = ctor.BYTES_PER_ELEMENT;
 }
-// Read through the intrinsic getters so that odd prototypes do not matter.
+// The extra entries showHidden prints for a typed array, read through the
+// intrinsic getters so that odd prototypes do not matter.
 const typedArrayHidden = {
   BYTES_PER_ELEMENT: (ta) => kBytesPerElement[typedArrayName(ta)],
   length: typedArrayLength,
-  byteLength: typedArrayGetter('byteLength'),
-  byteOffset: typedArrayGetter('byteOffset'),
-  buffer: typedArrayGetter('buffer'),
+  byteLength: uncurryGetter(TypedArrayPrototype, 'byteLength'),
+  byteOffset: uncurryGetter(TypedArrayPrototype, 'byteOffset'),
+  buffer: uncurryGetter(TypedArrayPrototype, 'buffer'),
 };
+
 const boxedValueOf = {
-  Number: Function.prototype.call.bind(Number.prototype.valueOf),
-  String: Function.prototype.call.bind(String.prototype.valueOf),
-  Boolean: Function.prototype.call.bind(Boolean.prototype.valueOf),
-  BigInt: Function.prototype.call.bind(BigInt.prototype.valueOf),
-  Symbol: Function.prototype.call.bind(Symbol.prototype.valueOf),
+  Number: uncurry(Number.prototype.valueOf),
+  String: uncurry(String.prototype.valueOf),
+  Boolean: uncurry(Boolean.prototype.valueOf),
+  BigInt: uncurry(BigInt.prototype.valueOf),
+  Symbol: uncurry(Symbol.prototype.valueOf),
 };
 
 // Names of the engine's own global constructors and namespaces. Objects whose
@@ -704,7 +702,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (noProps()) return base;
     } else {
       if (noProps()) {
-        if (types.isExternal(value)) return ctx.stylize('[External]', 'special');
+        if (types.isExternal(value)) {
+          return ctx.stylize('[External]', 'special');
+        }
         return `${getPrefix(constructor, tag, fallback)}{}`;
       }
       braces[0] = `${getPrefix(constructor, tag, fallback)}{`;
@@ -1005,7 +1005,9 @@ function colorFrame(ctx, line, cwd) {
   line = underlineNodeModules(ctx, line);
   if (cwd !== undefined) {
     let marked = greyCwd(ctx, line, cwd);
-    if (marked === line) marked = greyCwd(ctx, line, `file://${encodeURI(cwd)}`);
+    if (marked === line) {
+      marked = greyCwd(ctx, line, `file://${encodeURI(cwd)}`);
+    }
     line = marked;
   }
   return line;
