@@ -405,7 +405,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof custom === 'function' && custom !== inspect &&
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const ret = custom.call(context, depth, getUserOptions(ctx), inspect);
+      const ret = Reflect.apply(custom, context,
+                                [depth, getUserOptions(ctx), inspect]);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);

@@ -418,9 +418,17 @@ function loadBuiltin(id) {
   return realm.require(id);
 }
 
+// --expose-internals lets tests reach lib/internal/ (as in Node).
+const exposeInternals =
+  internalBinding('process_methods').getOptions().exposeInternals;
+
 Module._load = function(request, parent, isMain) {
   if (request.startsWith('node:')) return loadBuiltin(request.slice(5));
   if (realm.canBeRequiredByUsers(request)) return realm.require(request);
+  if (exposeInternals && request.startsWith('internal/') &&
+      internalBinding('builtins').hasBuiltin(request)) {
+    return realm.require(request);
+  }
   if (host.has(request)) {
     const cached = Module._cache['host:' + request];
     if (cached !== undefined) return cached.exports;
