@@ -109,9 +109,9 @@ int nr_arg_bool(nr_call *call, int i) {
 }
 
 char *nr_arg_string(nr_call *call, int i) {
-  v8c_value v = v8c_arg(VC(call), i);
-  if (v8c_is(v, V8C_SYMBOL)) return NULL;  /* String(symbol) would throw */
-  return v8c_to_utf8(v8c_call_env(VC(call)), v, NULL);
+  /* v8c_to_utf8 coerces like String(v) and throws for a symbol: NULL then
+   * means the TypeError is pending, as the header says. */
+  return v8c_to_utf8(v8c_call_env(VC(call)), v8c_arg(VC(call), i), NULL);
 }
 
 char *nr_arg_json(nr_call *call, int i) {

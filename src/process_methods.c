@@ -25,7 +25,13 @@ static void chdir_(v8c_call *c) {
   char *dir = nr__arg_string(c, 0, "directory");
   if (!dir) return;
   int err = uv_chdir(dir);
-  if (err) nr__throw_uv(v8c_call_env(c), err, "chdir", dir, NULL);
+  if (err) {
+    /* Node names the directory it was in as the path, the target as dest. */
+    char cwd[4096];
+    size_t len = sizeof cwd;
+    if (uv_cwd(cwd, &len) != 0) cwd[0] = 0;
+    nr__throw_uv(v8c_call_env(c), err, "chdir", cwd, dir);
+  }
   free(dir);
 }
 

@@ -272,6 +272,14 @@ nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
   int dummy;
   if (!exit_code) exit_code = &dummy;
   *exit_code = 1;
+  /* libuv takes over the memory of the process's own argv to change the
+   * process title, and gives back a copy; only the first runtime of a
+   * process can do this, with the argv main() received. */
+  static bool args_set_up;
+  if (!args_set_up && opts && opts->argc > 0) {
+    args_set_up = true;
+    argv = uv_setup_args(argc, argv);
+  }
   nr_runtime *rt = calloc(1, sizeof *rt);
   if (!rt) return NULL;
   if ((*exit_code = nr__cli_parse(&rt->cli, argc, argv)) != 0) {
@@ -345,10 +353,11 @@ int nr_eval(nr_runtime *rt, const char *source, const char *name,
   if (result) *result = NULL;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
-  v8c_value argv[2] = {v8c_string(env, source, (size_t)-1),
-                       v8c_string(env, name ? name : "[eval]", (size_t)-1)};
+  v8c_value argv[3] = {v8c_string(env, source, (size_t)-1),
+                       v8c_string(env, name ? name : "[eval]", (size_t)-1),
+                       v8c_bool(env, result != NULL)};
   v8c_value json;
-  int r = run_hook(rt, "evalForHost", 2, argv, &json);
+  int r = run_hook(rt, "evalForHost", 3, argv, &json);
   if (r == 0 && result && v8c_is(json, V8C_STRING))
     *result = v8c_to_utf8(env, json, NULL);
   v8c_scope_close(&scope);

@@ -11,7 +11,7 @@ typedef struct signal_wrap {
   v8c_ref *onsignal;
 } signal_wrap;
 
-static const char signal_tag = 0;
+static const int signal_tag = 0;
 
 static void on_closed(uv_handle_t *h) {
   signal_wrap *w = h->data;

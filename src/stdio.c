@@ -125,7 +125,7 @@ typedef struct reader {
   v8c_ref *onread;  /* onread(chunk | null at EOF | error) */
 } reader;
 
-static const char reader_tag = 0;
+static const int reader_tag = 0;
 #define READ_SIZE 65536
 
 static void free_reader(reader *r) {

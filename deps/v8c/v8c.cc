@@ -678,7 +678,28 @@ extern "C" v8c_value v8c_get_prototype(v8c_env *env, v8c_value obj) {
 extern "C" bool v8c_set_prototype(v8c_env *env, v8c_value obj,
                                   v8c_value proto) {
   NEED_OBJECT(env, obj, false);
-  return Obj(obj)->SetPrototype(Ctx(env), L(proto)).FromMaybe(false);
+  if (!proto || !(L(proto)->IsObject() || L(proto)->IsNull())) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "Object prototype may only be an Object or null");
+    return false;
+  }
+  v8::Maybe<bool> r = v8::Nothing<bool>();
+  {
+    v8::TryCatch tc(env->isolate);
+    r = Obj(obj)->SetPrototype(Ctx(env), L(proto));
+    if (tc.HasCaught()) {
+      tc.ReThrow();
+      return false;
+    }
+  }
+  // V8 answers false, without an exception, for a cycle or a
+  // non-extensible object: report it the way Object.setPrototypeOf does.
+  if (!r.FromMaybe(false)) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, NULL,
+                    "Cyclic __proto__ value or object not extensible");
+    return false;
+  }
+  return true;
 }
 extern "C" v8c_value v8c_constructor_name(v8c_env *env, v8c_value obj) {
   NEED_OBJECT(env, obj, nullptr);
@@ -748,6 +769,12 @@ static void WrapFirstPass(const v8::WeakCallbackInfo<WrapRecord> &info) {
 
 extern "C" v8c_value v8c_wrap(v8c_env *env, const void *tag, void *ptr,
                               v8c_finalizer fin, void *hint) {
+  // V8 keeps aligned pointers only; an odd address would abort the process.
+  if ((reinterpret_cast<uintptr_t>(tag) | reinterpret_cast<uintptr_t>(ptr)) &
+      1) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_INVALID_ARG_VALUE",
+                           "v8c_wrap needs aligned pointers");
+  }
   Local<Object> obj;
   if (!env->wrap_template.Get(env->isolate)->NewInstance(Ctx(env)).ToLocal(&obj))
     return nullptr;
@@ -857,8 +884,11 @@ extern "C" v8c_value v8c_arraybuffer_external(v8c_env *env, void *data,
 extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
                                     size_t len) {
   Local<Value> a = L(ab);
-  if (!a->IsArrayBuffer() ||
-      off + len > a.As<ArrayBuffer>()->ByteLength() || off + len < off) {
+  if (!a->IsArrayBuffer()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The buffer must be an ArrayBuffer");
+  }
+  if (off + len > a.As<ArrayBuffer>()->ByteLength() || off + len < off) {
     return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
                            "The view does not fit in the ArrayBuffer");
   }
@@ -922,12 +952,20 @@ extern "C" v8c_value v8c_throw(v8c_env *env, v8c_value v) {
 
 extern "C" v8c_value v8c_throw_error(v8c_env *env, v8c_error_kind kind,
                                      const char *code, const char *fmt, ...) {
-  char buf[1024];
-  va_list ap;
+  char small[1024];
+  va_list ap, ap2;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_copy(ap2, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
-  return v8c_throw(env, v8c_error(env, kind, code, buf));
+  char *buf = small;
+  // Messages carry paths and values of any length: never cut them.
+  if (n >= (int)sizeof small && (buf = static_cast<char *>(malloc(n + 1))))
+    vsnprintf(buf, (size_t)n + 1, fmt, ap2);
+  va_end(ap2);
+  v8c_value e = v8c_error(env, kind, code, buf ? buf : small);
+  if (buf && buf != small) free(buf);
+  return e ? v8c_throw(env, e) : nullptr;
 }
 
 // ---- Compiling and running -----------------------------------------------
@@ -1005,6 +1043,12 @@ extern "C" v8c_value v8c_promise(v8c_env *env, v8c_value *resolver) {
 }
 extern "C" bool v8c_promise_settle(v8c_env *env, v8c_value resolver,
                                    bool fulfil, v8c_value v) {
+  // A resolver is a promise object to V8; anything else is refused.
+  if (!resolver || !L(resolver)->IsPromise()) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "The resolver must be a promise resolver");
+    return false;
+  }
   Local<v8::Promise::Resolver> r = LA<v8::Promise::Resolver>(resolver);
   return (fulfil ? r->Resolve(Ctx(env), L(v)) : r->Reject(Ctx(env), L(v)))
       .FromMaybe(false);

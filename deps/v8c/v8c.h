@@ -208,8 +208,8 @@ v8c_value v8c_new_instance(v8c_env *env, v8c_value ctor, int argc,
 
 /* ---- Wrapped C structs ------------------------------------------------ */
 
-/* A new object carrying `ptr`, tagged with `tag` (any unique address, one
- * per C type). `fin`, when not NULL, runs once the object is collected
+/* A new object carrying `ptr`, tagged with `tag` (the address of a static
+ * int, one per C type; both pointers must be at least 2-byte aligned). `fin`, when not NULL, runs once the object is collected
  * unless v8c_unwrap_clear() ran first. */
 v8c_value v8c_wrap(v8c_env *env, const void *tag, void *ptr, v8c_finalizer fin,
                    void *hint);

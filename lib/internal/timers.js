@@ -331,9 +331,9 @@ function processImmediate() {
     if (ranOne) runNextTicks();
     else ranOne = true;
     finishImmediate(imm);
-    const { _onImmediate: cb, _argv: args } = imm;
-    if (args === undefined) cb();
-    else cb(...args);
+    const args = imm._argv;
+    if (args === undefined) imm._onImmediate();
+    else imm._onImmediate(...args);
   }
 }
 

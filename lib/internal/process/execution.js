@@ -8,6 +8,7 @@ const { Module, makeEvalModule } = require('internal/modules/cjs/loader');
 const { runInThisContext } = internalBinding('contextify');
 const binding = internalBinding('process_methods');
 const stdio = internalBinding('stdio');
+const { kEnhanceStackBeforeInspector } = require('internal/errors');
 
 const help = `Usage: noderun [options] [ script.js ] [arguments]
        noderun [options] -e "script" [arguments]
@@ -98,10 +99,16 @@ function runFile(file) {
   Module.runMain(filename);
 }
 
-function evalForHost(source, name) {
+// The result goes back to the host as JSON text, when it asks for it;
+// a value with no JSON form (a function, a cycle, a BigInt) gives none.
+function evalForHost(source, name, wantResult) {
   const result = evalScript(name, source, false);
-  if (result === undefined || typeof result === 'function') return undefined;
-  return JSON.stringify(result);
+  if (!wantResult) return undefined;
+  try {
+    return JSON.stringify(result);
+  } catch {
+    return undefined;
+  }
 }
 
 function emitBeforeExit() {
@@ -121,7 +128,21 @@ function formatFatal(err, arrow) {
   const { inspect } = require('internal/util/inspect');
   const footer = `\n\nNode.js ${process.version}\n`;
   if (err !== null && (typeof err === 'object' || typeof err === 'function')) {
-    return (arrow ? `${arrow}\n` : '') + inspect(err) + footer;
+    // Node shows more depth here than console.log does, and no custom
+    // inspection; an 'error' event names where it was emitted.
+    let text = inspect(err, {
+      customInspect: false,
+      depth: Math.max(inspect.defaultOptions.depth, 5),
+    });
+    const enhance = err[kEnhanceStackBeforeInspector];
+    if (typeof enhance === 'function') {
+      try {
+        text = enhance.call(err);
+      } catch {
+        // Keep the plain text.
+      }
+    }
+    return (arrow ? `${arrow}\n` : '') + text + footer;
   }
   return `\n${arrow || ''}` +
     (typeof err === 'string' ? err : inspect(err)) + footer;

@@ -45,8 +45,14 @@ function cpuUsage(prev) {
   if (prev === null || typeof prev !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
   }
-  validateNumber(prev.user, 'prevValue.user');
-  validateNumber(prev.system, 'prevValue.system');
+  for (const field of ['user', 'system']) {
+    const name = `prevValue.${field}`;
+    validateNumber(prev[field], name);
+    if (!(prev[field] >= 0 && prev[field] <= Number.MAX_SAFE_INTEGER)) {
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_VALUE.RangeError(name, prev[field]);
+    }
+  }
   return { user: user - prev.user, system: system - prev.system };
 }
 
@@ -86,10 +92,15 @@ function makeEnv() {
   return new Proxy(target, {
     get(t, key) {
       if (typeof key !== 'string') return undefined;
-      return binding.envGet(key);
+      const value = binding.envGet(key);
+      // Like an ordinary object, env inherits Object.prototype's methods.
+      if (value === undefined && key in Object.prototype) {
+        return Object.prototype[key];
+      }
+      return value;
     },
     set(t, key, value) {
-      if (typeof key === 'symbol') {
+      if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
       binding.envSet(String(key), String(value));

@@ -166,7 +166,7 @@ function resolveExports(pkgDir, pkg, subpath) {
   const resolved = target === undefined ? undefined :
     resolveTarget(pkgDir, target, subpath, match, pkg.path);
   if (resolved === undefined || resolved === null) {
-    throw new ERR_PACKAGE_PATH_NOT_EXPORTED(pkgDir, subpath, pkg.path);
+    throw new ERR_PACKAGE_PATH_NOT_EXPORTED(pkgDir + '/', subpath);
   }
   return resolved;
 }
@@ -411,9 +411,10 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   throw err;
 };
 
-function loadBuiltin(id) {
+function loadBuiltin(request) {
+  const id = request.slice(5);
   if (!realm.canBeRequiredByUsers(id)) {
-    throw new ERR_UNKNOWN_BUILTIN_MODULE(id);
+    throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
   }
   return realm.require(id);
 }
@@ -423,7 +424,7 @@ const exposeInternals =
   internalBinding('process_methods').getOptions().exposeInternals;
 
 Module._load = function(request, parent, isMain) {
-  if (request.startsWith('node:')) return loadBuiltin(request.slice(5));
+  if (request.startsWith('node:')) return loadBuiltin(request);
   if (realm.canBeRequiredByUsers(request)) return realm.require(request);
   if (exposeInternals && request.startsWith('internal/') &&
       internalBinding('builtins').hasBuiltin(request)) {
@@ -472,7 +473,10 @@ Module.prototype.load = function(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
-  if (filename.endsWith('.mjs')) throw new ERR_REQUIRE_ESM(filename);
+  if (filename.endsWith('.mjs')) {
+    throw new ERR_REQUIRE_ESM(filename, false,
+                              this.parent && this.parent.filename);
+  }
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
   this.loaded = true;
@@ -527,7 +531,8 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = packageScope(filename);
     if (pkg && pkg.type === 'module') {
-      throw new ERR_REQUIRE_ESM(filename, true);
+      throw new ERR_REQUIRE_ESM(filename, true,
+                                module.parent && module.parent.filename);
     }
   }
   const content = fsb.readFileUtf8(filename);
