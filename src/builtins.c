@@ -25,6 +25,8 @@ static const char *const wrapper_params[] = {
 /* The loader makes the module system itself from these two. */
 static const char *const loader_params[] = {"process", "getInternalBinding"};
 
+int nr__keep_builtins;
+
 v8c_value nr__compile_builtin(nr_runtime *rt, const char *id) {
   v8c_env *env = rt->env;
   const nr__builtin *b = find_builtin(id);
@@ -38,9 +40,22 @@ v8c_value nr__compile_builtin(nr_runtime *rt, const char *id) {
   char name[256];
   snprintf(name, sizeof name, "node:%s", id);
   bool loader = strcmp(id, "internal/bootstrap/loader") == 0;
-  return v8c_compile_function(
+  size_t i = (size_t)(b - nr__builtins);
+  const nr__code_cache *cache =
+      i < nr__code_caches_count && nr__code_caches[i].length
+          ? &nr__code_caches[i] : NULL;
+  bool rejected = false;
+  v8c_value fn = v8c_compile_function_cached(
       env, src, v8c_string(env, name, (size_t)-1), loader ? 2 : 5,
-      loader ? loader_params : wrapper_params);
+      loader ? loader_params : wrapper_params, cache ? cache->data : NULL,
+      cache ? cache->length : 0, &rejected);
+  if (fn && nr__keep_builtins) {
+    if (!rt->builtin_fns) rt->builtin_fns = calloc(nr__builtins_count,
+                                                    sizeof(v8c_ref *));
+    if (rt->builtin_fns && !rt->builtin_fns[i])
+      rt->builtin_fns[i] = v8c_ref_new(env, fn);
+  }
+  return fn;
 }
 
 /* compileFunction(id) -> the module's wrapper function. */

@@ -138,6 +138,7 @@ struct nr_runtime {
   int handles_open;           /* handles still to be closed at teardown */
 
   nr__handle_wrap *wraps;     /* open handle wraps */
+  v8c_ref **builtin_fns;      /* compiled builtins, for src/mkcodecache.c */
   nr__host_module *host_modules;
   int callback_depth;         /* nested nr__callback calls */
   int exit_code;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "internal.h"
 
 /* ---- Handle wraps ----------------------------------------------------- */
@@ -427,6 +428,11 @@ int nr_runtime_free(nr_runtime *rt) {
                        rt->immediate_info_ref};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
       v8c_ref_free(refs[i]);
+    if (rt->builtin_fns) {
+      for (size_t i = 0; i < nr__builtins_count; i++)
+        v8c_ref_free(rt->builtin_fns[i]);
+      free(rt->builtin_fns);
+    }
     v8c_env_free(env);
   }
   if (rt->loop == &rt->own_loop) {

@@ -983,6 +983,14 @@ static v8c_value SaveArrowAndRethrow(v8c_env *env, v8::TryCatch &tc) {
 extern "C" v8c_value v8c_compile_function(v8c_env *env, v8c_value source,
                                           v8c_value filename, int nparams,
                                           const char *const *params) {
+  return v8c_compile_function_cached(env, source, filename, nparams, params,
+                                     nullptr, 0, nullptr);
+}
+
+extern "C" v8c_value v8c_compile_function_cached(
+    v8c_env *env, v8c_value source, v8c_value filename, int nparams,
+    const char *const *params, const uint8_t *cache, size_t cache_len,
+    bool *rejected) {
   Isolate *iso = env->isolate;
   if (!source || !L(source)->IsString()) {
     return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
@@ -995,14 +1003,38 @@ extern "C" v8c_value v8c_compile_function(v8c_env *env, v8c_value source,
   }
   for (int i = 0; i < nparams; i++) names[i] = Name(env, params[i]);
   v8::ScriptOrigin origin(iso, filename ? L(filename) : Local<Value>());
-  v8::ScriptCompiler::Source src(LA<String>(source), origin);
+  // The cache stays owned by the caller (BufferNotOwned); Source frees
+  // only the CachedData record.
+  v8::ScriptCompiler::CachedData *cached =
+      cache ? new v8::ScriptCompiler::CachedData(
+                  cache, (int)cache_len,
+                  v8::ScriptCompiler::CachedData::BufferNotOwned)
+            : nullptr;
+  v8::ScriptCompiler::Source src(LA<String>(source), origin, cached);
   v8::TryCatch tc(iso);
   Local<Function> fn;
-  if (!v8::ScriptCompiler::CompileFunction(Ctx(env), &src, nparams, names, 0,
-                                           nullptr)
+  if (!v8::ScriptCompiler::CompileFunction(
+           Ctx(env), &src, nparams, names, 0, nullptr,
+           cached ? v8::ScriptCompiler::kConsumeCodeCache
+                  : v8::ScriptCompiler::kNoCompileOptions)
            .ToLocal(&fn))
     return SaveArrowAndRethrow(env, tc);
+  if (rejected) *rejected = cached && src.GetCachedData()->rejected;
   return V(fn.As<Value>());
+}
+
+extern "C" bool v8c_code_cache(v8c_env *env, v8c_value fn, uint8_t **data,
+                               size_t *len) {
+  (void)env;
+  if (!fn || !L(fn)->IsFunction()) return false;
+  std::unique_ptr<v8::ScriptCompiler::CachedData> cd(
+      v8::ScriptCompiler::CreateCodeCacheForFunction(LA<Function>(fn)));
+  if (!cd || cd->length <= 0) return false;
+  *data = static_cast<uint8_t *>(malloc((size_t)cd->length));
+  if (!*data) return false;
+  memcpy(*data, cd->data, (size_t)cd->length);
+  *len = (size_t)cd->length;
+  return true;
 }
 
 extern "C" v8c_value v8c_run_script(v8c_env *env, v8c_value source,

@@ -264,6 +264,19 @@ v8c_value v8c_throw_error(v8c_env *env, v8c_error_kind kind, const char *code,
 v8c_value v8c_compile_function(v8c_env *env, v8c_value source,
                                v8c_value filename, int nparams,
                                const char *const *params);
+/* Like v8c_compile_function, with a code cache made earlier by
+ * v8c_code_cache for the same source. V8 checks that the cache fits this
+ * source, V8 version and flags; when it does not, *rejected is set and the
+ * source is compiled as usual. */
+v8c_value v8c_compile_function_cached(v8c_env *env, v8c_value source,
+                                      v8c_value filename, int nparams,
+                                      const char *const *params,
+                                      const uint8_t *cache, size_t cache_len,
+                                      bool *rejected);
+/* The code cache of a function made by v8c_compile_function, including the
+ * inner functions that have run so far: a malloc'd buffer in *data. */
+bool v8c_code_cache(v8c_env *env, v8c_value fn, uint8_t **data, size_t *len);
+
 /* Compiles and runs a classic script. */
 v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
 
