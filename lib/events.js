@@ -14,6 +14,7 @@ const {
     ERR_UNHANDLED_ERROR,
   },
   genericNodeError,
+  kEnhanceStackBeforeInspector,
 } = require('internal/errors');
 const {
   validateAbortSignal,
@@ -43,12 +44,16 @@ function inspect(value, options) {
 }
 
 // EventTarget support lives elsewhere; use it only when it is there.
+let eventTargetModule;
 function eventTargetSupport() {
-  try {
-    return require('internal/event_target');
-  } catch {
-    return null;
+  if (eventTargetModule === undefined) {
+    try {
+      eventTargetModule = require('internal/event_target');
+    } catch {
+      eventTargetModule = null;
+    }
   }
+  return eventTargetModule;
 }
 
 function isEventTarget(obj) {
@@ -129,6 +134,52 @@ function reportRejection(emitter, err, type, args) {
   }
 }
 
+// The first run (longer than three lines) of `a` that also appears in
+// `b`: { len, offset } with offset its start in `a`.
+function sharedRun(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos === -1 || b.length - pos <= 3) continue;
+    const maxLen = Math.min(a.length - i, b.length - pos);
+    let len = 1;
+    while (len < maxLen && a[i + len] === b[pos + len]) len++;
+    if (len > 3) return { len, offset: i };
+  }
+  return { len: 0, offset: 0 };
+}
+
+// Give an unhandled 'error' a hook (see kEnhanceStackBeforeInspector)
+// that adds where it was emitted to the printed stack.
+function noteEmitSite(emitter, er) {
+  try {
+    const capture = {};
+    Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+    Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+      value() {
+        let ctorInfo = '';
+        try {
+          const { name } = emitter.constructor;
+          if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+        } catch {
+          // Keep it short.
+        }
+        const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+        const errStack = String(er.stack).split('\n').slice(1);
+        const ownStack = String(capture.stack).split('\n').slice(1);
+        const { len, offset } = sharedRun(ownStack, errStack);
+        if (len > 0) {
+          ownStack.splice(offset + 1, len - 2,
+                          '    [... lines matching original stack trace ...]');
+        }
+        return er.stack + sep + ownStack.join('\n');
+      },
+      configurable: true,
+    });
+  } catch {
+    // Best effort only.
+  }
+}
+
 function describeUnhandled(er) {
   try {
     return inspect(er);
@@ -152,7 +203,10 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (doError) {
     // Nobody listens for 'error': throw it.
     const er = args.length > 0 ? args[0] : undefined;
-    if (er instanceof Error) throw er; // Unhandled 'error' event
+    if (er instanceof Error) {
+      noteEmitSite(this, er);
+      throw er; // Unhandled 'error' event
+    }
     const err = new ERR_UNHANDLED_ERROR(describeUnhandled(er));
     err.context = er;
     throw err; // Unhandled 'error' event

@@ -15,6 +15,11 @@ const codes = {};
 
 const kIsNodeError = Symbol('kIsNodeError');
 
+// A function stored on an error under this key returns the stack text to
+// print for it when it is fatal (events.js uses it to add where an
+// unhandled 'error' event was emitted).
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+
 let inspectFn;
 function lazyInspect(value, options) {
   if (inspectFn === undefined) {
@@ -591,6 +596,7 @@ module.exports = {
   getMessage,
   hideStackFrames,
   isErrorStackTraceLimitWritable,
+  kEnhanceStackBeforeInspector,
   kIsNodeError,
   uvErrmapGet,
   uvErrName,
@@ -601,7 +607,6 @@ module.exports = {
 // ---------------------------------------------------------------------------
 // The codes table. One code per line; keep it sorted by code.
 
-E('ABORT_ERR', 'The operation was aborted', Error);
 E('ERR_ACCESS_DENIED',
   'Access to this API has been restricted. Permission: %s', Error);
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);

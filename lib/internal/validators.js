@@ -11,7 +11,6 @@ const {
     ERR_SOCKET_BAD_PORT,
     ERR_UNKNOWN_SIGNAL,
   },
-  hideStackFrames,
 } = require('internal/errors');
 
 const types = internalBinding('types');
@@ -24,19 +23,19 @@ function isUint32(value) {
   return value === (value >>> 0);
 }
 
-const validateString = hideStackFrames((value, name) => {
+function validateString(value, name) {
   if (typeof value !== 'string') {
     throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
   }
-});
+}
 
-const validateStringWithoutNullBytes = hideStackFrames((value, name) => {
+function validateStringWithoutNullBytes(value, name) {
   validateString(value, name);
   if (value.includes('\u0000')) {
     throw new ERR_INVALID_ARG_VALUE(name, value,
                                     'must be a string without null bytes');
   }
-});
+}
 
 // Describe an optional [min, max] range: ">= 1 && <= 5", ">= 1", "<= 5".
 function rangeText(min, max) {
@@ -58,34 +57,32 @@ function validateNumber(value, name, min = undefined, max) {
   }
 }
 
-const validateInteger = hideStackFrames(
-  (value, name, min = Number.MIN_SAFE_INTEGER,
-   max = Number.MAX_SAFE_INTEGER) => {
-    if (typeof value !== 'number') {
-      throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-    }
-    if (!Number.isInteger(value)) {
-      throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-    }
-    if (value < min || value > max) {
-      throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-    }
-  });
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER,
+                         max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  }
+  if (!Number.isInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+}
 
-const validateInt32 = hideStackFrames(
-  (value, name, min = -2147483648, max = 2147483647) => {
-    if (typeof value !== 'number') {
-      throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-    }
-    if (!Number.isInteger(value)) {
-      throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-    }
-    if (value < min || value > max) {
-      throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-    }
-  });
+function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  }
+  if (!Number.isInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+}
 
-const validateUint32 = hideStackFrames((value, name, positive = false) => {
+function validateUint32(value, name, positive = false) {
   if (typeof value !== 'number') {
     throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
   }
@@ -97,7 +94,7 @@ const validateUint32 = hideStackFrames((value, name, positive = false) => {
   if (value < min || value > max) {
     throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
   }
-});
+}
 
 function validateBoolean(value, name) {
   if (typeof value !== 'boolean') {
@@ -111,7 +108,7 @@ function optionFlag(options, key) {
 }
 
 // options: { allowArray, allowFunction, nullable } (all default false)
-const validateObject = hideStackFrames((value, name, options = null) => {
+function validateObject(value, name, options = null) {
   const allowArray = optionFlag(options, 'allowArray');
   const allowFunction = optionFlag(options, 'allowFunction');
   const nullable = optionFlag(options, 'nullable');
@@ -121,17 +118,17 @@ const validateObject = hideStackFrames((value, name, options = null) => {
        (!allowFunction || typeof value !== 'function'))) {
     throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
   }
-});
+}
 
 // Anything usable as a WebIDL dictionary: an object, function or nullish.
-const validateDictionary = hideStackFrames((value, name) => {
+function validateDictionary(value, name) {
   if (value != null && typeof value !== 'object' &&
       typeof value !== 'function') {
     throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value);
   }
-});
+}
 
-const validateArray = hideStackFrames((value, name, minLength = 0) => {
+function validateArray(value, name, minLength = 0) {
   if (!Array.isArray(value)) {
     throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
   }
@@ -139,7 +136,7 @@ const validateArray = hideStackFrames((value, name, minLength = 0) => {
     throw new ERR_INVALID_ARG_VALUE(name, value,
                                     `must be longer than ${minLength}`);
   }
-});
+}
 
 function validateStringArray(value, name) {
   validateArray(value, name);
@@ -195,13 +192,13 @@ function validateSignalName(signal, name = 'signal') {
   }
 }
 
-const validateBuffer = hideStackFrames((buffer, name = 'buffer') => {
+function validateBuffer(buffer, name = 'buffer') {
   if (!ArrayBuffer.isView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE(name,
                                    ['Buffer', 'TypedArray', 'DataView'],
                                    buffer);
   }
-});
+}
 
 // Hex data must have an even number of characters.
 function validateEncoding(data, encoding) {
@@ -226,36 +223,36 @@ function validatePort(port, name = 'Port', allowZero = true) {
   return port | 0;
 }
 
-const validateAbortSignal = hideStackFrames((signal, name) => {
+function validateAbortSignal(signal, name) {
   if (signal !== undefined &&
       (signal === null || typeof signal !== 'object' ||
        !('aborted' in signal))) {
     throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
   }
-});
+}
 
-const validateFunction = hideStackFrames((value, name) => {
+function validateFunction(value, name) {
   if (typeof value !== 'function') {
     throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
   }
-});
+}
 
 // Node 18 reports a bad callback as ERR_INVALID_ARG_TYPE on "callback".
 function validateCallback(callback, name = 'callback') {
   validateFunction(callback, name);
 }
 
-const validatePlainFunction = hideStackFrames((value, name) => {
+function validatePlainFunction(value, name) {
   if (typeof value !== 'function' || types.isAsyncFunction(value)) {
     throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
   }
-});
+}
 
-const validateUndefined = hideStackFrames((value, name) => {
+function validateUndefined(value, name) {
   if (value !== undefined) {
     throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value);
   }
-});
+}
 
 function validateUnion(value, name, union) {
   if (!union.includes(value)) {
@@ -263,7 +260,7 @@ function validateUnion(value, name, union) {
   }
 }
 
-const validateOneOf = hideStackFrames((value, name, oneOf) => {
+function validateOneOf(value, name, oneOf) {
   if (!oneOf.includes(value)) {
     const allowed = oneOf
       .map((v) => (typeof v === 'string' ? `'${v}'` : String(v)))
@@ -271,7 +268,7 @@ const validateOneOf = hideStackFrames((value, name, oneOf) => {
     throw new ERR_INVALID_ARG_VALUE(name, value,
                                     `must be one of: ${allowed}`);
   }
-});
+}
 
 const kOctal = /^[0-7]+$/;
 const kModeReason = 'must be a 32-bit unsigned integer or an octal string';
