@@ -193,15 +193,16 @@ function callbackifyOnRejected(reason, cb) {
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const cb = args.pop();
-    validateFunction(cb, 'last argument');
+    const last = args.pop();
+    validateFunction(last, 'last argument');
+    // The callback runs with the same `this` as the call.
+    const cb = last.bind(this);
     const onFulfilled = (value) => process.nextTick(cb, null, value);
     const onRejected = (reason) => {
       process.nextTick(callbackifyOnRejected, reason, cb);
     };
     Reflect.apply(original, this, args).then(onFulfilled, onRejected);
   }
-  Object.setPrototypeOf(callbackified, Object.getPrototypeOf(original));
   return copyFunctionProperties(callbackified, original, (descriptors) => {
     if (typeof descriptors.length.value === 'number') {
       descriptors.length.value++;

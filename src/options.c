@@ -75,8 +75,7 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
   int i = 1;
   for (; i < argc; i++) {
     char *arg = argv[i];
-    if (strcmp(arg, "--") == 0) {
-      cli->exec_argv[cli->exec_argc++] = arg;
+    if (strcmp(arg, "--") == 0) {  /* not part of execArgv, as in Node */
       i++;
       break;
     }
@@ -169,8 +168,7 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
   cli->script_argv = argv + i;
   cli->script_argc = argc - i;
   if (cli->force_stdin) {
-    cli->script_argv++;
-    cli->script_argc--;
+    /* "-" stays in process.argv, as in Node. */
   } else if (!cli->eval && cli->script_argc > 0) {
     cli->script = cli->script_argv[0];
   }

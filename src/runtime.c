@@ -333,9 +333,10 @@ int nr_run_main(nr_runtime *rt) {
   }
   v8c_scope scope;
   v8c_scope_open(rt->env, &scope);
-  int r = run_hook(rt, "runMain", 0, NULL, NULL);
+  run_hook(rt, "runMain", 0, NULL, NULL);
   v8c_scope_close(&scope);
-  return r;
+  /* A throw that 'uncaughtException' handled leaves the program running. */
+  return rt->stopping ? -1 : 0;
 }
 
 int nr_run_file(nr_runtime *rt, const char *path) {

@@ -205,13 +205,6 @@ function processTimers(now) {
     heapRemove(t);
     if (ranOne) runNextTicks();
     else ranOne = true;
-    if (t._destroyed) continue;
-    const repeat = t._repeat;
-    if (!repeat) {
-      t._destroyed = true;
-      if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
-      if (t[kRefed]) decRef();
-    }
     let threw = true;
     try {
       const args = t._timerArgs;
@@ -219,9 +212,17 @@ function processTimers(now) {
       else t._onTimeout(...args);
       threw = false;
     } finally {
-      if (repeat && !t._destroyed && t[kHeapIndex] === -1) {
-        t._idleTimeout = t._repeat;
-        insert(t, binding.getLibuvNow());
+      // Unless the callback refreshed or cleared it, an interval goes
+      // round again and a timeout is done.
+      if (!t._destroyed && t[kHeapIndex] === -1) {
+        if (t._repeat) {
+          t._idleTimeout = t._repeat;
+          insert(t, binding.getLibuvNow());
+        } else {
+          t._destroyed = true;
+          if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
+          if (t[kRefed]) decRef();
+        }
       }
       if (threw && heap.length > 0) binding.scheduleTimer(1);
     }

@@ -70,7 +70,8 @@ function runMain() {
     return;
   }
   if (opts.requires.length > 0) {
-    const { require } = makeEvalModule('internal/preload');
+    // Preloads resolve from the current directory.
+    const { require } = makeEvalModule('internal/preload', 'noop');
     for (const id of opts.requires) require(id);
   }
   if (opts.eval !== undefined) {

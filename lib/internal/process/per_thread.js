@@ -254,6 +254,7 @@ function setup(process) {
   process.throwDeprecation = opts.throwDeprecation;
   process.traceDeprecation = opts.traceDeprecation;
   require('internal/process/stdio').setup(process);
+  if (!opts.noWarnings) require('internal/process/warning').setup(process);
   setupSignals(process);
   void validateFunction;
 }

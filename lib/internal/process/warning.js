@@ -6,7 +6,6 @@ const {
 } = require('internal/errors');
 
 let printedHint = false;
-let listening = false;
 
 function writeOut(text) {
   internalBinding('stdio').writeSync(2, text);
@@ -15,7 +14,6 @@ function writeOut(text) {
 // The default 'warning' listener: one line per warning, like Node.
 function onWarning(warning) {
   const options = internalBinding('process_methods').getOptions();
-  if (options.noWarnings) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
   const trace = options.traceWarnings ||
@@ -31,7 +29,8 @@ function onWarning(warning) {
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!trace && !printedHint) {
     printedHint = true;
-    msg += '\n(Use `noderun --trace-warnings ...` to show where the warning ' +
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    msg += `\n(Use \`noderun ${flag} ...\` to show where the warning ` +
       'was created)';
   }
   writeOut(`${msg}\n`);
@@ -74,11 +73,13 @@ function emitWarning(warning, type, code, ctor) {
     if (process.noDeprecation) return;
     if (process.throwDeprecation) throw warning;
   }
-  if (!listening) {
-    listening = true;
-    process.on('warning', onWarning);
-  }
   process.nextTick(() => process.emit('warning', warning));
 }
 
-module.exports = { emitWarning };
+// Node prints warnings through a listener installed at start-up, so that
+// it runs before the listeners of the program.
+function setup(process) {
+  process.on('warning', onWarning);
+}
+
+module.exports = { emitWarning, setup };

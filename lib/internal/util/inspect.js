@@ -3,6 +3,7 @@
 // util.inspect(), util.format() and friends. The output follows Node 18
 // byte for byte for the common cases, since console.log prints through it.
 
+const utilBinding = internalBinding('util');
 const {
   getPromiseDetails,
   getProxyDetails,
@@ -15,7 +16,7 @@ const {
     ALL_PROPERTIES,
     ONLY_ENUMERABLE,
   },
-} = internalBinding('util');
+} = utilBinding;
 const types = internalBinding('types');
 const { validateObject, validateString } = require('internal/validators');
 
@@ -42,21 +43,14 @@ const setSize = uncurryGetter(Set.prototype, 'size');
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayName = uncurryGetter(TypedArrayPrototype, Symbol.toStringTag);
 const typedArrayLength = uncurryGetter(TypedArrayPrototype, 'length');
-const kBytesPerElement = {};
+// The typed array constructors by name, for copying arrays whose prototype
+// has been removed.
+const kTypedArrayCtors = {};
 for (const ctor of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array,
                     Uint16Array, Int32Array, Uint32Array, Float32Array,
                     Float64Array, BigInt64Array, BigUint64Array]) {
-  kBytesPerElement[ctor.name] = ctor.BYTES_PER_ELEMENT;
+  kTypedArrayCtors[ctor.name] = ctor;
 }
-// The extra entries showHidden prints for a typed array, read through the
-// intrinsic getters so that odd prototypes do not matter.
-const typedArrayHidden = {
-  BYTES_PER_ELEMENT: (ta) => kBytesPerElement[typedArrayName(ta)],
-  length: typedArrayLength,
-  byteLength: uncurryGetter(TypedArrayPrototype, 'byteLength'),
-  byteOffset: uncurryGetter(TypedArrayPrototype, 'byteOffset'),
-  buffer: uncurryGetter(TypedArrayPrototype, 'buffer'),
-};
 
 const boxedValueOf = {
   Number: uncurry(Number.prototype.valueOf),
@@ -70,7 +64,7 @@ const boxedValueOf = {
 // constructor has one of these names count as built-in (for `%s` and for the
 // prototype walk with showHidden). Only native functions count, so globals
 // that the runtime later defines in JavaScript (Buffer, URL ...) stay out.
-const builtInObjects = new Set();
+const builtinNames = new Set();
 for (const name of Object.getOwnPropertyNames(globalThis)) {
   if (!/^[A-Z][a-zA-Z0-9]+$/.test(name)) continue;
   const desc = Object.getOwnPropertyDescriptor(globalThis, name);
@@ -80,7 +74,7 @@ for (const name of Object.getOwnPropertyNames(globalThis)) {
   } else if (val === null || typeof val !== 'object') {
     continue;
   }
-  builtInObjects.add(name);
+  builtinNames.add(name);
 }
 
 const inspectDefaultOptions = Object.seal({
@@ -100,9 +94,9 @@ const inspectDefaultOptions = Object.seal({
 
 // How the entries of a value are laid out: plain object properties, array
 // items (printed without a key), and extra non-index keys on array-likes.
-const kObjectType = 0;
-const kArrayType = 1;
-const kArrayExtrasType = 2;
+const kPlainEntries = 0;
+const kArrayItems = 1;
+const kArrayExtras = 2;
 
 // Strings shorter than this are never split over several lines.
 const kMinLineWidth = 16;
@@ -223,9 +217,9 @@ function stylizeNoColor(str) {
 function inspect(value, opts) {
   const ctx = {
     budget: {},
-    indentationLvl: 0,
+    indent: 0,
     seen: [],
-    currentDepth: 0,
+    lastDepth: 0,
     stylize: stylizeNoColor,
     showHidden: inspectDefaultOptions.showHidden,
     depth: inspectDefaultOptions.depth,
@@ -357,9 +351,12 @@ inspect.styles = Object.assign(Object.create(null), {
 });
 
 // The options object handed to a custom inspect function: the current
-// settings plus whatever unknown options the caller passed.
-function getUserOptions(ctx) {
-  return {
+// settings plus whatever unknown options the caller passed. An object from
+// another realm (or behind a proxy) gets nothing that would let it reach
+// this realm's objects: a null-prototype object of primitives and a wrapped
+// stylize that always returns a string.
+function optionsForCustom(ctx, isCrossContext) {
+  const ret = {
     stylize: ctx.stylize,
     showHidden: ctx.showHidden,
     depth: ctx.depth,
@@ -375,14 +372,40 @@ function getUserOptions(ctx) {
     numericSeparator: ctx.numericSeparator,
     ...ctx.userOptions,
   };
+  if (isCrossContext) {
+    Object.setPrototypeOf(ret, null);
+    for (const key of Object.keys(ret)) {
+      const value = ret[key];
+      if ((typeof value === 'object' || typeof value === 'function') &&
+          value !== null) {
+        delete ret[key];
+      }
+    }
+    ret.stylize = Object.setPrototypeOf((value, flavour) => {
+      let stylized;
+      try {
+        stylized = `${ctx.stylize(value, flavour)}`;
+      } catch {
+        // Fall back to the plain value below.
+      }
+      return typeof stylized === 'string' ? stylized : value;
+    }, null);
+  }
+  return ret;
 }
 
-function isDepthExceeded(ctx, recurseTimes) {
-  return ctx.depth !== null && recurseTimes > ctx.depth;
+function isDepthExceeded(ctx, level) {
+  return ctx.depth !== null && level > ctx.depth;
 }
 
-function formatValue(ctx, value, recurseTimes, typedArray) {
-  if (typeof value !== 'object' && typeof value !== 'function') {
+// Objects such as a browser's document.all claim to be undefined.
+function isUndetectableObject(value) {
+  return typeof value === 'undefined' && value !== undefined;
+}
+
+function formatValue(ctx, value, level, typedArray) {
+  if (typeof value !== 'object' && typeof value !== 'function' &&
+      !isUndetectableObject(value)) {
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
@@ -394,7 +417,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     if (proxy === null || proxy[0] === null) {
       return ctx.stylize('<Revoked Proxy>', 'special');
     }
-    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    if (ctx.showProxy) return formatProxy(ctx, proxy, level);
     value = proxy;
   }
 
@@ -404,12 +427,14 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     // normally, not through its own method.
     if (typeof custom === 'function' && custom !== inspect &&
         !(value.constructor && value.constructor.prototype === value)) {
-      const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const ret = Reflect.apply(custom, context,
-                                [depth, getUserOptions(ctx), inspect]);
+      const depth = ctx.depth === null ? null : ctx.depth - level;
+      const isCrossContext =
+        proxy !== undefined || !(context instanceof Object);
+      const options = optionsForCustom(ctx, isCrossContext);
+      const ret = Reflect.apply(custom, context, [depth, options, inspect]);
       if (ret !== context) {
-        if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-        return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+        if (typeof ret !== 'string') return formatValue(ctx, ret, level);
+        return ret.replaceAll('\n', `\n${' '.repeat(ctx.indent)}`);
       }
     }
   }
@@ -424,27 +449,27 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
 
-  return formatRaw(ctx, value, recurseTimes, typedArray);
+  return formatObject(ctx, value, level, typedArray);
 }
 
-function formatProxy(ctx, proxy, recurseTimes) {
-  if (isDepthExceeded(ctx, recurseTimes)) {
+function formatProxy(ctx, proxy, level) {
+  if (isDepthExceeded(ctx, level)) {
     return ctx.stylize('Proxy [Array]', 'special');
   }
-  recurseTimes += 1;
-  ctx.indentationLvl += 2;
+  level += 1;
+  ctx.indent += 2;
   const parts = [
-    formatValue(ctx, proxy[0], recurseTimes),
-    formatValue(ctx, proxy[1], recurseTimes),
+    formatValue(ctx, proxy[0], level),
+    formatValue(ctx, proxy[1], level),
   ];
-  ctx.indentationLvl -= 2;
-  return reduceToSingleString(ctx, parts, '', ['Proxy [', ']'],
-                              kArrayExtrasType, recurseTimes);
+  ctx.indent -= 2;
+  return layoutEntries(ctx, parts, '', ['Proxy [', ']'],
+                       kArrayExtras, level);
 }
 
 // Own keys to print: enumerable string keys and enumerable symbols, or every
 // own key with showHidden.
-function getKeys(value, showHidden) {
+function ownKeysToShow(value, showHidden) {
   const symbols = Object.getOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
@@ -476,17 +501,17 @@ function isInstanceof(value, ctor) {
 // the prototype chain whose prototype the object really inherits from, null
 // for objects with a null prototype, and a description of the chain when no
 // usable constructor exists.
-function getConstructorName(obj, ctx, recurseTimes, protoProps) {
+function constructorNameOf(obj, ctx, level, inheritedEntries) {
   let firstProto;
   let current = obj;
-  while (current) {
+  while (current || isUndetectableObject(current)) {
     const desc = Object.getOwnPropertyDescriptor(current, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' &&
         desc.value.name !== '' && isInstanceof(obj, desc.value)) {
-      if (protoProps !== undefined &&
-          (firstProto !== current || !builtInObjects.has(desc.value.name))) {
-        addPrototypeProperties(ctx, obj, firstProto || obj, recurseTimes,
-                               protoProps);
+      if (inheritedEntries !== undefined &&
+          (firstProto !== current || !builtinNames.has(desc.value.name))) {
+        collectPrototypeProps(ctx, obj, firstProto || obj, level,
+                              inheritedEntries);
       }
       return String(desc.value.name);
     }
@@ -496,9 +521,9 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   if (firstProto === null) return null;
 
   const res = v8ConstructorName(obj);
-  if (isDepthExceeded(ctx, recurseTimes)) return `${res} <Complex prototype>`;
+  if (isDepthExceeded(ctx, level)) return `${res} <Complex prototype>`;
   const protoName =
-    getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
+    constructorNameOf(firstProto, ctx, level + 1, inheritedEntries);
   if (protoName === null) {
     const desc = inspect(firstProto, {
       ...ctx,
@@ -512,20 +537,20 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
 
 // With showHidden, non-method properties (getters mostly) of user-defined
 // prototypes are listed too, up to three levels up the chain.
-function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+function collectPrototypeProps(ctx, main, obj, level, output) {
   let seenKeys;
   let keys;
-  for (let level = 0; level < 3; level++) {
-    if (level !== 0 || main === obj) {
+  for (let step = 0; step < 3; step++) {
+    if (step !== 0 || main === obj) {
       obj = Object.getPrototypeOf(obj);
       if (obj === null) return;
       const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
       if (desc !== undefined && typeof desc.value === 'function' &&
-          builtInObjects.has(desc.value.name)) {
+          builtinNames.has(desc.value.name)) {
         return;
       }
     }
-    if (level === 0) {
+    if (step === 0) {
       seenKeys = new Set();
     } else {
       for (const key of keys) seenKeys.add(key);
@@ -534,13 +559,13 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
     ctx.seen.push(main);
     for (const key of keys) {
       if (key === 'constructor' || hasOwn(main, key) ||
-          (level !== 0 && seenKeys.has(key))) {
+          (step !== 0 && seenKeys.has(key))) {
         continue;
       }
       const desc = Object.getOwnPropertyDescriptor(obj, key);
       if (typeof desc.value === 'function') continue;
-      const str = formatProperty(ctx, obj, recurseTimes, key, kObjectType,
-                                 desc, main);
+      const str = formatEntry(ctx, obj, level, key, kPlainEntries,
+                              desc, main);
       // Inherited entries are printed faint.
       output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
@@ -549,7 +574,7 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
 }
 
 // "Foo ", "Foo(3) [tag] ", "[Map(3): null prototype] " ...
-function getPrefix(constructor, tag, fallback, size = '') {
+function typePrefix(constructor, tag, fallback, size = '') {
   if (constructor === null) {
     if (tag !== '' && fallback !== tag) {
       return `[${fallback}${size}: null prototype] [${tag}] `;
@@ -562,14 +587,14 @@ function getPrefix(constructor, tag, fallback, size = '') {
   return `${constructor}${size} `;
 }
 
-function formatRaw(ctx, value, recurseTimes, typedArray) {
+function formatObject(ctx, value, level, typedArray) {
   let keys;
-  let protoProps;
-  if (ctx.showHidden && !isDepthExceeded(ctx, recurseTimes)) protoProps = [];
+  let inheritedEntries;
+  if (ctx.showHidden && !isDepthExceeded(ctx, level)) inheritedEntries = [];
 
-  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
-  if (protoProps !== undefined && protoProps.length === 0) {
-    protoProps = undefined;
+  const constructor = constructorNameOf(value, ctx, level, inheritedEntries);
+  if (inheritedEntries !== undefined && inheritedEntries.length === 0) {
+    inheritedEntries = undefined;
   }
 
   // Print the tag only when it does not show up as a key anyway.
@@ -590,82 +615,85 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   }
 
   let base = '';
-  let formatter = getEmptyFormatArray;
+  let formatter = noEntries;
   let braces;
-  let extrasType = kObjectType;
+  let entryKind = kPlainEntries;
   const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
-  const noProps = () => keys.length === 0 && protoProps === undefined;
+  const noProps = () => keys.length === 0 && inheritedEntries === undefined;
 
-  let handled = true;
-  if (Array.isArray(value)) {
+  // Only iterable objects can be arrays, maps, sets or their iterators
+  // (a null prototype hides the iterator, so those are checked too).
+  const maybeIterable = Symbol.iterator in value || constructor === null;
+  if (maybeIterable && Array.isArray(value)) {
     const prefix = (constructor !== 'Array' || tag !== '') ?
-      getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+      typePrefix(constructor, tag, 'Array', `(${value.length})`) : '';
     keys = getOwnNonIndexProperties(value, filter);
     braces = [`${prefix}[`, ']'];
     if (value.length === 0 && noProps()) return `${braces[0]}]`;
-    extrasType = kArrayExtrasType;
+    entryKind = kArrayExtras;
     formatter = formatArray;
-  } else if (types.isSet(value)) {
+  } else if (maybeIterable && types.isSet(value)) {
     const size = setSize(value);
-    const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
-    keys = getKeys(value, ctx.showHidden);
+    const prefix = typePrefix(constructor, tag, 'Set', `(${size})`);
+    keys = ownKeysToShow(value, ctx.showHidden);
     formatter = formatSet;
     if (size === 0 && noProps()) return `${prefix}{}`;
     braces = [`${prefix}{`, '}'];
-  } else if (types.isMap(value)) {
+  } else if (maybeIterable && types.isMap(value)) {
     const size = mapSize(value);
-    const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
-    keys = getKeys(value, ctx.showHidden);
+    const prefix = typePrefix(constructor, tag, 'Map', `(${size})`);
+    keys = ownKeysToShow(value, ctx.showHidden);
     formatter = formatMap;
     if (size === 0 && noProps()) return `${prefix}{}`;
     braces = [`${prefix}{`, '}'];
-  } else if (types.isTypedArray(value)) {
+  } else if (maybeIterable && types.isTypedArray(value)) {
     keys = getOwnNonIndexProperties(value, filter);
     const size = typedArrayLength(value);
-    const prefix = getPrefix(constructor, tag, typedArrayName(value),
-                             `(${size})`);
+    const prefix = typePrefix(constructor, tag, typedArrayName(value),
+                              `(${size})`);
     braces = [`${prefix}[`, ']'];
     if (size === 0 && keys.length === 0 && !ctx.showHidden) {
       return `${braces[0]}]`;
     }
-    formatter = formatTypedArray;
-    extrasType = kArrayExtrasType;
-  } else if (types.isMapIterator(value)) {
-    keys = getKeys(value, ctx.showHidden);
-    braces = getIteratorBraces('Map', tag);
+    // Without a prototype the array has no length or other accessors, so a
+    // normal copy of it is printed instead.
+    const bound = constructor === null ?
+      new kTypedArrayCtors[typedArrayName(value)](value) : value;
+    formatter = (ctx, value, level) =>
+      formatTypedArray(ctx, bound, level, size);
+    entryKind = kArrayExtras;
+  } else if (maybeIterable && types.isMapIterator(value)) {
+    keys = ownKeysToShow(value, ctx.showHidden);
+    braces = iteratorBraces('Map', tag);
     formatter = formatIterator;
-  } else if (types.isSetIterator(value)) {
-    keys = getKeys(value, ctx.showHidden);
-    braces = getIteratorBraces('Set', tag);
+  } else if (maybeIterable && types.isSetIterator(value)) {
+    keys = ownKeysToShow(value, ctx.showHidden);
+    braces = iteratorBraces('Set', tag);
     formatter = formatIterator;
   } else {
-    handled = false;
-  }
-
-  if (!handled) {
-    keys = getKeys(value, ctx.showHidden);
+    keys = ownKeysToShow(value, ctx.showHidden);
     braces = ['{', '}'];
     if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
         braces[0] = '[Arguments] {';
       } else if (tag !== '') {
-        braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+        braces[0] = `${typePrefix(constructor, tag, 'Object')}{`;
       }
       if (noProps()) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
-      base = getFunctionBase(value, constructor, tag);
+      base = functionHeader(value, constructor, tag);
       if (noProps()) return ctx.stylize(base, 'special');
     } else if (types.isRegExp(value)) {
       base = regExpToString(constructor !== null ? value : new RegExp(value));
-      const prefix = getPrefix(constructor, tag, 'RegExp');
+      const prefix = typePrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (noProps() || isDepthExceeded(ctx, recurseTimes)) {
+      if (noProps() || isDepthExceeded(ctx, level)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (types.isDate(value)) {
       base = Number.isNaN(dateGetTime(value)) ?
         dateToString(value) : dateToISOString(value);
-      const prefix = getPrefix(constructor, tag, 'Date');
+      const prefix = typePrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
       if (noProps()) return ctx.stylize(base, 'date');
     } else if (isError(value)) {
@@ -674,7 +702,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (types.isAnyArrayBuffer(value)) {
       const kind = types.isArrayBuffer(value) ? 'ArrayBuffer' :
         'SharedArrayBuffer';
-      const prefix = getPrefix(constructor, tag, kind);
+      const prefix = typePrefix(constructor, tag, kind);
       if (typedArray === undefined) {
         formatter = formatArrayBuffer;
       } else if (noProps()) {
@@ -684,57 +712,54 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
     } else if (types.isDataView(value)) {
-      braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+      braces[0] = `${typePrefix(constructor, tag, 'DataView')}{`;
       keys.unshift('byteLength', 'byteOffset', 'buffer');
     } else if (types.isPromise(value)) {
-      braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
+      braces[0] = `${typePrefix(constructor, tag, 'Promise')}{`;
       formatter = formatPromise;
     } else if (types.isWeakSet(value)) {
-      braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
+      braces[0] = `${typePrefix(constructor, tag, 'WeakSet')}{`;
       formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
     } else if (types.isWeakMap(value)) {
-      braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
+      braces[0] = `${typePrefix(constructor, tag, 'WeakMap')}{`;
       formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (types.isModuleNamespaceObject(value)) {
-      braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
+      braces[0] = `${typePrefix(constructor, tag, 'Module')}{`;
       formatter = formatNamespaceObject.bind(null, keys);
     } else if (types.isBoxedPrimitive(value)) {
-      base = getBoxedBase(value, ctx, keys, constructor, tag);
+      base = boxedHeader(value, ctx, keys, constructor, tag);
       if (noProps()) return base;
     } else {
       if (noProps()) {
-        if (types.isExternal(value)) {
-          return ctx.stylize('[External]', 'special');
-        }
-        return `${getPrefix(constructor, tag, fallback)}{}`;
+        if (types.isExternal(value)) return formatExternal(ctx, value);
+        return `${typePrefix(constructor, tag, fallback)}{}`;
       }
-      braces[0] = `${getPrefix(constructor, tag, fallback)}{`;
+      braces[0] = `${typePrefix(constructor, tag, fallback)}{`;
     }
   }
 
-  if (isDepthExceeded(ctx, recurseTimes)) {
-    let name = getPrefix(constructor, tag, fallback).slice(0, -1);
+  if (isDepthExceeded(ctx, level)) {
+    let name = typePrefix(constructor, tag, fallback).slice(0, -1);
     if (constructor !== null) name = `[${name}]`;
     return ctx.stylize(name, 'special');
   }
-  recurseTimes += 1;
+  level += 1;
 
   ctx.seen.push(value);
-  ctx.currentDepth = recurseTimes;
+  ctx.lastDepth = level;
   let output;
-  const indentationLvl = ctx.indentationLvl;
+  const savedIndent = ctx.indent;
   try {
-    output = formatter(ctx, value, recurseTimes, braces);
+    output = formatter(ctx, value, level, braces);
     for (let i = 0; i < keys.length; i++) {
-      output.push(formatProperty(ctx, value, recurseTimes, keys[i],
-                                 extrasType));
+      output.push(formatEntry(ctx, value, level, keys[i], entryKind));
     }
-    if (protoProps !== undefined) output.push(...protoProps);
+    if (inheritedEntries !== undefined) output.push(...inheritedEntries);
   } catch (err) {
     if (!isStackOverflowError(err)) throw err;
     ctx.seen.pop();
-    ctx.indentationLvl = indentationLvl;
-    const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    ctx.indent = savedIndent;
+    const name = typePrefix(constructor, tag, 'Object').slice(0, -1);
     return ctx.stylize(`[${name}: Inspection interrupted prematurely. ` +
                        'Maximum call stack size exceeded.]', 'special');
   }
@@ -754,7 +779,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
-    if (extrasType === kObjectType) {
+    if (entryKind === kPlainEntries) {
       output.sort(comparator);
     } else if (keys.length > 1) {
       // Only the named extras are sorted; array items keep their order.
@@ -763,14 +788,24 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     }
   }
 
-  const res = reduceToSingleString(ctx, output, base, braces, extrasType,
-                                   recurseTimes, value);
+  const res = layoutEntries(ctx, output, base, braces, entryKind,
+                            level, value);
   // Stop descending once an enormous amount of text has been produced, so
   // that huge structures cannot take the process down.
-  const budget = (ctx.budget[ctx.indentationLvl] || 0) + res.length;
-  ctx.budget[ctx.indentationLvl] = budget;
+  const budget = (ctx.budget[ctx.indent] || 0) + res.length;
+  ctx.budget[ctx.indent] = budget;
   if (budget > 2 ** 27) ctx.depth = -1;
   return res;
+}
+
+// The address a native External wraps, when the binding can tell it.
+function formatExternal(ctx, value) {
+  const { getExternalValue } = utilBinding;
+  if (typeof getExternalValue !== 'function') {
+    return ctx.stylize('[External]', 'special');
+  }
+  const address = getExternalValue(value).toString(16);
+  return ctx.stylize(`[External: ${address}]`, 'special');
 }
 
 function isStackOverflowError(err) {
@@ -778,7 +813,7 @@ function isStackOverflowError(err) {
     err.message === 'Maximum call stack size exceeded';
 }
 
-function getIteratorBraces(type, tag) {
+function iteratorBraces(type, tag) {
   if (tag !== `${type} Iterator`) {
     if (tag !== '') tag += '] [';
     tag += `${type} Iterator`;
@@ -791,7 +826,7 @@ function isError(value) {
 }
 
 // "[Function: f]", "[AsyncGeneratorFunction (anonymous)]", "[class A]" ...
-function getFunctionBase(value, constructor, tag) {
+function functionHeader(value, constructor, tag) {
   const source = functionToString(value);
   if (source.startsWith('class') && source.endsWith('}')) {
     // Comments may sit between `class` and the body; a `(` before the body
@@ -800,7 +835,7 @@ function getFunctionBase(value, constructor, tag) {
     const brace = head.indexOf('{');
     if (brace !== -1 && !head.slice(0, brace).includes('(') &&
         /^\s/.test(head)) {
-      return getClassBase(value, constructor, tag);
+      return classHeader(value, constructor, tag);
     }
   }
   let type = 'Function';
@@ -819,7 +854,7 @@ function getFunctionBase(value, constructor, tag) {
   return base;
 }
 
-function getClassBase(value, constructor, tag) {
+function classHeader(value, constructor, tag) {
   const name = (hasOwn(value, 'name') && value.name) || '(anonymous)';
   let base = `class ${name}`;
   if (constructor !== 'Function' && constructor !== null) {
@@ -836,7 +871,7 @@ function getClassBase(value, constructor, tag) {
 }
 
 // "[Number: 3]", "[String (MyString): 'x']", "[Symbol: Symbol(a)] [tag]" ...
-function getBoxedBase(value, ctx, keys, constructor, tag) {
+function boxedHeader(value, ctx, keys, constructor, tag) {
   let type;
   if (types.isNumberObject(value)) {
     type = 'Number';
@@ -866,12 +901,12 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
  * Errors.
  */
 
-function getStackString(err) {
+function stackOf(err) {
   return err.stack ? String(err.stack) : errorToString(err);
 }
 
 // Keys whose value the stack already shows are not listed again.
-function removeDuplicateErrorKeys(ctx, keys, err, stack) {
+function dropKeysShownInStack(ctx, keys, err, stack) {
   if (ctx.showHidden || keys.length === 0) return;
   for (const name of ['name', 'message', 'stack']) {
     const index = keys.indexOf(name);
@@ -881,7 +916,7 @@ function removeDuplicateErrorKeys(ctx, keys, err, stack) {
 
 // Makes the first line of the stack name the real class: an error of class
 // Foo whose stack says "Error: x" prints as "Foo [Error]: x".
-function improveStack(stack, constructor, name, tag) {
+function nameStackHeader(stack, constructor, name, tag) {
   let len = name.length;
   if (constructor === null ||
       (name.endsWith('Error') && stack.startsWith(name) &&
@@ -895,7 +930,7 @@ function improveStack(stack, constructor, name, tag) {
       len = fallback.length;
       fallback = fallback || 'Error';
     }
-    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    const prefix = typePrefix(constructor, tag, fallback).slice(0, -1);
     if (name !== prefix) {
       if (prefix.includes(name)) {
         if (len === 0) {
@@ -913,7 +948,7 @@ function improveStack(stack, constructor, name, tag) {
 
 // Finds a run of more than three equal lines shared by two stacks: returns
 // its length and where it starts in `a`.
-function identicalSequenceRange(a, b) {
+function findSharedRun(a, b) {
   for (let i = 0; i < a.length - 3; i++) {
     const pos = b.indexOf(a[i]);
     if (pos === -1) continue;
@@ -929,7 +964,7 @@ function identicalSequenceRange(a, b) {
 
 // The frames of an error's stack; frames it shares with its cause are
 // folded into one line.
-function getStackFrames(ctx, err, stack) {
+function foldCauseFrames(ctx, err, stack) {
   const frames = stack.split('\n');
   let cause;
   try {
@@ -938,11 +973,11 @@ function getStackFrames(ctx, err, stack) {
     // A throwing getter leaves the frames as they are.
   }
   if (cause != null && isError(cause)) {
-    const causeStack = getStackString(cause);
+    const causeStack = stackOf(cause);
     const start = causeStack.indexOf('\n    at');
     if (start !== -1) {
       const causeFrames = causeStack.slice(start + 1).split('\n');
-      const { len, offset } = identicalSequenceRange(frames, causeFrames);
+      const { len, offset } = findSharedRun(frames, causeFrames);
       if (len > 0) {
         const skipped = len - 2;
         const msg = `    ... ${skipped} lines matching cause stack trace ...`;
@@ -984,8 +1019,8 @@ function greyCwd(ctx, line, cwd) {
   const start = line[at - 1] === '(' ? at - 1 : at;
   const end = start !== at && line.endsWith(')') ? -1 : line.length;
   const cwdEnd = at + cwdLength + 1;
-  let out = line.slice(0, start) + ctx.stylize(line.slice(start, cwdEnd),
-                                               'undefined');
+  let out = line.slice(0, start);
+  out += ctx.stylize(line.slice(start, cwdEnd), 'undefined');
   out += line.slice(cwdEnd, end);
   if (end === -1) out += ctx.stylize(')', 'undefined');
   return out;
@@ -999,10 +1034,26 @@ function safeCwd() {
   }
 }
 
+let hasBuiltin;
+// Whether `id` names one of the runtime's own modules.
+function isBuiltinId(id) {
+  if (hasBuiltin === undefined) {
+    try {
+      ({ hasBuiltin } = internalBinding('builtins'));
+    } catch {
+      hasBuiltin = () => true;
+    }
+  }
+  return hasBuiltin(id);
+}
+
 // Colors the frames: runtime-internal ones grey, package names underlined,
 // the working directory faded.
 function colorFrame(ctx, line, cwd) {
-  if (kCoreFrame.test(line)) return ctx.stylize(line, 'undefined');
+  const core = kCoreFrame.exec(line);
+  if (core !== null && isBuiltinId(core[1])) {
+    return ctx.stylize(line, 'undefined');
+  }
   line = underlineNodeModules(ctx, line);
   if (cwd !== undefined) {
     let marked = greyCwd(ctx, line, cwd);
@@ -1016,8 +1067,8 @@ function colorFrame(ctx, line, cwd) {
 
 function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
-  let stack = getStackString(err);
-  removeDuplicateErrorKeys(ctx, keys, err, stack);
+  let stack = stackOf(err);
+  dropKeysShownInStack(ctx, keys, err, stack);
 
   if ('cause' in err && !keys.includes('cause')) keys.push('cause');
   // The errors of an AggregateError.
@@ -1025,7 +1076,7 @@ function formatError(err, constructor, tag, ctx, keys) {
     keys.push('errors');
   }
 
-  stack = improveStack(stack, constructor, name, tag);
+  stack = nameStackHeader(stack, constructor, name, tag);
 
   // The frames start after the message, which may itself contain "at".
   let pos = (err.message && stack.indexOf(err.message)) || -1;
@@ -1035,7 +1086,7 @@ function formatError(err, constructor, tag, ctx, keys) {
     // No frames: bracket it like other special values.
     stack = `[${stack}]`;
   } else {
-    const frames = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    const frames = foldCauseFrames(ctx, err, stack.slice(stackStart + 1));
     let head = stack.slice(0, stackStart);
     if (ctx.colors) {
       const cwd = safeCwd();
@@ -1046,8 +1097,8 @@ function formatError(err, constructor, tag, ctx, keys) {
     stack = head;
   }
 
-  if (ctx.indentationLvl !== 0) {
-    stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+  if (ctx.indent !== 0) {
+    stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indent)}`);
   }
   return stack;
 }
@@ -1109,9 +1160,9 @@ function formatPrimitive(fn, value, ctx) {
       }
       // Long strings are split after each newline, one quoted piece a line.
       if (ctx.compact !== true && value.length > kMinLineWidth &&
-          value.length > ctx.breakLength - ctx.indentationLvl - 4) {
+          value.length > ctx.breakLength - ctx.indent - 4) {
         const pieces = value.split(/(?<=\n)/);
-        const glue = ` +\n${' '.repeat(ctx.indentationLvl + 2)}`;
+        const glue = ` +\n${' '.repeat(ctx.indent + 2)}`;
         return pieces.map((line) => fn(quoteString(line), 'string'))
           .join(glue) + trailer;
       }
@@ -1132,10 +1183,10 @@ function formatPrimitive(fn, value, ctx) {
 
 /*
  * Entries of the different kinds of containers. Each returns an array of
- * printed entries; reduceToSingleString lays them out.
+ * printed entries; layoutEntries lays them out.
  */
 
-function getEmptyFormatArray() {
+function noEntries() {
   return [];
 }
 
@@ -1143,15 +1194,15 @@ function pluralItems(n) {
   return `${n} more item${n > 1 ? 's' : ''}`;
 }
 
-function formatArray(ctx, value, recurseTimes) {
+function formatArray(ctx, value, level) {
   const length = value.length;
   const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const output = [];
   for (let i = 0; i < max; i++) {
     if (!hasOwn(value, i)) {
-      return formatSparseArray(ctx, value, recurseTimes, max, output, i);
+      return formatSparseArray(ctx, value, level, max, output, i);
     }
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+    output.push(formatEntry(ctx, value, level, i, kArrayItems));
   }
   if (length > max) output.push(`... ${pluralItems(length - max)}`);
   return output;
@@ -1164,7 +1215,7 @@ function isIndexKey(key) {
 
 // Arrays with holes: runs of missing items are printed as one entry,
 // "<3 empty items>", and count as one entry against maxArrayLength.
-function formatSparseArray(ctx, value, recurseTimes, max, output, next) {
+function formatSparseArray(ctx, value, level, max, output, next) {
   const keys = Object.keys(value);
   for (let k = next; k < keys.length && output.length < max; k++) {
     const key = keys[k];
@@ -1177,7 +1228,7 @@ function formatSparseArray(ctx, value, recurseTimes, max, output, next) {
       next = index;
       if (output.length === max) break;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
+    output.push(formatEntry(ctx, value, level, key, kArrayItems));
     next++;
   }
   const remaining = value.length - next;
@@ -1192,25 +1243,28 @@ function formatSparseArray(ctx, value, recurseTimes, max, output, next) {
   return output;
 }
 
-function formatTypedArray(ctx, value, recurseTimes) {
-  const length = typedArrayLength(value);
+// `length` is the real element count; the element kind, the remainder and
+// the showHidden entries go through the properties, which own properties
+// may shadow, as in Node.
+function formatTypedArray(ctx, value, level, length) {
   const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const output = new Array(max);
-  const format = length > 0 && typeof value[0] === 'bigint' ?
-    formatBigInt : formatNumber;
+  const format = value.length > 0 && typeof value[0] === 'number' ?
+    formatNumber : formatBigInt;
   for (let i = 0; i < max; i++) {
     output[i] = format(ctx.stylize, value[i], ctx.numericSeparator);
   }
-  if (length > max) output.push(`... ${pluralItems(length - max)}`);
+  const remaining = value.length - max;
+  if (remaining > 0) output.push(`... ${pluralItems(remaining)}`);
   if (ctx.showHidden) {
     // Shown like hidden keys; the buffer is printed without its contents.
-    ctx.indentationLvl += 2;
-    for (const key of Object.keys(typedArrayHidden)) {
-      const str = formatValue(ctx, typedArrayHidden[key](value), recurseTimes,
-                              true);
+    ctx.indent += 2;
+    for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength',
+                       'byteOffset', 'buffer']) {
+      const str = formatValue(ctx, value[key], level, true);
       output.push(`[${key}]: ${str}`);
     }
-    ctx.indentationLvl -= 2;
+    ctx.indent -= 2;
   }
   return output;
 }
@@ -1234,37 +1288,37 @@ function formatArrayBuffer(ctx, value) {
   return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
 }
 
-function formatSet(ctx, value, recurseTimes) {
+function formatSet(ctx, value, level) {
   const output = [];
-  ctx.indentationLvl += 2;
+  ctx.indent += 2;
   for (const item of setValues(value)) {
-    output.push(formatValue(ctx, item, recurseTimes));
+    output.push(formatValue(ctx, item, level));
   }
-  ctx.indentationLvl -= 2;
+  ctx.indent -= 2;
   return output;
 }
 
-function formatMap(ctx, value, recurseTimes) {
+function formatMap(ctx, value, level) {
   const output = [];
-  ctx.indentationLvl += 2;
+  ctx.indent += 2;
   for (const { 0: k, 1: v } of mapEntries(value)) {
-    output.push(`${formatValue(ctx, k, recurseTimes)} => ` +
-                formatValue(ctx, v, recurseTimes));
+    output.push(`${formatValue(ctx, k, level)} => ` +
+                formatValue(ctx, v, level));
   }
-  ctx.indentationLvl -= 2;
+  ctx.indent -= 2;
   return output;
 }
 
 // Set-like entries (a flat list) of iterators and weak sets. Weak entries
 // have no stable order, so they are sorted to keep the output stable.
-function formatListEntries(ctx, recurseTimes, entries, weak) {
+function formatListEntries(ctx, level, entries, weak) {
   const max = Math.min(Math.max(ctx.maxArrayLength, 0), entries.length);
   const output = new Array(max);
-  ctx.indentationLvl += 2;
+  ctx.indent += 2;
   for (let i = 0; i < max; i++) {
-    output[i] = formatValue(ctx, entries[i], recurseTimes);
+    output[i] = formatValue(ctx, entries[i], level);
   }
-  ctx.indentationLvl -= 2;
+  ctx.indent -= 2;
   if (weak && !ctx.sorted) output.sort();
   const remaining = entries.length - max;
   if (remaining > 0) output.push(`... ${pluralItems(remaining)}`);
@@ -1272,65 +1326,65 @@ function formatListEntries(ctx, recurseTimes, entries, weak) {
 }
 
 // Key/value entries (flat: k1, v1, k2, v2 ...) of iterators and weak maps.
-function formatPairEntries(ctx, recurseTimes, entries, weak) {
+function formatPairEntries(ctx, level, entries, weak) {
   const pairs = entries.length / 2;
   const max = Math.min(Math.max(ctx.maxArrayLength, 0), pairs);
   const output = new Array(max);
-  ctx.indentationLvl += 2;
+  ctx.indent += 2;
   for (let i = 0; i < max; i++) {
-    const k = formatValue(ctx, entries[2 * i], recurseTimes);
-    const v = formatValue(ctx, entries[2 * i + 1], recurseTimes);
+    const k = formatValue(ctx, entries[2 * i], level);
+    const v = formatValue(ctx, entries[2 * i + 1], level);
     if (weak) {
       output[i] = `${k} => ${v}`;
     } else {
-      output[i] = reduceToSingleString(ctx, [k, v], '', ['[', ']'],
-                                       kArrayExtrasType, recurseTimes);
+      output[i] = layoutEntries(ctx, [k, v], '', ['[', ']'],
+                                kArrayExtras, level);
     }
   }
-  ctx.indentationLvl -= 2;
+  ctx.indent -= 2;
   if (weak && !ctx.sorted) output.sort();
   const remaining = pairs - max;
   if (remaining > 0) output.push(`... ${pluralItems(remaining)}`);
   return output;
 }
 
-function formatIterator(ctx, value, recurseTimes, braces) {
+function formatIterator(ctx, value, level, braces) {
   const { 0: entries, 1: isKeyValue } = previewEntries(value, true);
   if (isKeyValue) {
     braces[0] = braces[0].replace(/ Iterator] \{$/, ' Entries] {');
-    return formatPairEntries(ctx, recurseTimes, entries, false);
+    return formatPairEntries(ctx, level, entries, false);
   }
-  return formatListEntries(ctx, recurseTimes, entries, false);
+  return formatListEntries(ctx, level, entries, false);
 }
 
 function formatWeakCollection(ctx) {
   return [ctx.stylize('<items unknown>', 'special')];
 }
 
-function formatWeakSet(ctx, value, recurseTimes) {
-  return formatListEntries(ctx, recurseTimes, previewEntries(value), true);
+function formatWeakSet(ctx, value, level) {
+  return formatListEntries(ctx, level, previewEntries(value), true);
 }
 
-function formatWeakMap(ctx, value, recurseTimes) {
-  return formatPairEntries(ctx, recurseTimes, previewEntries(value), true);
+function formatWeakMap(ctx, value, level) {
+  return formatPairEntries(ctx, level, previewEntries(value), true);
 }
 
-function formatPromise(ctx, value, recurseTimes) {
+function formatPromise(ctx, value, level) {
   const { 0: state, 1: result } = getPromiseDetails(value);
   if (state === kPending) return [ctx.stylize('<pending>', 'special')];
-  ctx.indentationLvl += 2;
-  const str = formatValue(ctx, result, recurseTimes);
-  ctx.indentationLvl -= 2;
+  ctx.indent += 2;
+  const str = formatValue(ctx, result, level);
+  ctx.indent -= 2;
   return [state === kRejected ?
     `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
 }
 
-function formatNamespaceObject(keys, ctx, value, recurseTimes) {
+function formatNamespaceObject(keys, ctx, value, level) {
   const output = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     try {
-      output[i] = formatProperty(ctx, value, recurseTimes, keys[i],
-                                 kObjectType);
+      output[i] = formatEntry(ctx, value, level, keys[i],
+                              kPlainEntries);
     } catch (err) {
       if (!(err instanceof ReferenceError)) throw err;
       // A binding still in its temporal dead zone.
@@ -1361,21 +1415,21 @@ function formatKey(ctx, key, desc) {
   return ctx.stylize(quoteString(key), 'string');
 }
 
-function formatProperty(ctx, value, recurseTimes, key, type, desc,
-                        original = value) {
+function formatEntry(ctx, value, level, key, type, desc,
+                     original = value) {
   let str;
   let sep = ' ';
   desc = desc || Object.getOwnPropertyDescriptor(value, key) ||
     { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     // The old compact mode lines values up after "key: ".
-    const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
-    ctx.indentationLvl += diff;
-    str = formatValue(ctx, desc.value, recurseTimes);
+    const diff = (ctx.compact !== true || type !== kPlainEntries) ? 2 : 3;
+    ctx.indent += diff;
+    str = formatValue(ctx, desc.value, level);
     if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
-      sep = `\n${' '.repeat(ctx.indentationLvl)}`;
+      sep = `\n${' '.repeat(ctx.indent)}`;
     }
-    ctx.indentationLvl -= diff;
+    ctx.indent -= diff;
   } else if (desc.get !== undefined) {
     const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
     const s = ctx.stylize;
@@ -1385,18 +1439,18 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
                     (getters === 'set' && desc.set !== undefined))) {
       try {
         const got = desc.get.call(original);
-        ctx.indentationLvl += 2;
+        ctx.indent += 2;
         if (got === null) {
           str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}` +
             s(']', 'special');
         } else if (typeof got === 'object') {
           str = `${s(`[${label}]`, 'special')} ` +
-            formatValue(ctx, got, recurseTimes);
+            formatValue(ctx, got, level);
         } else {
           str = `${s(`[${label}:`, 'special')} ` +
             `${formatPrimitive(s, got, ctx)}${s(']', 'special')}`;
         }
-        ctx.indentationLvl -= 2;
+        ctx.indent -= 2;
       } catch (err) {
         const message = `<Inspection threw (${err.message})>`;
         str = `${s(`[${label}:`, 'special')} ${message}${s(']', 'special')}`;
@@ -1409,7 +1463,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
   } else {
     str = ctx.stylize('undefined', 'undefined');
   }
-  if (type === kArrayType) return str;
+  if (type === kArrayItems) return str;
   return `${formatKey(ctx, key, desc)}:${sep}${str}`;
 }
 
@@ -1419,7 +1473,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
 
 // Whether the entries fit on one line of breakLength columns. `start` is the
 // width already taken before the first entry.
-function isBelowBreakLength(ctx, output, start, base) {
+function fitsOnOneLine(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
   for (const entry of output) {
@@ -1433,7 +1487,7 @@ function isBelowBreakLength(ctx, output, start, base) {
 // Arranges many short array items in aligned columns. The number of columns
 // aims at a roughly square block (a character being about 2.5 times as high
 // as wide), limited by breakLength, by compact * 4 and by 15.
-function groupArrayElements(ctx, output, value) {
+function groupInColumns(ctx, output, value) {
   let count = output.length;
   // The "... more items" entry stays on its own line.
   if (ctx.maxArrayLength < output.length) count--;
@@ -1450,7 +1504,7 @@ function groupArrayElements(ctx, output, value) {
   const actualMax = maxLength + separatorSpace;
   // Group only when at least three columns fit, and not when a few items
   // are much longer than the others.
-  if (actualMax * 3 + ctx.indentationLvl >= ctx.breakLength ||
+  if (actualMax * 3 + ctx.indent >= ctx.breakLength ||
       (totalLength / actualMax <= 5 && maxLength > 6)) {
     return output;
   }
@@ -1458,7 +1512,7 @@ function groupArrayElements(ctx, output, value) {
   const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
   const columns = Math.min(
     Math.round(Math.sqrt(2.5 * biasedMax * count) / biasedMax),
-    Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+    Math.floor((ctx.breakLength - ctx.indent) / actualMax),
     ctx.compact * 4,
     15,
   );
@@ -1506,22 +1560,34 @@ function groupArrayElements(ctx, output, value) {
   return grouped;
 }
 
-function reduceToSingleString(ctx, output, base, braces, extrasType,
-                              recurseTimes, value) {
+// Joins with plain concatenation: the engine then builds the result lazily
+// instead of copying every nested level into a new flat string, which makes
+// a difference for very large outputs.
+function joinEntries(output, separator) {
+  let str = '';
+  for (let i = 0; i < output.length; i++) {
+    if (i !== 0) str += separator;
+    str += output[i];
+  }
+  return str;
+}
+
+function layoutEntries(ctx, output, base, braces, entryKind,
+                       level, value) {
   if (ctx.compact !== true) {
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
       const entries = output.length;
-      if (extrasType === kArrayExtrasType && entries > 6) {
-        output = groupArrayElements(ctx, output, value);
+      if (entryKind === kArrayExtras && entries > 6) {
+        output = groupInColumns(ctx, output, value);
       }
       // Put the object on one line when it fits and does not nest more
       // than `compact` levels of objects inside it.
-      if (ctx.currentDepth - recurseTimes < ctx.compact &&
+      if (ctx.lastDepth - level < ctx.compact &&
           entries === output.length) {
-        const start = output.length + ctx.indentationLvl +
+        const start = output.length + ctx.indent +
           braces[0].length + base.length + 10;
-        if (isBelowBreakLength(ctx, output, start, base)) {
-          const joined = output.join(', ');
+        if (fitsOnOneLine(ctx, output, start, base)) {
+          const joined = joinEntries(output, ', ');
           if (!joined.includes('\n')) {
             return `${base ? `${base} ` : ''}${braces[0]} ${joined} ` +
               braces[1];
@@ -1529,22 +1595,24 @@ function reduceToSingleString(ctx, output, base, braces, extrasType,
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    const indentation = `\n${' '.repeat(ctx.indent)}`;
+    const body = joinEntries(output, `,${indentation}  `);
     return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ` +
-      `${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+      `${body}${indentation}${braces[1]}`;
   }
   // compact === true: as many entries on a line as fit, aligned under the
   // first one.
-  if (isBelowBreakLength(ctx, output, 0, base)) {
-    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ` +
-      braces[1];
+  if (fitsOnOneLine(ctx, output, 0, base)) {
+    const body = joinEntries(output, ', ');
+    return `${braces[0]}${base ? ` ${base}` : ''} ${body} ${braces[1]}`;
   }
-  const indentation = ' '.repeat(ctx.indentationLvl);
+  const indentation = ' '.repeat(ctx.indent);
   // A long opening brace ("Set {") would misalign the first entry, so it
   // moves to the next line.
   const ln = base === '' && braces[0].length === 1 ?
     ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  const body = joinEntries(output, `,\n${indentation}  `);
+  return `${braces[0]}${ln}${body} ${braces[1]}`;
 }
 
 /*
@@ -1582,9 +1650,12 @@ function isZeroWidthCodePoint(code, char) {
     kZeroWidth.test(char);
 }
 
+const kPrintableAscii = /^[\x20-\x7e]*$/;
+
 // The number of terminal columns `str` takes.
 function getStringWidth(str, removeControlChars = true) {
-  if (removeControlChars) str = stripVTControlCharacters(str);
+  if (removeControlChars) str = str.replace(kVTControl, '');
+  if (kPrintableAscii.test(str)) return str.length;
   str = str.normalize('NFC');
   let width = 0;
   for (const char of str) {
@@ -1618,7 +1689,7 @@ function stripVTControlCharacters(str) {
 
 // Whether `%s` should inspect the object instead of calling String() on it:
 // true unless a user-defined toString is found on the way to a built-in one.
-function hasBuiltInToString(value) {
+function usesBuiltinToString(value) {
   const target = getProxyDetails(value, false);
   if (target !== undefined) {
     if (target === null) return true;
@@ -1632,7 +1703,7 @@ function hasBuiltInToString(value) {
   } while (!hasOwn(pointer, 'toString'));
   const desc = Object.getOwnPropertyDescriptor(pointer, 'constructor');
   return desc !== undefined && typeof desc.value === 'function' &&
-    builtInObjects.has(desc.value.name);
+    builtinNames.has(desc.value.name);
 }
 
 function tryStringify(arg) {
@@ -1647,11 +1718,16 @@ function tryStringify(arg) {
   }
 }
 
-function formatWithOptionsInternal(inspectOptions, args) {
+function formatArgs(inspectOptions, args) {
   const first = args[0];
   let a = 0;
   let str = '';
   let join = '';
+  // Numbers formatted by %d, %i, %f and %s follow this option too.
+  let separator = inspectDefaultOptions.numericSeparator;
+  if (inspectOptions && inspectOptions.numericSeparator !== undefined) {
+    separator = inspectOptions.numericSeparator;
+  }
 
   if (typeof first === 'string') {
     if (args.length === 1) return first;
@@ -1672,11 +1748,11 @@ function formatWithOptionsInternal(inspectOptions, args) {
         case 115: {  // 's'
           const arg = args[++a];
           if (typeof arg === 'number') {
-            piece = formatNumber(stylizeNoColor, arg, false);
+            piece = formatNumber(stylizeNoColor, arg, separator);
           } else if (typeof arg === 'bigint') {
-            piece = formatBigInt(stylizeNoColor, arg, false);
+            piece = formatBigInt(stylizeNoColor, arg, separator);
           } else if (typeof arg !== 'object' || arg === null ||
-                     !hasBuiltInToString(arg)) {
+                     !usesBuiltinToString(arg)) {
             piece = String(arg);
           } else {
             piece = inspect(arg, {
@@ -1694,11 +1770,11 @@ function formatWithOptionsInternal(inspectOptions, args) {
         case 100: {  // 'd'
           const arg = args[++a];
           if (typeof arg === 'bigint') {
-            piece = formatBigInt(stylizeNoColor, arg, false);
+            piece = formatBigInt(stylizeNoColor, arg, separator);
           } else if (typeof arg === 'symbol') {
             piece = 'NaN';
           } else {
-            piece = formatNumber(stylizeNoColor, Number(arg), false);
+            piece = formatNumber(stylizeNoColor, Number(arg), separator);
           }
           break;
         }
@@ -1716,18 +1792,19 @@ function formatWithOptionsInternal(inspectOptions, args) {
         case 105: {  // 'i'
           const arg = args[++a];
           if (typeof arg === 'bigint') {
-            piece = formatBigInt(stylizeNoColor, arg, false);
+            piece = formatBigInt(stylizeNoColor, arg, separator);
           } else if (typeof arg === 'symbol') {
             piece = 'NaN';
           } else {
-            piece = formatNumber(stylizeNoColor, Number.parseInt(arg), false);
+            piece = formatNumber(stylizeNoColor, Number.parseInt(arg),
+                                 separator);
           }
           break;
         }
         case 102: {  // 'f'
           const arg = args[++a];
           piece = typeof arg === 'symbol' ? 'NaN' :
-            formatNumber(stylizeNoColor, Number.parseFloat(arg), false);
+            formatNumber(stylizeNoColor, Number.parseFloat(arg), separator);
           break;
         }
         case 99:  // 'c': CSS is ignored, the argument consumed
@@ -1766,12 +1843,12 @@ function formatWithOptionsInternal(inspectOptions, args) {
 }
 
 function format(...args) {
-  return formatWithOptionsInternal(undefined, args);
+  return formatArgs(undefined, args);
 }
 
 function formatWithOptions(inspectOptions, ...args) {
   validateObject(inspectOptions, 'inspectOptions', { allowArray: true });
-  return formatWithOptionsInternal(inspectOptions, args);
+  return formatArgs(inspectOptions, args);
 }
 
 module.exports = {

@@ -585,10 +585,11 @@ Module.runMain = function(main = process.argv[1]) {
 
 Module.syncBuiltinESMExports = function() {};
 
-// A module for code that is not in a file (-e, -p, stdin).
-function makeEvalModule(name) {
+// A module for code that is not in a file (-e, -p, stdin), resolving
+// relative requires from the current directory.
+function makeEvalModule(name, basename = name) {
   const m = new Module(name, null);
-  m.filename = path.join(process.cwd(), name);
+  m.filename = path.join(process.cwd(), basename);
   m.paths = Module._nodeModulePaths(process.cwd());
   return { module: m, require: makeRequire(m) };
 }
