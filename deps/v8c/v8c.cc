@@ -411,24 +411,22 @@ extern "C" v8c_value v8c_bigint_u64(v8c_env *env, uint64_t u) {
 
 static bool LengthFits(size_t len) { return len <= (size_t)String::kMaxLength; }
 
+static v8c_value TooLong(v8c_env *env) {
+  return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
+                         "Cannot create a string longer than 0x%x characters",
+                         String::kMaxLength);
+}
+
 extern "C" v8c_value v8c_string(v8c_env *env, const char *s, size_t len) {
   if (len == (size_t)-1) len = strlen(s);
-  if (!LengthFits(len)) {
-    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
-                           "Cannot create a string longer than 0x%x "
-                           "characters", String::kMaxLength);
-  }
+  if (!LengthFits(len)) return TooLong(env);
   return V(String::NewFromUtf8(env->isolate, s, v8::NewStringType::kNormal,
                                (int)len));
 }
 extern "C" v8c_value v8c_string_latin1(v8c_env *env, const char *s,
                                        size_t len) {
   if (len == (size_t)-1) len = strlen(s);
-  if (!LengthFits(len)) {
-    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
-                           "Cannot create a string longer than 0x%x "
-                           "characters", String::kMaxLength);
-  }
+  if (!LengthFits(len)) return TooLong(env);
   return V(String::NewFromOneByte(env->isolate,
                                   reinterpret_cast<const uint8_t *>(s),
                                   v8::NewStringType::kNormal, (int)len));
@@ -439,11 +437,7 @@ extern "C" v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s,
     len = 0;
     while (s[len]) len++;
   }
-  if (!LengthFits(len)) {
-    return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
-                           "Cannot create a string longer than 0x%x "
-                           "characters", String::kMaxLength);
-  }
+  if (!LengthFits(len)) return TooLong(env);
   return V(String::NewFromTwoByte(env->isolate, s, v8::NewStringType::kNormal,
                                   (int)len));
 }
