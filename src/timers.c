@@ -40,7 +40,13 @@ static void on_timer(uv_timer_t *t) {
 
 static void on_check(uv_check_t *h) {
   nr_runtime *rt = h->data;
-  if (!rt->immediate_info || rt->immediate_info[NR_IMM_COUNT] == 0) return;
+  if (!rt->immediate_info) return;
+  if (rt->immediate_info[NR_IMM_COUNT] == 0) {
+    /* Nothing queued: the idle handle must not keep the loop spinning. */
+    if (rt->immediate_info[NR_IMM_REF_COUNT] == 0)
+      uv_idle_stop(&rt->immediate_idle);
+    return;
+  }
   v8c_env *env = rt->env;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
