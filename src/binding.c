@@ -32,6 +32,16 @@ void nr__get_binding(v8c_call *c) {
   free(name);
 }
 
+/* The names of all bindings, for tests that visit each one. */
+v8c_value nr__binding_names(v8c_env *env) {
+  size_t n = sizeof bindings / sizeof bindings[0];
+  v8c_value arr = v8c_array(env, (uint32_t)n);
+  for (size_t i = 0; i < n; i++)
+    v8c_set_index(env, arr, (uint32_t)i,
+                  v8c_string(env, bindings[i].name, (size_t)-1));
+  return arr;
+}
+
 bool nr__set_methods(v8c_env *env, v8c_value target, const nr__method *m,
                      void *data) {
   for (; m->name; m++) {

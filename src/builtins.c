@@ -91,5 +91,6 @@ bool nr__binding_builtins(nr_runtime *rt, v8c_value target) {
     if (!s || !v8c_set_index(env, ids, (uint32_t)i, s)) return false;
   }
   return v8c_set_named(env, target, "builtinIds", ids) &&
+         v8c_set_named(env, target, "bindingNames", nr__binding_names(env)) &&
          nr__set_methods(env, target, methods, NULL);
 }

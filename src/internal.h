@@ -28,8 +28,11 @@ typedef struct nr__method {
   X(builtins)                                                              \
   X(constants)                                                             \
   X(contextify)                                                            \
+  X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
+  X(messaging)                                                             \
+  X(os)                                                                    \
   X(process_methods)                                                       \
   X(signal_wrap)                                                           \
   X(stdio)                                                                 \
@@ -43,6 +46,8 @@ typedef struct nr__method {
 NR_BINDINGS(NR_DECLARE_BINDING)
 #undef NR_DECLARE_BINDING
 
+/* An array of every binding's name. */
+v8c_value nr__binding_names(v8c_env *env);
 /* The native behind internalBinding(name). */
 void nr__get_binding(v8c_call *c);
 /* Puts each method of the table on target; false on exception. */
