@@ -8,6 +8,7 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdarg>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <vector>
 
 using v8::ArrayBuffer;
 using v8::Context;
@@ -1114,6 +1116,145 @@ extern "C" v8c_value v8c_preview_entries(v8c_env *env, v8c_value v,
   v8c_value out = V(Obj(v)->PreviewEntries(&kv));
   if (is_key_value) *is_key_value = kv;
   return out;
+}
+
+// ---- Structured clone --------------------------------------------------------
+
+struct v8c_serialized {
+  uint8_t *data = nullptr;
+  size_t size = 0;
+  std::vector<std::shared_ptr<v8::BackingStore>> moved;   // transferred
+  std::vector<std::shared_ptr<v8::BackingStore>> shared;  // SharedArrayBuffers
+};
+
+// V8 reports what cannot be cloned through this; Node's name for it is
+// DataCloneError.
+static void ThrowDataClone(Isolate *iso, Local<String> message) {
+  Local<Value> err = v8::Exception::Error(message);
+  Local<Context> ctx = iso->GetCurrentContext();
+  if (err.As<Object>()
+          ->Set(ctx, String::NewFromUtf8Literal(iso, "name"),
+                String::NewFromUtf8Literal(iso, "DataCloneError"))
+          .IsNothing() ||
+      err.As<Object>()
+          ->Set(ctx, String::NewFromUtf8Literal(iso, "code"),
+                v8::Integer::New(iso, 25))
+          .IsNothing())
+    return;
+  iso->ThrowException(err);
+}
+
+namespace {
+
+class SerializeDelegate : public v8::ValueSerializer::Delegate {
+ public:
+  SerializeDelegate(Isolate *iso, v8c_serialized *out)
+      : iso_(iso), out_(out) {}
+  void ThrowDataCloneError(Local<String> message) override {
+    ThrowDataClone(iso_, message);
+  }
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(
+      Isolate *, Local<v8::SharedArrayBuffer> sab) override {
+    std::shared_ptr<v8::BackingStore> bs = sab->GetBackingStore();
+    for (size_t i = 0; i < out_->shared.size(); i++)
+      if (out_->shared[i] == bs) return v8::Just((uint32_t)i);
+    out_->shared.push_back(bs);
+    return v8::Just((uint32_t)(out_->shared.size() - 1));
+  }
+  void *ReallocateBufferMemory(void *old, size_t size,
+                               size_t *actual) override {
+    *actual = size;
+    return realloc(old, size);
+  }
+  void FreeBufferMemory(void *buffer) override { free(buffer); }
+
+ private:
+  Isolate *iso_;
+  v8c_serialized *out_;
+};
+
+class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
+ public:
+  explicit DeserializeDelegate(v8c_serialized *in) : in_(in) {}
+  v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(
+      Isolate *iso, uint32_t id) override {
+    if (id >= in_->shared.size()) return {};
+    return v8::SharedArrayBuffer::New(iso, in_->shared[id]);
+  }
+
+ private:
+  v8c_serialized *in_;
+};
+
+}  // namespace
+
+extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
+                                         v8c_value transfer) {
+  Isolate *iso = env->isolate;
+  Local<Context> ctx = Ctx(env);
+  std::unique_ptr<v8c_serialized> out(new v8c_serialized());
+  SerializeDelegate delegate(iso, out.get());
+  v8::ValueSerializer ser(iso, &delegate);
+  std::vector<Local<ArrayBuffer>> moving;
+  if (transfer && !L(transfer)->IsNullOrUndefined()) {
+    if (!L(transfer)->IsArray()) {
+      v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                      "The transfer list must be an Array");
+      return nullptr;
+    }
+    Local<v8::Array> list = LA<v8::Array>(transfer);
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      Local<Value> item;
+      if (!list->Get(ctx, i).ToLocal(&item)) return nullptr;
+      if (!item->IsArrayBuffer() || !item.As<ArrayBuffer>()->IsDetachable() ||
+          std::find(moving.begin(), moving.end(), item.As<ArrayBuffer>()) !=
+              moving.end()) {
+        ThrowDataClone(iso, String::NewFromUtf8Literal(
+                                iso, "Value not transferable"));
+        return nullptr;
+      }
+      moving.push_back(item.As<ArrayBuffer>());
+    }
+  }
+  ser.WriteHeader();
+  for (size_t i = 0; i < moving.size(); i++)
+    ser.TransferArrayBuffer((uint32_t)i, moving[i]);
+  if (!ser.WriteValue(ctx, L(v)).FromMaybe(false)) return nullptr;
+  std::pair<uint8_t *, size_t> bytes = ser.Release();
+  out->data = bytes.first;
+  out->size = bytes.second;
+  // The moved memory now belongs to the clone; the originals are emptied.
+  for (Local<ArrayBuffer> ab : moving) {
+    out->moved.push_back(ab->GetBackingStore());
+    ab->Detach();
+  }
+  return out.release();
+}
+
+extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
+  Isolate *iso = env->isolate;
+  Local<Context> ctx = Ctx(env);
+  if (!s) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "Nothing to deserialize");
+  }
+  DeserializeDelegate delegate(s);
+  v8::ValueDeserializer des(iso, s->data, s->size, &delegate);
+  if (!des.ReadHeader(ctx).FromMaybe(false)) return nullptr;
+  for (size_t i = 0; i < s->moved.size(); i++)
+    des.TransferArrayBuffer((uint32_t)i, ArrayBuffer::New(iso, s->moved[i]));
+  s->moved.clear();  // moved memory has exactly one owner
+  return V(des.ReadValue(ctx));
+}
+
+extern "C" void v8c_serialized_free(v8c_serialized *s) {
+  if (!s) return;
+  free(s->data);
+  delete s;
+}
+
+extern "C" size_t v8c_serialized_size(const v8c_serialized *s) {
+  return s ? s->size : 0;
 }
 
 // ---- JSON and the heap -----------------------------------------------------

@@ -311,6 +311,27 @@ bool v8c_proxy_details(v8c_value v, v8c_value *target, v8c_value *handler);
  * array; *is_key_value tells whether they come in key/value pairs. */
 v8c_value v8c_preview_entries(v8c_env *env, v8c_value v, bool *is_key_value);
 
+/* ---- Structured clone -------------------------------------------------- */
+
+/* A value serialized by V8's ValueSerializer (the HTML structured clone
+ * algorithm), with the ArrayBuffer contents it moved and the
+ * SharedArrayBuffers it shares. It holds no V8 handle, so it may be handed
+ * to another env, on another thread, and read there. */
+typedef struct v8c_serialized v8c_serialized;
+
+/* Serializes v; `transfer` (NULL or an array) lists ArrayBuffers whose
+ * memory moves into the result (they are detached here). NULL with an
+ * exception pending (an Error named DataCloneError) when v cannot be
+ * cloned. */
+v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v, v8c_value transfer);
+/* Rebuilds the value in env, once: moved ArrayBuffer memory goes to this
+ * reader. The serialized form must still be freed. NULL with an exception
+ * pending on failure. */
+v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s);
+void v8c_serialized_free(v8c_serialized *s);
+/* The size in bytes of the serialized data. */
+size_t v8c_serialized_size(const v8c_serialized *s);
+
 /* ---- JSON and the heap ------------------------------------------------ */
 
 v8c_value v8c_json_parse(v8c_env *env, v8c_value str);
