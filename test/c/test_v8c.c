@@ -1125,8 +1125,8 @@ static void test_promises(v8c_env *env) {
 
 /* ---- Wrapped C structs ------------------------------------------------ */
 
-static const char tag_point = 0;  /* one unique address per C type */
-static const char tag_other = 0;
+static const int tag_point = 0;  /* one unique address per C type */
+static const int tag_other = 0;
 
 struct point {
   int x, y;
