@@ -1,0 +1,20 @@
+// Node's argument errors, as programs see them.
+'use strict';
+const show = (f) => { try { f(); console.log('ok'); } catch (e) { console.log(e.name, e.code, e.message); } };
+show(() => setTimeout('x'));
+show(() => process.nextTick(null));
+show(() => require('path').basename(5));
+show(() => require('util').promisify(1));
+show(() => require('util').inherits(function() {}, null));
+show(() => process.chdir(1));
+show(() => process.hrtime(5));
+show(() => process.kill('abc'));
+show(() => process.kill(process.pid, 'SIGNOPE'));
+show(() => process.emitWarning(5));
+show(() => require('nonexistent-module-xyz'));
+show(() => require('node:nope'));
+show(() => require('assert').strictEqual(1, 1, 'fine'));
+show(() => new (require('stream').Writable)().write(null));
+show(() => require('util').inspect({}, { depth: 'x' }));
+show(() => queueMicrotask(5));
+show(() => process.umask('9'));
