@@ -6,7 +6,14 @@
 // Each helper checks `typeof Buffer === 'function'` at call time, so the
 // Buffer paths switch on by themselves once Buffer is installed.
 
-const { isUint8Array } = internalBinding('types');
+// A JS check rather than the native one: it runs for every chunk, and V8
+// inlines this where a call into C cannot be.
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+function isUint8Array(value) {
+  return ArrayBuffer.isView(value) &&
+    typedArrayTag.call(value) === 'Uint8Array';
+}
 
 function hasBuffer() {
   return typeof Buffer === 'function';
