@@ -1,7 +1,8 @@
-/* contextify.c — binding 'contextify': compiling user code in the main
- * context, for the CommonJS loader (module wrappers) and -e / -p. The vm
- * module will add contexts here. */
+/* contextify.c — binding 'contextify': compiling and running user code,
+ * in the main context (the CommonJS loader, -e / -p) or in the contexts of
+ * the vm module. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -45,9 +46,77 @@ static void run_in_this_context(v8c_call *c) {
   v8c_return(c, v8c_run_script(env, src, filename));
 }
 
+/* makeContext(sandbox): vm.createContext */
+static void make_context(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value sandbox = v8c_arg(c, 0);
+  if (!v8c_is(sandbox, V8C_OBJECT))
+    return (void)nr__throw_arg_type(env, "contextObject", "object");
+  v8c_contextify(env, sandbox);
+}
+
+/* isContext(value) -> boolean */
+static void is_context(v8c_call *c) {
+  v8c_return_bool(c, v8c_is_contextified(v8c_call_env(c), v8c_arg(c, 0)));
+}
+
+/* compileScript(source, filename, lineOffset, columnOffset) -> script */
+static void compile_script(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value src = v8c_arg(c, 0), filename = v8c_arg(c, 1);
+  int64_t line, column;
+  if (!v8c_is(src, V8C_STRING)) return (void)nr__throw_arg_type(env, "code", "string");
+  if (!v8c_is(filename, V8C_STRING))
+    return (void)nr__throw_arg_type(env, "filename", "string");
+  if (!nr__arg_int(c, 2, "lineOffset", INT32_MIN, INT32_MAX, &line) ||
+      !nr__arg_int(c, 3, "columnOffset", INT32_MIN, INT32_MAX, &column))
+    return;
+  v8c_return(c, v8c_script_compile(env, src, filename, (int)line, (int)column));
+}
+
+/* runScript(script, sandbox | null) -> the completion value */
+static void run_script(v8c_call *c) {
+  v8c_value sandbox = v8c_arg(c, 1);
+  v8c_return(c, v8c_script_run(v8c_call_env(c), v8c_arg(c, 0),
+                               v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)
+                                   ? NULL : sandbox));
+}
+
+/* decorateErrorStack(err): puts the place of a syntax error (its arrow
+ * text) in front of err.stack, as Node's vm does. */
+static void decorate_error_stack(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value err = v8c_arg(c, 0);
+  if (!v8c_is(err, V8C_OBJECT)) return;
+  v8c_value arrow = v8c_exception_arrow(env, err);
+  v8c_value stack = v8c_get_named(env, err, "stack");
+  if (!arrow || !stack || !v8c_is(stack, V8C_STRING)) return;
+  char *a = v8c_to_utf8(env, arrow, NULL);
+  char *s = a ? v8c_to_utf8(env, stack, NULL) : NULL;
+  if (s) {
+    size_t na = strlen(a), ns = strlen(s);
+    char *joined = malloc(na + ns + 2);
+    if (joined) {
+      memcpy(joined, a, na);
+      joined[na] = '\n';
+      memcpy(joined + na + 1, s, ns + 1);
+      v8c_value v = v8c_string(env, joined, na + ns + 1);
+      if (v) v8c_set_named(env, err, "stack", v);
+      free(joined);
+    }
+  }
+  free(a);
+  free(s);
+}
+
 static const nr__method methods[] = {
+    {"decorateErrorStack", decorate_error_stack},
     {"compileFunction", compile_function},
     {"runInThisContext", run_in_this_context},
+    {"makeContext", make_context},
+    {"isContext", is_context},
+    {"compileScript", compile_script},
+    {"runScript", run_script},
     {NULL, NULL},
 };
 

@@ -126,6 +126,7 @@ struct v8c_env {
   Global<Context> context;
   Global<v8::ObjectTemplate> wrap_template;
   Global<v8::Private> arrow_key;
+  Global<v8::Private> context_key;  // sandbox -> its context's global
   FnRecord *fns;
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
@@ -199,6 +200,9 @@ extern "C" v8c_env *v8c_env_new(void *data) {
   env->wrap_template.Reset(iso, tpl);
   env->arrow_key.Reset(
       iso, v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:arrow")));
+  env->context_key.Reset(
+      iso,
+      v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:context")));
   return env;
 }
 
@@ -219,6 +223,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
   env->context.Reset();
   env->wrap_template.Reset();
   env->arrow_key.Reset();
+  env->context_key.Reset();
   iso->Exit();
   iso->Dispose();
   for (FnRecord *f = env->fns; f;) {
@@ -1049,6 +1054,204 @@ extern "C" v8c_value v8c_run_script(v8c_env *env, v8c_value source,
       return SaveArrowAndRethrow(env, tc);
   }
   return V(script->Run(Ctx(env)));
+}
+
+// ---- Contexts (the vm module) ---------------------------------------------
+
+// The embedder data slot of a vm context that holds its sandbox.
+static const int kSandboxSlot = 1;
+
+// The sandbox behind the global object an interceptor was called for.
+template <typename T>
+static bool SandboxOf(const v8::PropertyCallbackInfo<T> &info,
+                      Local<Context> *ctx, Local<Object> *sandbox) {
+  if (!info.Holder()->GetCreationContext().ToLocal(ctx)) return false;
+  Local<Value> s = (*ctx)->GetEmbedderData(kSandboxSlot);
+  if (s.IsEmpty() || !s->IsObject()) return false;
+  *sandbox = s.As<Object>();
+  return true;
+}
+
+static void VmGet(Local<v8::Name> name,
+                  const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  Local<Value> v;
+  // Not on the sandbox: the global's own properties (Array, ...) answer.
+  if (sandbox->GetRealNamedProperty(ctx, name).ToLocal(&v))
+    info.GetReturnValue().Set(v);
+}
+
+static void VmSet(Local<v8::Name> name, Local<Value> value,
+                  const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  if (sandbox->Set(ctx, name, value).IsNothing()) return;
+  info.GetReturnValue().Set(value);
+}
+
+static void VmQuery(Local<v8::Name> name,
+                    const v8::PropertyCallbackInfo<v8::Integer> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  if (!sandbox->HasRealNamedProperty(ctx, name).FromMaybe(false)) return;
+  v8::PropertyAttribute attrs;
+  if (sandbox->GetRealNamedPropertyAttributes(ctx, name).To(&attrs))
+    info.GetReturnValue().Set(static_cast<int32_t>(attrs));
+}
+
+static void VmDelete(Local<v8::Name> name,
+                     const v8::PropertyCallbackInfo<v8::Boolean> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  if (!sandbox->HasOwnProperty(ctx, name).FromMaybe(false)) return;
+  bool ok;
+  if (sandbox->Delete(ctx, name).To(&ok)) info.GetReturnValue().Set(ok);
+}
+
+static void VmEnumerate(const v8::PropertyCallbackInfo<v8::Array> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  Local<v8::Array> names;
+  if (sandbox->GetPropertyNames(ctx).ToLocal(&names))
+    info.GetReturnValue().Set(names);
+}
+
+static void VmDefine(Local<v8::Name> name, const v8::PropertyDescriptor &desc,
+                     const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  Isolate *iso = info.GetIsolate();
+  // Definitions (var, function, Object.defineProperty on globalThis) land
+  // on the sandbox, with the same attributes.
+  std::unique_ptr<v8::PropertyDescriptor> d;
+  if (desc.has_get() || desc.has_set()) {
+    d.reset(new v8::PropertyDescriptor(
+        desc.has_get() ? desc.get() : v8::Undefined(iso).As<Value>(),
+        desc.has_set() ? desc.set() : v8::Undefined(iso).As<Value>()));
+  } else if (desc.has_value()) {
+    d.reset(desc.has_writable()
+                ? new v8::PropertyDescriptor(desc.value(), desc.writable())
+                : new v8::PropertyDescriptor(desc.value()));
+  } else {
+    d.reset(new v8::PropertyDescriptor());
+  }
+  if (desc.has_enumerable()) d->set_enumerable(desc.enumerable());
+  if (desc.has_configurable()) d->set_configurable(desc.configurable());
+  if (sandbox->DefineProperty(ctx, name, *d).IsNothing()) return;
+  info.GetReturnValue().Set(name);
+}
+
+static void VmDescriptor(Local<v8::Name> name,
+                         const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox;
+  if (!SandboxOf(info, &ctx, &sandbox)) return;
+  if (!sandbox->HasOwnProperty(ctx, name).FromMaybe(false)) return;
+  Local<Value> d;
+  if (sandbox->GetOwnPropertyDescriptor(ctx, name).ToLocal(&d))
+    info.GetReturnValue().Set(d);
+}
+
+// The context of a contextified sandbox, or an empty handle.
+static Local<Context> ContextOf(v8c_env *env, Local<Value> v) {
+  if (v.IsEmpty() || !v->IsObject()) return Local<Context>();
+  Local<Value> global;
+  if (!v.As<Object>()
+           ->GetPrivate(Ctx(env), env->context_key.Get(env->isolate))
+           .ToLocal(&global) ||
+      !global->IsObject())
+    return Local<Context>();
+  return global.As<Object>()->GetCreationContext().FromMaybe(Local<Context>());
+}
+
+extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox) {
+  Isolate *iso = env->isolate;
+  NEED_OBJECT(env, sandbox, false);
+  if (!ContextOf(env, L(sandbox)).IsEmpty()) return true;
+  Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(iso);
+  global->SetHandler(v8::NamedPropertyHandlerConfiguration(
+      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor));
+  Local<Context> ctx = Context::New(iso, nullptr, global);
+  if (ctx.IsEmpty()) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Could not create a context");
+    return false;
+  }
+  ctx->SetSecurityToken(Ctx(env)->GetSecurityToken());
+  ctx->SetEmbedderData(kSandboxSlot, L(sandbox));
+  return Obj(sandbox)
+      ->SetPrivate(Ctx(env), env->context_key.Get(iso), ctx->Global())
+      .FromMaybe(false);
+}
+
+extern "C" bool v8c_is_contextified(v8c_env *env, v8c_value v) {
+  return v && !ContextOf(env, L(v)).IsEmpty();
+}
+
+struct ScriptRecord {
+  Global<v8::UnboundScript> script;
+};
+
+static void FreeScript(void *ptr, void *) {
+  ScriptRecord *r = static_cast<ScriptRecord *>(ptr);
+  r->script.Reset();
+  delete r;
+}
+
+static const int script_tag = 0;
+
+extern "C" v8c_value v8c_script_compile(v8c_env *env, v8c_value source,
+                                        v8c_value filename, int line_offset,
+                                        int column_offset) {
+  Isolate *iso = env->isolate;
+  if (!source || !L(source)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source must be a string");
+  }
+  v8::ScriptOrigin origin(iso, filename ? L(filename) : Local<Value>(),
+                          line_offset, column_offset);
+  v8::ScriptCompiler::Source src(LA<String>(source), origin);
+  Local<v8::UnboundScript> unbound;
+  {
+    v8::TryCatch tc(iso);
+    if (!v8::ScriptCompiler::CompileUnboundScript(iso, &src).ToLocal(&unbound))
+      return SaveArrowAndRethrow(env, tc);
+  }
+  ScriptRecord *r = new ScriptRecord();
+  r->script.Reset(iso, unbound);
+  v8c_value obj = v8c_wrap(env, &script_tag, r, FreeScript, nullptr);
+  if (!obj) FreeScript(r, nullptr);
+  return obj;
+}
+
+extern "C" v8c_value v8c_script_run(v8c_env *env, v8c_value script,
+                                    v8c_value sandbox) {
+  Isolate *iso = env->isolate;
+  ScriptRecord *r =
+      static_cast<ScriptRecord *>(v8c_unwrap(env, script, &script_tag));
+  if (!r) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The script must be a compiled script");
+  }
+  Local<Context> ctx = Ctx(env);
+  if (sandbox) {
+    ctx = ContextOf(env, L(sandbox));
+    if (ctx.IsEmpty()) {
+      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                             "The \"contextifiedObject\" argument must be an "
+                             "vm.Context");
+    }
+  }
+  v8::Context::Scope scope(ctx);
+  Local<v8::Script> bound = r->script.Get(iso)->BindToCurrentContext();
+  return V(bound->Run(ctx));
 }
 
 // ---- Promises and microtasks -----------------------------------------------

@@ -280,6 +280,23 @@ bool v8c_code_cache(v8c_env *env, v8c_value fn, uint8_t **data, size_t *len);
 /* Compiles and runs a classic script. */
 v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
 
+/* ---- Contexts (the vm module) ----------------------------------------- */
+
+/* Gives `sandbox` its own context whose global object reflects it: reads
+ * of globals find the sandbox's properties first, writes and definitions
+ * go to the sandbox (vm.createContext). The sandbox keeps the context
+ * alive; nothing in C does. */
+bool v8c_contextify(v8c_env *env, v8c_value sandbox);
+/* True when v was given a context by v8c_contextify (vm.isContext). */
+bool v8c_is_contextified(v8c_env *env, v8c_value v);
+/* A compiled script not tied to a context (vm.Script), as an object. */
+v8c_value v8c_script_compile(v8c_env *env, v8c_value source,
+                             v8c_value filename, int line_offset,
+                             int column_offset);
+/* Runs a script from v8c_script_compile in the context of `sandbox`, or
+ * in the main context when sandbox is NULL. */
+v8c_value v8c_script_run(v8c_env *env, v8c_value script, v8c_value sandbox);
+
 /* ---- Promises and microtasks ------------------------------------------ */
 
 /* Microtasks run only when asked (Node's policy). */

@@ -143,6 +143,10 @@ function formatFatal(err, arrow) {
         // Keep the plain text.
       }
     }
+    // An error whose stack already starts with the place (vm's syntax
+    // errors) is not given it twice.
+    if (arrow && typeof err.stack === 'string' && err.stack.startsWith(arrow))
+      arrow = undefined;
     return (arrow ? `${arrow}\n` : '') + text + footer;
   }
   return `\n${arrow || ''}` +
