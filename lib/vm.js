@@ -1,7 +1,7 @@
 // vm: compiling and running code in the main context or in contexts of its
-// own (src/contextify.c, v8c_contextify). The timeout, breakOnSigint,
-// microtaskMode, cached-data and importModuleDynamically options are not
-// there yet: given, they throw rather than be ignored.
+// own (src/contextify.c, v8c_contextify). The breakOnSigint, microtaskMode,
+// cached-data and importModuleDynamically options are not there yet:
+// given, they throw rather than be ignored.
 'use strict';
 
 const binding = internalBinding('contextify');
@@ -12,13 +12,13 @@ const {
 } = require('internal/errors');
 const {
   validateString, validateObject, validateInt32, validateBoolean,
-  validateArray,
+  validateArray, validateUint32,
 } = require('internal/validators');
 
 const kDefaultFilename = 'evalmachine.<anonymous>';
 
 function refuseUnsupported(options) {
-  for (const name of ['timeout', 'breakOnSigint', 'microtaskMode',
+  for (const name of ['breakOnSigint', 'microtaskMode',
     'cachedData', 'produceCachedData', 'importModuleDynamically']) {
     if (options[name] !== undefined && options[name] !== false) {
       throw new ERR_METHOD_NOT_IMPLEMENTED(`vm option ${name}`);
@@ -40,6 +40,8 @@ function runOptions(options) {
   refuseUnsupported(options);
   if (options.displayErrors !== undefined)
     validateBoolean(options.displayErrors, 'options.displayErrors');
+  if (options.timeout !== undefined)
+    validateUint32(options.timeout, 'options.timeout', true);
   return options;
 }
 
@@ -73,16 +75,16 @@ class Script {
   }
 
   runInThisContext(options) {
-    const { displayErrors } = runOptions(options);
+    const { displayErrors, timeout } = runOptions(options);
     return withDisplayErrors(displayErrors, () =>
-      binding.runScript(this.#handle, null));
+      binding.runScript(this.#handle, null, timeout));
   }
 
   runInContext(contextifiedObject, options) {
     checkContext(contextifiedObject);
-    const { displayErrors } = runOptions(options);
+    const { displayErrors, timeout } = runOptions(options);
     return withDisplayErrors(displayErrors, () =>
-      binding.runScript(this.#handle, contextifiedObject));
+      binding.runScript(this.#handle, contextifiedObject, timeout));
   }
 
   runInNewContext(contextObject, options) {

@@ -74,12 +74,77 @@ static void compile_script(v8c_call *c) {
   v8c_return(c, v8c_script_compile(env, src, filename, (int)line, (int)column));
 }
 
-/* runScript(script, sandbox | null) -> the completion value */
+/* A thread that stops the script when its time is up (vm's timeout). */
+typedef struct watchdog {
+  uv_thread_t thread;
+  uv_mutex_t lock;
+  uv_cond_t cond;
+  v8c_env *env;
+  uint64_t timeout_ms;
+  bool done;   /* the script finished first */
+  bool fired;  /* the time ran out first */
+} watchdog;
+
+static void watchdog_main(void *arg) {
+  watchdog *w = arg;
+  uint64_t deadline = uv_hrtime() + w->timeout_ms * 1000000u;
+  uv_mutex_lock(&w->lock);
+  while (!w->done) {
+    uint64_t now = uv_hrtime();
+    if (now >= deadline ||
+        uv_cond_timedwait(&w->cond, &w->lock, deadline - now) == UV_ETIMEDOUT) {
+      if (!w->done) {
+        w->fired = true;
+        v8c_terminate(w->env);
+      }
+      break;
+    }
+  }
+  uv_mutex_unlock(&w->lock);
+}
+
+/* runScript(script, sandbox | null, timeoutMs | undefined) -> the
+ * completion value; past the timeout, ERR_SCRIPT_EXECUTION_TIMEOUT. */
 static void run_script(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
   v8c_value sandbox = v8c_arg(c, 1);
-  v8c_return(c, v8c_script_run(v8c_call_env(c), v8c_arg(c, 0),
-                               v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)
-                                   ? NULL : sandbox));
+  if (v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)) sandbox = NULL;
+  int64_t timeout = 0;
+  if (!v8c_is(v8c_arg(c, 2), V8C_UNDEFINED) &&
+      !nr__arg_int(c, 2, "timeout", 1, INT32_MAX, &timeout))
+    return;
+  if (timeout == 0) {
+    v8c_return(c, v8c_script_run(env, v8c_arg(c, 0), sandbox));
+    return;
+  }
+  watchdog w = {.env = env, .timeout_ms = (uint64_t)timeout};
+  uv_mutex_init(&w.lock);
+  uv_cond_init(&w.cond);
+  bool started = uv_thread_create(&w.thread, watchdog_main, &w) == 0;
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value r = v8c_script_run(env, v8c_arg(c, 0), sandbox);
+  uv_mutex_lock(&w.lock);
+  w.done = true;
+  uv_cond_signal(&w.cond);
+  uv_mutex_unlock(&w.lock);
+  if (started) uv_thread_join(&w.thread);
+  uv_cond_destroy(&w.cond);
+  uv_mutex_destroy(&w.lock);
+  if (w.fired && !rt->stopping) {
+    /* Our termination, not process.exit(): the program goes on. */
+    v8c_cancel_terminate(env);
+    v8c_try_end(&tc);
+    v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_TIMEOUT",
+                    "Script execution timed out after %lldms",
+                    (long long)timeout);
+    return;
+  }
+  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
+    v8c_try_rethrow(&tc);
+  v8c_try_end(&tc);
+  if (r) v8c_return(c, r);
 }
 
 /* decorateErrorStack(err): puts the place of a syntax error (its arrow

@@ -63,8 +63,16 @@ assert.throws(() => vm.createContext(1), {
   message: 'The "object" argument must be of type object. ' +
     'Received type number (1)',
 });
+// A timeout stops even an endless loop, and the program goes on.
+assert.throws(() => vm.runInNewContext('for (;;) {}', {}, { timeout: 50 }), {
+  code: 'ERR_SCRIPT_EXECUTION_TIMEOUT',
+  message: 'Script execution timed out after 50ms',
+});
+assert.strictEqual(vm.runInNewContext('6 * 7', {}, { timeout: 1000 }), 42);
+assert.throws(() => vm.runInThisContext('1', { timeout: -1 }),
+              { code: 'ERR_OUT_OF_RANGE' });
 // Options that are not implemented say so instead of being ignored.
-assert.throws(() => vm.runInNewContext('1', {}, { timeout: 5 }),
+assert.throws(() => vm.runInNewContext('1', {}, { breakOnSigint: true }),
               { code: 'ERR_METHOD_NOT_IMPLEMENTED' });
 
 // compileFunction in the main context.
