@@ -1,44 +1,92 @@
-/* constants.c — binding 'constants': signal numbers and errno values, for
- * os.constants and for process.kill / process.on(signal). */
+/* constants.c — binding 'constants': signal numbers, errno values,
+ * scheduling priorities and dlopen flags, for os.constants and for
+ * process.kill / process.on(signal). Each table lists its names in the
+ * order Node shows them. */
+#define _GNU_SOURCE /* RTLD_DEEPBIND */
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 
 #include "internal.h"
 
-#define SIG(X) {#X, X}
-static const struct { const char *name; int value; } signals[] = {
-    SIG(SIGHUP), SIG(SIGINT), SIG(SIGQUIT), SIG(SIGILL), SIG(SIGTRAP),
-    SIG(SIGABRT), {"SIGIOT", SIGIOT}, SIG(SIGBUS), SIG(SIGFPE), SIG(SIGKILL),
-    SIG(SIGUSR1), SIG(SIGSEGV), SIG(SIGUSR2), SIG(SIGPIPE), SIG(SIGALRM),
-    SIG(SIGTERM), SIG(SIGCHLD), SIG(SIGSTKFLT), SIG(SIGCONT), SIG(SIGSTOP),
-    SIG(SIGTSTP), SIG(SIGTTIN), SIG(SIGTTOU), SIG(SIGURG), SIG(SIGXCPU),
-    SIG(SIGXFSZ), SIG(SIGVTALRM), SIG(SIGPROF), SIG(SIGWINCH), SIG(SIGIO),
-    SIG(SIGPOLL), SIG(SIGPWR), SIG(SIGSYS),
+/* One named number of a table. */
+typedef struct constant {
+  const char *name;
+  int value;
+} constant;
+
+#define ENTRY(X) {#X, X}
+static const constant signals[] = {
+    ENTRY(SIGHUP), ENTRY(SIGINT), ENTRY(SIGQUIT), ENTRY(SIGILL), ENTRY(SIGTRAP),
+    ENTRY(SIGABRT), ENTRY(SIGIOT), ENTRY(SIGBUS), ENTRY(SIGFPE),
+    ENTRY(SIGKILL), ENTRY(SIGUSR1), ENTRY(SIGSEGV), ENTRY(SIGUSR2),
+    ENTRY(SIGPIPE), ENTRY(SIGALRM), ENTRY(SIGTERM), ENTRY(SIGCHLD),
+    ENTRY(SIGSTKFLT), ENTRY(SIGCONT), ENTRY(SIGSTOP), ENTRY(SIGTSTP),
+    ENTRY(SIGTTIN), ENTRY(SIGTTOU), ENTRY(SIGURG), ENTRY(SIGXCPU),
+    ENTRY(SIGXFSZ), ENTRY(SIGVTALRM), ENTRY(SIGPROF), ENTRY(SIGWINCH),
+    ENTRY(SIGIO), ENTRY(SIGPOLL), ENTRY(SIGPWR), ENTRY(SIGSYS),
 };
 
-static const struct { const char *name; int value; } errnos[] = {
-    SIG(E2BIG), SIG(EACCES), SIG(EADDRINUSE), SIG(EADDRNOTAVAIL),
-    SIG(EAFNOSUPPORT), SIG(EAGAIN), SIG(EALREADY), SIG(EBADF), SIG(EBUSY),
-    SIG(ECANCELED), SIG(ECHILD), SIG(ECONNABORTED), SIG(ECONNREFUSED),
-    SIG(ECONNRESET), SIG(EDEADLK), SIG(EDESTADDRREQ), SIG(EDOM), SIG(EEXIST),
-    SIG(EFAULT), SIG(EFBIG), SIG(EHOSTUNREACH), SIG(EINTR), SIG(EINVAL),
-    SIG(EIO), SIG(EISCONN), SIG(EISDIR), SIG(ELOOP), SIG(EMFILE), SIG(EMLINK),
-    SIG(EMSGSIZE), SIG(ENAMETOOLONG), SIG(ENETDOWN), SIG(ENETUNREACH),
-    SIG(ENFILE), SIG(ENOBUFS), SIG(ENODEV), SIG(ENOENT), SIG(ENOEXEC),
-    SIG(ENOMEM), SIG(ENOSPC), SIG(ENOSYS), SIG(ENOTCONN), SIG(ENOTDIR),
-    SIG(ENOTEMPTY), SIG(ENOTSOCK), SIG(ENOTSUP), SIG(ENOTTY), SIG(ENXIO),
-    SIG(EOPNOTSUPP), SIG(EPERM), SIG(EPIPE), SIG(ERANGE), SIG(EROFS),
-    SIG(ESPIPE), SIG(ESRCH), SIG(ETIMEDOUT), SIG(ETXTBSY), SIG(EXDEV),
+static const constant errnos[] = {
+    ENTRY(E2BIG), ENTRY(EACCES), ENTRY(EADDRINUSE), ENTRY(EADDRNOTAVAIL),
+    ENTRY(EAFNOSUPPORT), ENTRY(EAGAIN), ENTRY(EALREADY), ENTRY(EBADF),
+    ENTRY(EBADMSG), ENTRY(EBUSY), ENTRY(ECANCELED), ENTRY(ECHILD),
+    ENTRY(ECONNABORTED), ENTRY(ECONNREFUSED), ENTRY(ECONNRESET), ENTRY(EDEADLK),
+    ENTRY(EDESTADDRREQ), ENTRY(EDOM), ENTRY(EDQUOT), ENTRY(EEXIST),
+    ENTRY(EFAULT), ENTRY(EFBIG), ENTRY(EHOSTUNREACH), ENTRY(EIDRM),
+    ENTRY(EILSEQ), ENTRY(EINPROGRESS), ENTRY(EINTR), ENTRY(EINVAL), ENTRY(EIO),
+    ENTRY(EISCONN), ENTRY(EISDIR), ENTRY(ELOOP), ENTRY(EMFILE), ENTRY(EMLINK),
+    ENTRY(EMSGSIZE), ENTRY(EMULTIHOP), ENTRY(ENAMETOOLONG), ENTRY(ENETDOWN),
+    ENTRY(ENETRESET), ENTRY(ENETUNREACH), ENTRY(ENFILE), ENTRY(ENOBUFS),
+    ENTRY(ENODATA), ENTRY(ENODEV), ENTRY(ENOENT), ENTRY(ENOEXEC), ENTRY(ENOLCK),
+    ENTRY(ENOLINK), ENTRY(ENOMEM), ENTRY(ENOMSG), ENTRY(ENOPROTOOPT),
+    ENTRY(ENOSPC), ENTRY(ENOSR), ENTRY(ENOSTR), ENTRY(ENOSYS), ENTRY(ENOTCONN),
+    ENTRY(ENOTDIR), ENTRY(ENOTEMPTY), ENTRY(ENOTSOCK), ENTRY(ENOTSUP),
+    ENTRY(ENOTTY), ENTRY(ENXIO), ENTRY(EOPNOTSUPP), ENTRY(EOVERFLOW),
+    ENTRY(EPERM), ENTRY(EPIPE), ENTRY(EPROTO), ENTRY(EPROTONOSUPPORT),
+    ENTRY(EPROTOTYPE), ENTRY(ERANGE), ENTRY(EROFS), ENTRY(ESPIPE), ENTRY(ESRCH),
+    ENTRY(ESTALE), ENTRY(ETIME), ENTRY(ETIMEDOUT), ENTRY(ETXTBSY),
+    ENTRY(EWOULDBLOCK), ENTRY(EXDEV),
 };
-#undef SIG
+
+/* os.setPriority() levels, as libuv defines them for this system. */
+static const constant priorities[] = {
+    {"PRIORITY_LOW", UV_PRIORITY_LOW},
+    {"PRIORITY_BELOW_NORMAL", UV_PRIORITY_BELOW_NORMAL},
+    {"PRIORITY_NORMAL", UV_PRIORITY_NORMAL},
+    {"PRIORITY_ABOVE_NORMAL", UV_PRIORITY_ABOVE_NORMAL},
+    {"PRIORITY_HIGH", UV_PRIORITY_HIGH},
+    {"PRIORITY_HIGHEST", UV_PRIORITY_HIGHEST},
+};
+
+/* Flags of process.dlopen(). */
+static const constant dlopen_flags[] = {
+    ENTRY(RTLD_LAZY), ENTRY(RTLD_NOW), ENTRY(RTLD_GLOBAL), ENTRY(RTLD_LOCAL),
+#ifdef RTLD_DEEPBIND
+    ENTRY(RTLD_DEEPBIND),
+#endif
+};
+#undef ENTRY
+
+#define TABLE(t) t, sizeof t / sizeof t[0]
+
+/* A new object holding the table's name/value pairs; NULL on exception. */
+static v8c_value table_object(v8c_env *env, const constant *t, size_t n) {
+  v8c_value o = v8c_object(env);
+  for (size_t i = 0; i < n; i++)
+    if (!nr__set_int(env, o, t[i].name, t[i].value)) return NULL;
+  return o;
+}
 
 bool nr__binding_constants(nr_runtime *rt, v8c_value target) {
   v8c_env *env = rt->env;
-  v8c_value sig = v8c_object(env), err = v8c_object(env);
-  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
-    if (!nr__set_int(env, sig, signals[i].name, signals[i].value)) return false;
-  for (size_t i = 0; i < sizeof errnos / sizeof errnos[0]; i++)
-    if (!nr__set_int(env, err, errnos[i].name, errnos[i].value)) return false;
-  return v8c_set_named(env, target, "signals", sig) &&
-         v8c_set_named(env, target, "errno", err);
+  v8c_value sig = table_object(env, TABLE(signals));
+  v8c_value err = sig ? table_object(env, TABLE(errnos)) : NULL;
+  v8c_value prio = err ? table_object(env, TABLE(priorities)) : NULL;
+  v8c_value dl = prio ? table_object(env, TABLE(dlopen_flags)) : NULL;
+  return dl && v8c_set_named(env, target, "signals", sig) &&
+         v8c_set_named(env, target, "errno", err) &&
+         v8c_set_named(env, target, "priority", prio) &&
+         v8c_set_named(env, target, "dlopen", dl) &&
+         nr__set_int(env, target, "UV_UDP_REUSEADDR", UV_UDP_REUSEADDR);
 }

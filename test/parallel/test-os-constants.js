@@ -1,0 +1,75 @@
+'use strict';
+// os.constants: Node's tables for Linux, with null prototypes and numbers
+// that cannot be changed.
+const common = require('../common');
+const { assert } = common;
+const os = require('os');
+
+const { constants } = os;
+assert.deepStrictEqual(Object.keys(constants),
+                       ['UV_UDP_REUSEADDR', 'dlopen', 'errno', 'signals',
+                        'priority']);
+assert.strictEqual(Object.getPrototypeOf(constants), null);
+assert.strictEqual(constants.UV_UDP_REUSEADDR, 4);
+
+// Values on Linux (x86-64 and arm64 share them), in Node's order.
+const linux = {
+  UV_UDP_REUSEADDR: 4,
+  dlopen: {
+    RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0,
+    RTLD_DEEPBIND: 8,
+  },
+  errno: {
+    E2BIG: 7, EACCES: 13, EADDRINUSE: 98, EADDRNOTAVAIL: 99, EAFNOSUPPORT: 97,
+    EAGAIN: 11, EALREADY: 114, EBADF: 9, EBADMSG: 74, EBUSY: 16,
+    ECANCELED: 125, ECHILD: 10, ECONNABORTED: 103, ECONNREFUSED: 111,
+    ECONNRESET: 104, EDEADLK: 35, EDESTADDRREQ: 89, EDOM: 33, EDQUOT: 122,
+    EEXIST: 17, EFAULT: 14, EFBIG: 27, EHOSTUNREACH: 113, EIDRM: 43,
+    EILSEQ: 84, EINPROGRESS: 115, EINTR: 4, EINVAL: 22, EIO: 5, EISCONN: 106,
+    EISDIR: 21, ELOOP: 40, EMFILE: 24, EMLINK: 31, EMSGSIZE: 90,
+    EMULTIHOP: 72, ENAMETOOLONG: 36, ENETDOWN: 100, ENETRESET: 102,
+    ENETUNREACH: 101, ENFILE: 23, ENOBUFS: 105, ENODATA: 61, ENODEV: 19,
+    ENOENT: 2, ENOEXEC: 8, ENOLCK: 37, ENOLINK: 67, ENOMEM: 12, ENOMSG: 42,
+    ENOPROTOOPT: 92, ENOSPC: 28, ENOSR: 63, ENOSTR: 60, ENOSYS: 38,
+    ENOTCONN: 107, ENOTDIR: 20, ENOTEMPTY: 39, ENOTSOCK: 88, ENOTSUP: 95,
+    ENOTTY: 25, ENXIO: 6, EOPNOTSUPP: 95, EOVERFLOW: 75, EPERM: 1, EPIPE: 32,
+    EPROTO: 71, EPROTONOSUPPORT: 93, EPROTOTYPE: 91, ERANGE: 34, EROFS: 30,
+    ESPIPE: 29, ESRCH: 3, ESTALE: 116, ETIME: 62, ETIMEDOUT: 110, ETXTBSY: 26,
+    EWOULDBLOCK: 11, EXDEV: 18,
+  },
+  signals: {
+    SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6,
+    SIGIOT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11,
+    SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17,
+    SIGSTKFLT: 16, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21,
+    SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26,
+    SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
+  },
+  priority: {
+    PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0,
+    PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20,
+  },
+};
+if (common.isLinux && ['x64', 'arm64'].includes(process.arch)) {
+  assert.strictEqual(JSON.stringify(constants), JSON.stringify(linux));
+}
+
+for (const key of ['dlopen', 'errno', 'signals', 'priority']) {
+  const table = constants[key];
+  assert.strictEqual(Object.getPrototypeOf(table), null, key);
+  // The table itself may be replaced; its entries may not change.
+  const outer = Object.getOwnPropertyDescriptor(constants, key);
+  assert.strictEqual(outer.writable, true);
+  for (const name of Object.keys(table)) {
+    assert.deepStrictEqual(Object.getOwnPropertyDescriptor(table, name), {
+      value: table[name], writable: false, enumerable: true,
+      configurable: false,
+    });
+  }
+  const first = Object.keys(table)[0];
+  assert.throws(() => { table[first] = 99; }, TypeError);
+}
+assert.throws(() => { constants.UV_UDP_REUSEADDR = 5; }, TypeError);
+assert.throws(() => { os.constants = {}; }, TypeError);
+assert.throws(() => { delete constants.signals.SIGINT; }, TypeError);
+assert.strictEqual(constants.signals.SIGINT, 2);
