@@ -41,8 +41,33 @@ function exitCodeOf(code) {
   return code === undefined || code === null ? 0 : Number(code) | 0;
 }
 
-function evalScript(name, source, print) {
+// In -e, -p and stdin programs the builtin modules are globals too, as in
+// Node: `noderun -p "os.cpus().length"`.
+function exposeBuiltinsAsGlobals(require) {
+  for (const id of Module.builtinModules) {
+    if (id.includes('/') || id.startsWith('_') || id in globalThis) continue;
+    Object.defineProperty(globalThis, id, {
+      get() {
+        const value = require(id);
+        Object.defineProperty(globalThis, id, {
+          value, writable: true, enumerable: false, configurable: true,
+        });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, id, {
+          value, writable: true, enumerable: false, configurable: true,
+        });
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
+function evalScript(name, source, print, builtinGlobals = true) {
   const { module, require } = makeEvalModule(name);
+  if (builtinGlobals) exposeBuiltinsAsGlobals(require);
   globalThis.module = module;
   globalThis.require = require;
   globalThis.exports = module.exports;
@@ -103,7 +128,7 @@ function runFile(file) {
 // The result goes back to the host as JSON text, when it asks for it;
 // a value with no JSON form (a function, a cycle, a BigInt) gives none.
 function evalForHost(source, name, wantResult) {
-  const result = evalScript(name, source, false);
+  const result = evalScript(name, source, false, false);
   if (!wantResult) return undefined;
   try {
     return JSON.stringify(result);
