@@ -2,7 +2,7 @@
 
 // The stream module. require('stream') is the legacy Stream constructor
 // itself, carrying the stream classes and helpers as properties.
-// Not provided: compose(), and the web-stream bridges (fromWeb/toWeb).
+// Not provided: the web-stream bridges (fromWeb/toWeb).
 
 const { Stream } = require('internal/streams/legacy');
 const utils = require('internal/streams/utils');
@@ -40,6 +40,7 @@ Stream.pipeline = pipeline;
 Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyImpl.destroyer;
+Stream.compose = require('internal/streams/compose');
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
 

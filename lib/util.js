@@ -26,6 +26,10 @@ const {
   validateString,
 } = require('internal/validators');
 
+const { TextDecoder, TextEncoder } = require('internal/encoding');
+const { parseArgs } = require('internal/util/parse_args');
+const { MIMEParams, MIMEType } = require('internal/mime');
+
 const typesBinding = internalBinding('types');
 
 /*
@@ -448,17 +452,14 @@ module.exports = {
       (typeof arg !== 'object' && typeof arg !== 'function');
   },
   log,
+  MIMEParams,
+  MIMEType,
+  parseArgs,
   promisify,
   stripVTControlCharacters,
+  TextDecoder,
+  TextEncoder,
   toUSVString,
   types,
 };
 
-// The engine has no TextEncoder/TextDecoder; expose them once the runtime
-// provides them as globals.
-if (typeof globalThis.TextDecoder === 'function') {
-  module.exports.TextDecoder = globalThis.TextDecoder;
-}
-if (typeof globalThis.TextEncoder === 'function') {
-  module.exports.TextEncoder = globalThis.TextEncoder;
-}

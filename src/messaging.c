@@ -73,6 +73,9 @@ static void disentangle(port *p) {
   c->ends[p->side] = NULL;
   if (peer) {
     peer->peer_closed = true;
+    /* The peer's 'close' must still be delivered: on the same loop, keep
+     * the loop up until it is (another thread's loop is its own affair). */
+    if (peer->async.loop == p->async.loop) uv_ref((uv_handle_t *)&peer->async);
     uv_async_send(&peer->async);
   }
   uv_mutex_unlock(&c->lock);

@@ -23,29 +23,29 @@ require('internal/process/per_thread').setup(process);
 
 // ---- Globals ---------------------------------------------------------------
 
-function defineGlobal(name, value) {
+function defineGlobal(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, {
-    value, writable: true, enumerable: false, configurable: true,
+    value, writable: true, enumerable, configurable: true,
   });
 }
 
-function defineLazyGlobal(name, load) {
+function defineLazyGlobal(name, load, enumerable = false) {
   Object.defineProperty(globalThis, name, {
     get() {
       const value = load();
-      defineGlobal(name, value);
+      defineGlobal(name, value, enumerable);
       return value;
     },
     set(value) {
-      defineGlobal(name, value);
+      defineGlobal(name, value, enumerable);
     },
-    enumerable: false,
+    enumerable,
     configurable: true,
   });
 }
 
 Object.defineProperty(globalThis, 'global', {
-  value: globalThis, writable: true, enumerable: false, configurable: true,
+  value: globalThis, writable: true, enumerable: true, configurable: true,
 });
 defineGlobal('process', process);
 {
@@ -64,6 +64,36 @@ defineGlobal('process', process);
   });
 }
 defineLazyGlobal('console', () => require('console'));
+
+// The web platform's globals, each loaded on first use:
+// [global name, module, export].
+for (const [name, id, key = name] of [
+  ['URL', 'internal/url'],
+  ['URLSearchParams', 'internal/url'],
+  ['Event', 'internal/event_target'],
+  ['EventTarget', 'internal/event_target'],
+  ['AbortController', 'internal/abort_controller'],
+  ['AbortSignal', 'internal/abort_controller'],
+  ['DOMException', 'internal/per_context/domexception'],
+  ['TextEncoder', 'internal/encoding'],
+  ['TextDecoder', 'internal/encoding'],
+  ['Performance', 'perf_hooks'],
+  ['MessageChannel', 'internal/worker/io'],
+  ['MessagePort', 'internal/worker/io'],
+  ['MessageEvent', 'internal/worker/io'],
+  ['Buffer', 'buffer'],
+]) {
+  defineLazyGlobal(name, () => require(id)[key]);
+}
+// These few are enumerable in Node.
+for (const [name, id, key = name] of [
+  ['performance', 'perf_hooks'],
+  ['structuredClone', 'internal/structured_clone'],
+  ['atob', 'buffer'],
+  ['btoa', 'buffer'],
+]) {
+  defineLazyGlobal(name, () => require(id)[key], true);
+}
 
 module.exports = require('internal/process/execution');
 void realm;

@@ -67,12 +67,12 @@ function exposeBuiltinsAsGlobals(require) {
 
 function evalScript(name, source, print, builtinGlobals = true) {
   const { module, require } = makeEvalModule(name);
-  if (builtinGlobals) exposeBuiltinsAsGlobals(require);
   globalThis.module = module;
   globalThis.require = require;
   globalThis.exports = module.exports;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
+  if (builtinGlobals) exposeBuiltinsAsGlobals(require);
   const result = runInThisContext(source, name);
   if (print) console.log(result);
   return result;

@@ -3,12 +3,13 @@
 // Iterator helpers installed on Readable.prototype (experimental in
 // Node 18): map, filter, forEach, toArray, some, find, every, flatMap,
 // drop, take, asIndexedPairs, reduce. Each works on `this` through async
-// iteration. compose() is not provided.
+// iteration; compose() joins `this` to a stream with stream.compose().
 
 const {
   AbortError,
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_MISSING_ARGS,
     ERR_OUT_OF_RANGE,
   },
@@ -18,7 +19,16 @@ const {
   validateInteger,
   validateObject,
 } = require('internal/validators');
-const { newAbortController } = require('internal/streams/utils');
+const {
+  isNodeStream,
+  isWritable,
+  newAbortController,
+} = require('internal/streams/utils');
+
+// compose.js needs the stream classes, which load this file: required
+// when first used.
+let staticCompose;
+let addAbortSignalNoValidate;
 
 // Markers inside map(): the end of input, and "skip this value".
 const kEof = Symbol('kEof');
@@ -285,6 +295,25 @@ function take(number, options = undefined) {
   })();
 }
 
+// readable.compose(stream, options): stream.compose(this, stream), ended
+// early by options.signal.
+function compose(stream, options) {
+  checkOptions(options);
+  if (isNodeStream(stream) && !isWritable(stream)) {
+    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable');
+  }
+  if (staticCompose === undefined) {
+    staticCompose = require('internal/streams/compose');
+    ({ addAbortSignalNoValidate } =
+      require('internal/streams/add-abort-signal'));
+  }
+  const composed = staticCompose(this, stream);
+  if (options && options.signal) {
+    addAbortSignalNoValidate(options.signal, composed);
+  }
+  return composed;
+}
+
 module.exports.streamReturningOperators = {
   asIndexedPairs,
   drop,
@@ -292,6 +321,7 @@ module.exports.streamReturningOperators = {
   flatMap,
   map,
   take,
+  compose,
 };
 
 module.exports.promiseReturningOperators = {

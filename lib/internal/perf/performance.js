@@ -1,0 +1,192 @@
+'use strict';
+
+// The Performance interface and `performance`, its one instance (also the
+// global). Like Node 18's, its methods work detached from the object.
+
+const {
+  codes: {
+    ERR_ILLEGAL_CONSTRUCTOR,
+    ERR_MISSING_ARGS,
+  },
+} = require('internal/errors');
+const { EventTarget } = require('internal/event_target');
+const { now, timeOrigin, milestones } = require('internal/perf/utils');
+const {
+  PerformanceEntry,
+  initEntry,
+  inspectEntry,
+  kConstruct,
+} = require('internal/perf/performance_entry');
+const {
+  clearEntriesFromBuffer,
+  filterBufferMapByNameAndType,
+} = require('internal/perf/observe');
+const {
+  clearMarks,
+  clearMeasures,
+  mark,
+  measure,
+} = require('internal/perf/usertiming');
+const {
+  markResourceTiming,
+  setPerformanceObject,
+  setResourceTimingBufferSize,
+} = require('internal/perf/resource_timing');
+const { timerify } = require('internal/perf/timerify');
+
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+
+// performance.nodeTiming: the runtime's start-up milestones. idleTime would
+// need the loop's idle-time metrics, which this runtime does not collect.
+class PerformanceNodeTiming extends PerformanceEntry {
+  constructor() {
+    super(arguments[0]);
+    initEntry(this, 'node', 'node', 0, 0, undefined);
+    const fields = {
+      name: () => 'node',
+      entryType: () => 'node',
+      startTime: () => 0,
+      duration: () => now(),
+      nodeStart: () => milestones.nodeStart,
+      v8Start: () => milestones.v8Start,
+      environment: () => milestones.environment,
+      loopStart: () => milestones.loopStart,
+      loopExit: () => milestones.loopExit,
+      bootstrapComplete: () => milestones.bootstrapComplete,
+      idleTime: () => 0,
+    };
+    for (const key of Object.keys(fields)) {
+      Object.defineProperty(this, key, {
+        get: fields[key], enumerable: true, configurable: true,
+      });
+    }
+  }
+
+  toJSON() {
+    return {
+      name: 'node',
+      entryType: 'node',
+      startTime: 0,
+      duration: this.duration,
+      nodeStart: this.nodeStart,
+      v8Start: this.v8Start,
+      bootstrapComplete: this.bootstrapComplete,
+      environment: this.environment,
+      loopStart: this.loopStart,
+      loopExit: this.loopExit,
+      idleTime: this.idleTime,
+    };
+  }
+
+  [customInspect](depth, options) {
+    return inspectEntry(this, this.toJSON(), depth, options);
+  }
+}
+
+const nodeTiming = new PerformanceNodeTiming(kConstruct);
+
+class Performance extends EventTarget {
+  constructor() {
+    if (arguments[0] !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    super();
+  }
+
+  clearMarks(name) {
+    clearMarks(name);
+  }
+
+  clearMeasures(name) {
+    clearMeasures(name);
+  }
+
+  clearResourceTimings(name) {
+    clearEntriesFromBuffer('resource', name);
+  }
+
+  getEntries() {
+    return filterBufferMapByNameAndType(undefined, undefined);
+  }
+
+  // Node 18 ignores the second argument, the type, here.
+  getEntriesByName(name) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    return filterBufferMapByNameAndType(`${name}`, undefined);
+  }
+
+  getEntriesByType(type) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    return filterBufferMapByNameAndType(undefined, `${type}`);
+  }
+
+  mark(name) {
+    return mark(name, arguments[1]);
+  }
+
+  measure(name, startOrMeasureOptions, endMark) {
+    return measure(name, startOrMeasureOptions, endMark);
+  }
+
+  markResourceTiming(timingInfo, requestedUrl, initiatorType, global,
+                     cacheMode) {
+    return markResourceTiming(timingInfo, requestedUrl, initiatorType,
+                              global, cacheMode);
+  }
+
+  now() {
+    return now();
+  }
+
+  setResourceTimingBufferSize(maxSize) {
+    setResourceTimingBufferSize(maxSize);
+  }
+
+  timerify(fn) {
+    return timerify(fn, arguments[1]);
+  }
+
+  get timeOrigin() {
+    return timeOrigin;
+  }
+
+  toJSON() {
+    return {
+      nodeTiming: this.nodeTiming,
+      timeOrigin: this.timeOrigin,
+    };
+  }
+
+  [customInspect](depth, options) {
+    return inspectEntry(this, this.toJSON(), depth, options);
+  }
+}
+
+// Node's order and attributes for the prototype's members.
+{
+  const proto = Performance.prototype;
+  const order = ['clearMarks', 'clearMeasures', 'clearResourceTimings',
+    'getEntries', 'getEntriesByName', 'getEntriesByType', 'mark', 'measure',
+    'nodeTiming', 'markResourceTiming', 'now', 'setResourceTimingBufferSize',
+    'timerify', 'timeOrigin', 'toJSON'];
+  const descs = {};
+  for (const key of order) {
+    if (key === 'nodeTiming') continue;
+    descs[key] = Object.getOwnPropertyDescriptor(proto, key);
+    delete proto[key];
+  }
+  for (const key of order) {
+    const desc = key === 'nodeTiming' ?
+      { value: nodeTiming, writable: true, configurable: true } :
+      descs[key];
+    if (key === 'timeOrigin' || key === 'toJSON') desc.enumerable = true;
+    Object.defineProperty(proto, key, desc);
+  }
+}
+
+const performance = new Performance(kConstruct);
+setPerformanceObject(performance);
+
+module.exports = {
+  Performance,
+  PerformanceNodeTiming,
+  performance,
+};

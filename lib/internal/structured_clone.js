@@ -1,0 +1,67 @@
+// structuredClone(value, { transfer }): V8's serializer through the
+// 'messaging' binding, with Node's argument checks and DOMException errors.
+'use strict';
+
+const binding = internalBinding('messaging');
+const {
+  codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+
+// A transfer list as Node takes it: any iterable, checked item by item.
+function transferList(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') return undefined;
+  const { transfer } = options;
+  if (transfer === undefined) return undefined;
+  if (transfer === null || typeof transfer[Symbol.iterator] !== 'function') {
+    const err = new ERR_INVALID_ARG_TYPE('options.transfer', 'iterable',
+                                         transfer);
+    err.message = 'Optional transferList argument must be an iterable';
+    throw err;
+  }
+  const list = [...transfer];
+  const seen = new Set();
+  for (const item of list) {
+    if (!(item instanceof ArrayBuffer)) {
+      const err = new TypeError('Found invalid object in transferList');
+      err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+      throw err;
+    }
+    if (seen.has(item)) {
+      throw cloneError('Transfer list contains duplicate ArrayBuffer');
+    }
+    seen.add(item);
+  }
+  return list;
+}
+
+function cloneError(message) {
+  const { DOMException } = require('internal/per_context/domexception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+// The serializer's errors become DOMExceptions named DataCloneError.
+function rethrow(err) {
+  if (err !== null && typeof err === 'object' &&
+      err.name === 'DataCloneError' && !(err instanceof cloneError.DOM)) {
+    throw cloneError(err.message);
+  }
+  throw err;
+}
+Object.defineProperty(cloneError, 'DOM', {
+  get() {
+    return require('internal/per_context/domexception').DOMException;
+  },
+});
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
+  const transfer = transferList(options);
+  try {
+    return binding.structuredClone(value, transfer);
+  } catch (err) {
+    rethrow(err);
+  }
+}
+
+module.exports = { structuredClone, transferList, rethrow };

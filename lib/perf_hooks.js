@@ -1,0 +1,50 @@
+'use strict';
+
+// perf_hooks: the performance timeline (marks, measures, timerify,
+// observers). Not here yet: eventLoopUtilization, monitorEventLoopDelay and
+// createHistogram, which need loop metrics and histograms from C.
+
+const {
+  Performance,
+  performance,
+} = require('internal/perf/performance');
+const { PerformanceEntry } = require('internal/perf/performance_entry');
+const {
+  PerformanceMark,
+  PerformanceMeasure,
+} = require('internal/perf/usertiming');
+const {
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+} = require('internal/perf/observe');
+const {
+  PerformanceResourceTiming,
+} = require('internal/perf/resource_timing');
+
+// Node's garbage-collection constants (the kinds and flags of 'gc'
+// entries, which this runtime does not produce yet).
+const constants = {
+  NODE_PERFORMANCE_GC_MAJOR: 4,
+  NODE_PERFORMANCE_GC_MINOR: 1,
+  NODE_PERFORMANCE_GC_INCREMENTAL: 8,
+  NODE_PERFORMANCE_GC_WEAKCB: 16,
+  NODE_PERFORMANCE_GC_FLAGS_NO: 0,
+  NODE_PERFORMANCE_GC_FLAGS_CONSTRUCT_RETAINED: 2,
+  NODE_PERFORMANCE_GC_FLAGS_FORCED: 4,
+  NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING: 8,
+  NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE: 16,
+  NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY: 32,
+  NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
+};
+
+module.exports = {
+  Performance,
+  PerformanceEntry,
+  PerformanceMark,
+  PerformanceMeasure,
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+  PerformanceResourceTiming,
+  performance,
+  constants,
+};

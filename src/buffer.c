@@ -1,0 +1,749 @@
+/* buffer.c — binding 'buffer': the byte work behind lib/buffer.js and
+ * lib/string_decoder.js.
+ *
+ * Strings become bytes (write, fill, indexOfString) and bytes become
+ * strings (decode) in the encodings Buffer knows; the encoding is passed as
+ * a small integer (the k* constants of this binding). Comparison, search and
+ * fill work on the bytes of any ArrayBufferView.
+ *
+ * lib/buffer.js checks arguments and throws Node's errors for users; the
+ * natives check again, because anything may call them with anything: every
+ * offset is bounded against the view's current length (zero once its
+ * buffer is detached), so no call reads or writes outside the view.
+ */
+#define _GNU_SOURCE  /* memmem, memrchr */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+  ENC_UTF8 = 0,
+  ENC_UCS2 = 1,
+  ENC_LATIN1 = 2,
+  ENC_ASCII = 3,
+  ENC_BASE64 = 4,
+  ENC_BASE64URL = 5,
+  ENC_HEX = 6,
+  ENC_COUNT = 7
+};
+
+/* V8's limit on the length of a string (2 ** 29 - 24 on 64-bit hosts). */
+#define MAX_STRING_LENGTH ((size_t)536870888)
+/* Node's limit on the size of a Buffer (2 ** 32). */
+#define MAX_LENGTH ((int64_t)4294967296LL)
+
+/* ---- Arguments -------------------------------------------------------- */
+
+/* The bytes of the view in argument i; throws ERR_INVALID_ARG_TYPE when it
+ * is not an ArrayBufferView. A detached view has length 0. */
+static bool arg_view(v8c_call *c, int i, const char *name, uint8_t **data,
+                     size_t *len) {
+  v8c_value v = v8c_arg(c, i);
+  void *p = NULL;
+  if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(v, &p, len)) {
+    v8c_throw_error(v8c_call_env(c), V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "The \"%s\" argument must be an instance of Buffer or "
+                    "Uint8Array.", name);
+    return false;
+  }
+  if (!p) *len = 0;
+  *data = p;
+  return true;
+}
+
+static bool arg_encoding(v8c_call *c, int i, int *enc) {
+  int64_t e;
+  if (!nr__arg_int(c, i, "encoding", 0, ENC_COUNT - 1, &e)) return false;
+  *enc = (int)e;
+  return true;
+}
+
+/* An index argument in [min, max]. Search offsets may be any integer (they
+ * count from the end when negative), so those use a wide range. */
+static bool arg_index(v8c_call *c, int i, const char *name, int64_t min,
+                      int64_t max, int64_t *out) {
+  return nr__arg_int(c, i, name, min, max, out);
+}
+
+static v8c_value throw_oom(v8c_env *env) {
+  return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                         "Failed to allocate memory");
+}
+
+static v8c_value throw_too_long(v8c_env *env) {
+  return v8c_throw_error(env, V8C_ERROR, "ERR_STRING_TOO_LONG",
+                         "Cannot create a string longer than 0x1fffffe8 "
+                         "characters");
+}
+
+/* ---- Strings as UTF-16 ------------------------------------------------ */
+
+/* Decodes well-formed UTF-8 (as V8 writes it) into UTF-16 units; out has
+ * room for len units. Returns the number of units. */
+static size_t utf8_to_units(const uint8_t *s, size_t len, uint16_t *out) {
+  size_t n = 0, i = 0;
+  while (i < len) {
+    uint32_t b = s[i];
+    uint32_t cp;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b < 0xE0 && i + 1 < len) {
+      cp = (b & 0x1F) << 6 | (s[i + 1] & 0x3F);
+      i += 2;
+    } else if (b < 0xF0 && i + 2 < len) {
+      cp = (b & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+      i += 3;
+    } else if (i + 3 < len) {
+      cp = (b & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 |
+           (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+      i += 4;
+    } else {
+      cp = 0xFFFD;
+      i = len;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out[n++] = (uint16_t)(0xD800 | cp >> 10);
+      out[n++] = (uint16_t)(0xDC00 | (cp & 0x3FF));
+    } else {
+      out[n++] = (uint16_t)cp;
+    }
+  }
+  return n;
+}
+
+static int hex_value(uint8_t ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
+
+/* Reads the body of JSON.stringify(string) (without its quotes) into
+ * units. JSON.stringify escapes every lone surrogate as \uXXXX, so this
+ * recovers the exact code units of a string that UTF-8 cannot carry. */
+static size_t json_to_units(const uint8_t *s, size_t len, uint16_t *out) {
+  size_t n = 0, i = 0, run = 0;
+  while (i < len) {
+    if (s[i] != '\\') {
+      /* A run of plain text: UTF-8 of whole characters. */
+      run = i;
+      while (i < len && s[i] != '\\') i++;
+      n += utf8_to_units(s + run, i - run, out + n);
+      continue;
+    }
+    if (i + 1 >= len) break;
+    uint8_t e = s[i + 1];
+    i += 2;
+    switch (e) {
+      case 'b': out[n++] = '\b'; break;
+      case 'f': out[n++] = '\f'; break;
+      case 'n': out[n++] = '\n'; break;
+      case 'r': out[n++] = '\r'; break;
+      case 't': out[n++] = '\t'; break;
+      case 'u': {
+        uint16_t u = 0;
+        for (int k = 0; k < 4 && i < len; k++, i++) {
+          int h = hex_value(s[i]);
+          u = (uint16_t)(u << 4 | (h < 0 ? 0 : h));
+        }
+        out[n++] = u;
+        break;
+      }
+      default: out[n++] = e; break;
+    }
+  }
+  return n;
+}
+
+/* The UTF-16 units of a string as a malloc'd array (*n units), or NULL
+ * with an exception pending. V8's UTF-8 is exact unless it had to replace
+ * a lone surrogate by U+FFFD; only then (rare) is the JSON form read. */
+static uint16_t *string_units(v8c_env *env, v8c_value str, size_t *n) {
+  size_t len = v8c_string_length(str);
+  uint16_t *out = malloc((len + 1) * sizeof *out);
+  if (!out) return throw_oom(env), NULL;
+  size_t ulen;
+  char *utf8 = v8c_to_utf8(env, str, &ulen);
+  if (!utf8) return free(out), NULL;
+  const uint8_t *u = (const uint8_t *)utf8;
+  bool replaced = false;
+  for (size_t i = 0; i + 2 < ulen; i++) {
+    if (u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] == 0xBD) {
+      replaced = true;
+      break;
+    }
+  }
+  if (!replaced) {
+    *n = utf8_to_units(u, ulen, out);
+    free(utf8);
+    return out;
+  }
+  free(utf8);
+  v8c_value json = v8c_json_stringify(env, str);
+  char *j = json ? v8c_to_utf8(env, json, &ulen) : NULL;
+  if (!j) return free(out), NULL;
+  /* The JSON text is the string between two quotes, never longer in
+   * units than the string itself. */
+  *n = ulen >= 2 ? json_to_units((const uint8_t *)j + 1, ulen - 2, out) : 0;
+  if (*n > len) *n = len;
+  free(j);
+  return out;
+}
+
+/* ---- Encoding strings ------------------------------------------------- */
+
+static const char b64_std[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+static const char b64_url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* Value of a base64 character in either alphabet, -1 for anything else. */
+static int b64_value(uint8_t ch) {
+  if (ch >= 'A' && ch <= 'Z') return ch - 'A';
+  if (ch >= 'a' && ch <= 'z') return ch - 'a' + 26;
+  if (ch >= '0' && ch <= '9') return ch - '0' + 52;
+  if (ch == '+' || ch == '-') return 62;
+  if (ch == '/' || ch == '_') return 63;
+  return -1;
+}
+
+/* Lenient base64 as Node reads it: both alphabets, characters outside them
+ * skipped, decoding ends at the first '='. Leftover bits of a final group
+ * of 2 or 3 characters make 1 or 2 bytes; a lone final character none. */
+static size_t b64_decode(const uint8_t *s, size_t len, uint8_t *out,
+                         size_t cap) {
+  size_t n = 0;
+  uint32_t acc = 0;
+  int have = 0;
+  for (size_t i = 0; i < len && n < cap; i++) {
+    if (s[i] == '=') break;
+    int v = b64_value(s[i]);
+    if (v < 0) continue;
+    acc = acc << 6 | (uint32_t)v;
+    if (++have == 4) {
+      out[n++] = (uint8_t)(acc >> 16);
+      if (n < cap) out[n++] = (uint8_t)(acc >> 8);
+      if (n < cap) out[n++] = (uint8_t)acc;
+      acc = 0;
+      have = 0;
+    }
+  }
+  if (have >= 2 && n < cap) {
+    acc <<= 6 * (4 - have);
+    out[n++] = (uint8_t)(acc >> 16);
+    if (have == 3 && n < cap) out[n++] = (uint8_t)(acc >> 8);
+  }
+  return n;
+}
+
+/* Hex pairs until the first pair that is not one (Node stops there). */
+static size_t hex_decode(const uint8_t *s, size_t len, uint8_t *out,
+                         size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < len && n < cap; i += 2) {
+    int hi = hex_value(s[i]), lo = hex_value(s[i + 1]);
+    if (hi < 0 || lo < 0) break;
+    out[n++] = (uint8_t)(hi << 4 | lo);
+  }
+  return n;
+}
+
+/* Writes string `str` in encoding `enc` into dest (cap bytes at most).
+ * UTF-8 never ends with part of a character; UCS-2 writes whole units.
+ * Returns the bytes written, or -1 with an exception pending. */
+static int64_t write_string(v8c_env *env, v8c_value str, int enc,
+                            uint8_t *dest, size_t cap) {
+  if (cap == 0) return 0;
+  size_t len = v8c_string_length(str);
+  if (enc == ENC_UTF8) return (int64_t)v8c_string_write_utf8(
+      env, str, (char *)dest, cap);
+
+  if (enc == ENC_LATIN1 || enc == ENC_ASCII || enc == ENC_UCS2) {
+    bool wide = enc == ENC_UCS2;
+    size_t n = wide ? cap / 2 : cap;  /* units that fit */
+    if (n > len) n = len;
+    if (n == 0) return 0;
+    if (v8c_string_utf8_length(env, str) == len) {
+      /* ASCII: UTF-8 is the Latin-1 form; widen it in place from the end
+       * for UCS-2. */
+      v8c_string_write_utf8(env, str, (char *)dest, n);
+      if (wide) {
+        for (size_t i = n; i-- > 0;) {
+          dest[2 * i] = dest[i];
+          dest[2 * i + 1] = 0;
+        }
+      }
+      return (int64_t)(wide ? 2 * n : n);
+    }
+    size_t count;
+    uint16_t *u = string_units(env, str, &count);
+    if (!u) return -1;
+    if (n > count) n = count;
+    for (size_t i = 0; i < n; i++) {
+      if (wide) {
+        dest[2 * i] = (uint8_t)u[i];
+        dest[2 * i + 1] = (uint8_t)(u[i] >> 8);
+      } else {
+        dest[i] = (uint8_t)u[i];
+      }
+    }
+    free(u);
+    return (int64_t)(wide ? 2 * n : n);
+  }
+
+  /* hex and base64 read ASCII only; other characters are invalid in both,
+   * and their UTF-8 bytes (all >= 0x80) are invalid the same way. */
+  size_t ulen;
+  char *s = v8c_to_utf8(env, str, &ulen);
+  if (!s) return -1;
+  size_t n = enc == ENC_HEX
+                 ? hex_decode((const uint8_t *)s, ulen, dest, cap)
+                 : b64_decode((const uint8_t *)s, ulen, dest, cap);
+  free(s);
+  return (int64_t)n;
+}
+
+/* The most bytes `str` can take in encoding enc. */
+static size_t encoded_max(v8c_env *env, v8c_value str, int enc) {
+  size_t len = v8c_string_length(str);
+  switch (enc) {
+    case ENC_UTF8: return v8c_string_utf8_length(env, str);
+    case ENC_UCS2: return 2 * len;
+    case ENC_HEX: return len / 2;
+    case ENC_BASE64:
+    case ENC_BASE64URL: return len / 4 * 3 + 3;
+    default: return len;
+  }
+}
+
+/* The whole of `str` encoded, malloc'd (*out, *n bytes); false with an
+ * exception pending. */
+static bool encode_whole(v8c_env *env, v8c_value str, int enc, uint8_t **out,
+                         size_t *n) {
+  size_t max = encoded_max(env, str, enc);
+  *out = malloc(max ? max : 1);
+  if (!*out) return throw_oom(env), false;
+  int64_t w = write_string(env, str, enc, *out, max);
+  if (w < 0) {
+    free(*out);
+    return false;
+  }
+  *n = (size_t)w;
+  return true;
+}
+
+/* byteLengthUtf8(string) -> number */
+static void byte_length_utf8(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value str = v8c_arg(c, 0);
+  if (!v8c_is(str, V8C_STRING)) {
+    nr__throw_arg_type(env, "string", "string");
+    return;
+  }
+  v8c_return_double(c, (double)v8c_string_utf8_length(env, str));
+}
+
+/* write(view, string, offset, length, encoding) -> bytes written. At most
+ * `length` bytes go to the view from `offset`, both clamped to the view. */
+static void write_native(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uint8_t *data;
+  size_t len;
+  int64_t offset, max;
+  int enc;
+  if (!arg_view(c, 0, "buffer", &data, &len)) return;
+  v8c_value str = v8c_arg(c, 1);
+  if (!v8c_is(str, V8C_STRING)) {
+    nr__throw_arg_type(env, "string", "string");
+    return;
+  }
+  if (!arg_index(c, 2, "offset", 0, MAX_LENGTH, &offset) ||
+      !arg_index(c, 3, "length", 0, MAX_LENGTH, &max) ||
+      !arg_encoding(c, 4, &enc))
+    return;
+  if ((size_t)offset > len) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_BUFFER_OUT_OF_BOUNDS",
+                    "\"offset\" is outside of buffer bounds");
+    return;
+  }
+  size_t cap = len - (size_t)offset;
+  if ((size_t)max < cap) cap = (size_t)max;
+  int64_t n = write_string(env, str, enc, data + offset, cap);
+  if (n >= 0) v8c_return_double(c, (double)n);
+}
+
+/* ---- Decoding bytes --------------------------------------------------- */
+
+static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
+                            bool url) {
+  const char *abc = url ? b64_url : b64_std;
+  size_t full = len / 3, rest = len % 3;
+  size_t out_len = full * 4 + (rest ? (url ? rest + 1 : 4) : 0);
+  if (out_len > MAX_STRING_LENGTH) return throw_too_long(env);
+  char *out = malloc(out_len ? out_len : 1);
+  if (!out) return throw_oom(env);
+  char *p = out;
+  for (size_t i = 0; i < full; i++, s += 3) {
+    uint32_t v = (uint32_t)s[0] << 16 | (uint32_t)s[1] << 8 | s[2];
+    *p++ = abc[v >> 18];
+    *p++ = abc[v >> 12 & 63];
+    *p++ = abc[v >> 6 & 63];
+    *p++ = abc[v & 63];
+  }
+  if (rest) {
+    uint32_t v = (uint32_t)s[0] << 16 | (rest == 2 ? (uint32_t)s[1] << 8 : 0);
+    *p++ = abc[v >> 18];
+    *p++ = abc[v >> 12 & 63];
+    if (rest == 2) *p++ = abc[v >> 6 & 63];
+    if (!url) {
+      if (rest == 1) *p++ = '=';
+      *p++ = '=';
+    }
+  }
+  v8c_value str = v8c_string_latin1(env, out, out_len);
+  free(out);
+  return str;
+}
+
+/* The bytes s[0..len) as a string in encoding enc, or NULL (exception
+ * pending). */
+static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
+                              int enc) {
+  static const char digits[] = "0123456789abcdef";
+  switch (enc) {
+    case ENC_UTF8:
+      /* V8 replaces malformed input as the WHATWG decoder does, which is
+       * what Node prints too. */
+      if (len > 3 * MAX_STRING_LENGTH) return throw_too_long(env);
+      return v8c_string(env, (const char *)s, len);
+    case ENC_LATIN1:
+      if (len > MAX_STRING_LENGTH) return throw_too_long(env);
+      return v8c_string_latin1(env, (const char *)s, len);
+    case ENC_ASCII: {
+      if (len > MAX_STRING_LENGTH) return throw_too_long(env);
+      size_t i = 0;
+      while (i < len && s[i] < 0x80) i++;
+      if (i == len) return v8c_string_latin1(env, (const char *)s, len);
+      char *t = malloc(len);
+      if (!t) return throw_oom(env);
+      for (i = 0; i < len; i++) t[i] = (char)(s[i] & 0x7F);
+      v8c_value str = v8c_string_latin1(env, t, len);
+      free(t);
+      return str;
+    }
+    case ENC_UCS2: {
+      size_t n = len / 2;
+      if (n > MAX_STRING_LENGTH) return throw_too_long(env);
+      uint16_t *u = malloc((n ? n : 1) * sizeof *u);
+      if (!u) return throw_oom(env);
+      for (size_t i = 0; i < n; i++)
+        u[i] = (uint16_t)(s[2 * i] | s[2 * i + 1] << 8);
+      v8c_value str = v8c_string_utf16(env, u, n);
+      free(u);
+      return str;
+    }
+    case ENC_HEX: {
+      if (len > MAX_STRING_LENGTH / 2) return throw_too_long(env);
+      char *t = malloc(len ? 2 * len : 1);
+      if (!t) return throw_oom(env);
+      for (size_t i = 0; i < len; i++) {
+        t[2 * i] = digits[s[i] >> 4];
+        t[2 * i + 1] = digits[s[i] & 15];
+      }
+      v8c_value str = v8c_string_latin1(env, t, 2 * len);
+      free(t);
+      return str;
+    }
+    default:
+      return b64_encode(env, s, len, enc == ENC_BASE64URL);
+  }
+}
+
+/* decode(view, encoding, start, end) -> string of bytes [start, end),
+ * both clamped to the view. */
+static void decode(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uint8_t *data;
+  size_t len;
+  int enc;
+  int64_t start, end;
+  if (!arg_view(c, 0, "buffer", &data, &len) || !arg_encoding(c, 1, &enc) ||
+      !arg_index(c, 2, "start", 0, MAX_LENGTH, &start) ||
+      !arg_index(c, 3, "end", 0, MAX_LENGTH, &end))
+    return;
+  if ((size_t)end > len) end = (int64_t)len;
+  if (start > end) start = end;
+  v8c_value str = decode_bytes(env, data + start, (size_t)(end - start), enc);
+  if (str) v8c_return(c, str);
+}
+
+/* ---- Comparing -------------------------------------------------------- */
+
+static int compare_bytes(const uint8_t *a, size_t alen, const uint8_t *b,
+                         size_t blen) {
+  size_t n = alen < blen ? alen : blen;
+  int r = n ? memcmp(a, b, n) : 0;
+  if (r) return r < 0 ? -1 : 1;
+  return alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+/* compare(a, b) -> -1, 0 or 1 */
+static void compare(v8c_call *c) {
+  uint8_t *a, *b;
+  size_t alen, blen;
+  if (!arg_view(c, 0, "buf1", &a, &alen) || !arg_view(c, 1, "buf2", &b, &blen))
+    return;
+  v8c_return_int(c, compare_bytes(a, alen, b, blen));
+}
+
+/* compareOffset(source, target, targetStart, sourceStart, targetEnd,
+ * sourceEnd) -> -1, 0 or 1: source[sourceStart, sourceEnd) against
+ * target[targetStart, targetEnd), the ends clamped to each view. */
+static void compare_offset(v8c_call *c) {
+  uint8_t *src, *dst;
+  size_t slen, dlen;
+  int64_t ts, ss, te, se;
+  if (!arg_view(c, 0, "source", &src, &slen) ||
+      !arg_view(c, 1, "target", &dst, &dlen) ||
+      !arg_index(c, 2, "targetStart", 0, MAX_LENGTH, &ts) ||
+      !arg_index(c, 3, "sourceStart", 0, MAX_LENGTH, &ss) ||
+      !arg_index(c, 4, "targetEnd", 0, MAX_LENGTH, &te) ||
+      !arg_index(c, 5, "sourceEnd", 0, MAX_LENGTH, &se))
+    return;
+  if ((size_t)te > dlen) te = (int64_t)dlen;
+  if ((size_t)se > slen) se = (int64_t)slen;
+  if (ts > te) ts = te;
+  if (ss > se) ss = se;
+  v8c_return_int(c, compare_bytes(src + ss, (size_t)(se - ss), dst + ts,
+                                  (size_t)(te - ts)));
+}
+
+/* ---- Searching -------------------------------------------------------- */
+
+/* Finds needle in hay the way Buffer#indexOf does. A negative offset
+ * counts from the end. An empty needle is found at the offset, clamped to
+ * the buffer. Forward searches start at offset; backward ones at the last
+ * place the needle fits at or before offset. With `wide` (UCS-2) both are
+ * read as 16-bit units, so matches start at even byte positions only.
+ * Returns the byte index of the match or -1. */
+static int64_t search(const uint8_t *hay, size_t hlen, const uint8_t *needle,
+                      size_t nlen, int64_t offset, bool forward, bool wide) {
+  int64_t len = (int64_t)hlen;
+  if (offset < 0) offset += len;
+  if (nlen == 0) return offset < 0 ? 0 : offset > len ? len : offset;
+  if (offset < 0) {
+    if (!forward) return -1;
+    offset = 0;
+  }
+  int64_t step = 1;
+  if (wide) {
+    if (hlen < 2 || nlen < 2) return -1;
+    /* Whole units only: an odd trailing byte of either never matches. */
+    len &= ~(int64_t)1;
+    nlen &= ~(size_t)1;
+    offset &= ~(int64_t)1;
+    step = 2;
+  }
+  int64_t last = len - (int64_t)nlen;  /* last position the needle fits */
+  if (last < 0) return -1;
+  if (forward) {
+    int64_t pos = offset;
+    while (pos <= last) {
+      const uint8_t *p = memmem(hay + pos, (size_t)(len - pos), needle, nlen);
+      if (!p) return -1;
+      pos = p - hay;
+      if (pos % step == 0) return pos;
+      pos++;
+    }
+    return -1;
+  }
+  int64_t pos = offset < last ? offset : last;
+  if (wide) pos &= ~(int64_t)1;
+  for (; pos >= 0; pos -= step) {
+    if (hay[pos] == needle[0] && memcmp(hay + pos, needle, nlen) == 0)
+      return pos;
+  }
+  return -1;
+}
+
+/* Reads the common (offset, encoding, forward) arguments of the searches,
+ * starting at argument i. */
+static bool search_args(v8c_call *c, int i, int64_t *offset, int *enc,
+                        bool *forward) {
+  if (!arg_index(c, i, "byteOffset", -MAX_LENGTH * 2, MAX_LENGTH * 2, offset) ||
+      !arg_encoding(c, i + 1, enc))
+    return false;
+  *forward = v8c_to_bool(v8c_call_env(c), v8c_arg(c, i + 2));
+  return true;
+}
+
+/* indexOfString(view, string, byteOffset, encoding, forward) -> index */
+static void index_of_string(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uint8_t *hay, *needle;
+  size_t hlen, nlen;
+  int64_t offset;
+  int enc;
+  bool forward;
+  if (!arg_view(c, 0, "buffer", &hay, &hlen)) return;
+  v8c_value str = v8c_arg(c, 1);
+  if (!v8c_is(str, V8C_STRING)) {
+    nr__throw_arg_type(env, "value", "string");
+    return;
+  }
+  if (!search_args(c, 2, &offset, &enc, &forward) ||
+      !encode_whole(env, str, enc, &needle, &nlen))
+    return;
+  /* Encoding may run JS (never today, but cheap to be safe): read the
+   * haystack's bytes again afterwards. */
+  if (!arg_view(c, 0, "buffer", &hay, &hlen)) {
+    free(needle);
+    return;
+  }
+  int64_t r = search(hay, hlen, needle, nlen, offset, forward,
+                     enc == ENC_UCS2);
+  free(needle);
+  v8c_return_double(c, (double)r);
+}
+
+/* indexOfBuffer(view, needleView, byteOffset, encoding, forward) -> index */
+static void index_of_buffer(v8c_call *c) {
+  uint8_t *hay, *needle;
+  size_t hlen, nlen;
+  int64_t offset;
+  int enc;
+  bool forward;
+  if (!arg_view(c, 0, "buffer", &hay, &hlen) ||
+      !arg_view(c, 1, "value", &needle, &nlen) ||
+      !search_args(c, 2, &offset, &enc, &forward))
+    return;
+  v8c_return_double(c, (double)search(hay, hlen, needle, nlen, offset,
+                                      forward, enc == ENC_UCS2));
+}
+
+/* indexOfNumber(view, byte, byteOffset, forward) -> index */
+static void index_of_number(v8c_call *c) {
+  uint8_t *hay;
+  size_t hlen;
+  int64_t byte, offset;
+  if (!arg_view(c, 0, "buffer", &hay, &hlen) ||
+      !arg_index(c, 1, "value", 0, 255, &byte) ||
+      !arg_index(c, 2, "byteOffset", -MAX_LENGTH * 2, MAX_LENGTH * 2, &offset))
+    return;
+  bool forward = v8c_to_bool(v8c_call_env(c), v8c_arg(c, 3));
+  int64_t len = (int64_t)hlen;
+  if (offset < 0) offset += len;
+  const uint8_t *p = NULL;
+  if (forward) {
+    if (offset < 0) offset = 0;
+    if (offset < len) p = memchr(hay + offset, (int)byte, (size_t)(len - offset));
+  } else if (offset >= 0 && len > 0) {
+    if (offset >= len) offset = len - 1;
+    p = memrchr(hay, (int)byte, (size_t)offset + 1);
+  }
+  v8c_return_double(c, p ? (double)(p - hay) : -1);
+}
+
+/* ---- Filling ---------------------------------------------------------- */
+
+/* Repeats pattern (plen > 0 bytes) over dest[0, len). */
+static void repeat_fill(uint8_t *dest, size_t len, const uint8_t *pattern,
+                        size_t plen) {
+  if (len == 0) return;
+  size_t done = plen < len ? plen : len;
+  memcpy(dest, pattern, done);
+  /* Double the filled part until the end: few large copies. */
+  while (done < len) {
+    size_t n = done < len - done ? done : len - done;
+    memcpy(dest + done, dest, n);
+    done += n;
+  }
+}
+
+/* fill(view, value, start, end, encoding) -> undefined, or -1 when the
+ * value has no bytes (the caller throws). value is a number (its low byte),
+ * a string in `encoding`, or an ArrayBufferView whose bytes repeat. */
+static void fill_native(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uint8_t *data;
+  size_t len;
+  int64_t start, end;
+  int enc;
+  if (!arg_view(c, 0, "buffer", &data, &len) ||
+      !arg_index(c, 2, "offset", 0, MAX_LENGTH, &start) ||
+      !arg_index(c, 3, "end", 0, MAX_LENGTH, &end) ||
+      !arg_encoding(c, 4, &enc))
+    return;
+  if ((size_t)end > len || start > end) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_BUFFER_OUT_OF_BOUNDS",
+                    "Attempt to access memory outside buffer bounds");
+    return;
+  }
+  v8c_value value = v8c_arg(c, 1);
+  size_t n = (size_t)(end - start);
+  if (v8c_is(value, V8C_NUMBER)) {
+    int64_t b = v8c_value_int64(value);
+    if (n) memset(data + start, (int)(b & 255), n);
+    return;
+  }
+  uint8_t *pattern;
+  size_t plen;
+  if (v8c_is(value, V8C_STRING)) {
+    if (!encode_whole(env, value, enc, &pattern, &plen)) return;
+  } else if (v8c_is(value, V8C_ARRAY_BUFFER_VIEW)) {
+    uint8_t *src;
+    if (!arg_view(c, 1, "value", &src, &plen)) return;
+    /* The source may overlap the target: copy it first. */
+    pattern = malloc(plen ? plen : 1);
+    if (!pattern) {
+      throw_oom(env);
+      return;
+    }
+    if (plen) memcpy(pattern, src, plen);
+  } else {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "The \"value\" argument must be of type number or string "
+                    "or an instance of Buffer or Uint8Array.");
+    return;
+  }
+  if (plen == 0) {
+    free(pattern);
+    v8c_return_int(c, -1);
+    return;
+  }
+  repeat_fill(data + start, n, pattern, plen);
+  free(pattern);
+}
+
+/* ---- Registration ----------------------------------------------------- */
+
+static const nr__method methods[] = {
+    {"byteLengthUtf8", byte_length_utf8},
+    {"write", write_native},
+    {"decode", decode},
+    {"compare", compare},
+    {"compareOffset", compare_offset},
+    {"indexOfString", index_of_string},
+    {"indexOfBuffer", index_of_buffer},
+    {"indexOfNumber", index_of_number},
+    {"fill", fill_native},
+    {NULL, NULL},
+};
+
+bool nr__binding_buffer(nr_runtime *rt, v8c_value target) {
+  v8c_env *env = rt->env;
+  return nr__set_methods(env, target, methods, NULL) &&
+         nr__set_int(env, target, "kUtf8", ENC_UTF8) &&
+         nr__set_int(env, target, "kUcs2", ENC_UCS2) &&
+         nr__set_int(env, target, "kLatin1", ENC_LATIN1) &&
+         nr__set_int(env, target, "kAscii", ENC_ASCII) &&
+         nr__set_int(env, target, "kBase64", ENC_BASE64) &&
+         nr__set_int(env, target, "kBase64Url", ENC_BASE64URL) &&
+         nr__set_int(env, target, "kHex", ENC_HEX) &&
+         nr__set_int(env, target, "kMaxLength", MAX_LENGTH) &&
+         nr__set_int(env, target, "kStringMaxLength",
+                     (int64_t)MAX_STRING_LENGTH);
+}
