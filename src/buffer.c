@@ -79,41 +79,6 @@ static v8c_value throw_too_long(v8c_env *env) {
 
 /* ---- Strings as UTF-16 ------------------------------------------------ */
 
-/* Decodes well-formed UTF-8 (as V8 writes it) into UTF-16 units; out has
- * room for len units. Returns the number of units. */
-static size_t utf8_to_units(const uint8_t *s, size_t len, uint16_t *out) {
-  size_t n = 0, i = 0;
-  while (i < len) {
-    uint32_t b = s[i];
-    uint32_t cp;
-    if (b < 0x80) {
-      cp = b;
-      i += 1;
-    } else if (b < 0xE0 && i + 1 < len) {
-      cp = (b & 0x1F) << 6 | (s[i + 1] & 0x3F);
-      i += 2;
-    } else if (b < 0xF0 && i + 2 < len) {
-      cp = (b & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-      i += 3;
-    } else if (i + 3 < len) {
-      cp = (b & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 |
-           (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
-      i += 4;
-    } else {
-      cp = 0xFFFD;
-      i = len;
-    }
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      out[n++] = (uint16_t)(0xD800 | cp >> 10);
-      out[n++] = (uint16_t)(0xDC00 | (cp & 0x3FF));
-    } else {
-      out[n++] = (uint16_t)cp;
-    }
-  }
-  return n;
-}
-
 static int hex_value(uint8_t ch) {
   if (ch >= '0' && ch <= '9') return ch - '0';
   if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
@@ -121,75 +86,13 @@ static int hex_value(uint8_t ch) {
   return -1;
 }
 
-/* Reads the body of JSON.stringify(string) (without its quotes) into
- * units. JSON.stringify escapes every lone surrogate as \uXXXX, so this
- * recovers the exact code units of a string that UTF-8 cannot carry. */
-static size_t json_to_units(const uint8_t *s, size_t len, uint16_t *out) {
-  size_t n = 0, i = 0, run = 0;
-  while (i < len) {
-    if (s[i] != '\\') {
-      /* A run of plain text: UTF-8 of whole characters. */
-      run = i;
-      while (i < len && s[i] != '\\') i++;
-      n += utf8_to_units(s + run, i - run, out + n);
-      continue;
-    }
-    if (i + 1 >= len) break;
-    uint8_t e = s[i + 1];
-    i += 2;
-    switch (e) {
-      case 'b': out[n++] = '\b'; break;
-      case 'f': out[n++] = '\f'; break;
-      case 'n': out[n++] = '\n'; break;
-      case 'r': out[n++] = '\r'; break;
-      case 't': out[n++] = '\t'; break;
-      case 'u': {
-        uint16_t u = 0;
-        for (int k = 0; k < 4 && i < len; k++, i++) {
-          int h = hex_value(s[i]);
-          u = (uint16_t)(u << 4 | (h < 0 ? 0 : h));
-        }
-        out[n++] = u;
-        break;
-      }
-      default: out[n++] = e; break;
-    }
-  }
-  return n;
-}
-
 /* The UTF-16 units of a string as a malloc'd array (*n units), or NULL
- * with an exception pending. V8's UTF-8 is exact unless it had to replace
- * a lone surrogate by U+FFFD; only then (rare) is the JSON form read. */
+ * with an exception pending. */
 static uint16_t *string_units(v8c_env *env, v8c_value str, size_t *n) {
   size_t len = v8c_string_length(str);
   uint16_t *out = malloc((len + 1) * sizeof *out);
   if (!out) return throw_oom(env), NULL;
-  size_t ulen;
-  char *utf8 = v8c_to_utf8(env, str, &ulen);
-  if (!utf8) return free(out), NULL;
-  const uint8_t *u = (const uint8_t *)utf8;
-  bool replaced = false;
-  for (size_t i = 0; i + 2 < ulen; i++) {
-    if (u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] == 0xBD) {
-      replaced = true;
-      break;
-    }
-  }
-  if (!replaced) {
-    *n = utf8_to_units(u, ulen, out);
-    free(utf8);
-    return out;
-  }
-  free(utf8);
-  v8c_value json = v8c_json_stringify(env, str);
-  char *j = json ? v8c_to_utf8(env, json, &ulen) : NULL;
-  if (!j) return free(out), NULL;
-  /* The JSON text is the string between two quotes, never longer in
-   * units than the string itself. */
-  *n = ulen >= 2 ? json_to_units((const uint8_t *)j + 1, ulen - 2, out) : 0;
-  if (*n > len) *n = len;
-  free(j);
+  *n = v8c_string_write_utf16(env, str, out, 0, len);
   return out;
 }
 
@@ -261,48 +164,38 @@ static int64_t write_string(v8c_env *env, v8c_value str, int enc,
   if (enc == ENC_UTF8) return (int64_t)v8c_string_write_utf8(
       env, str, (char *)dest, cap);
 
-  if (enc == ENC_LATIN1 || enc == ENC_ASCII || enc == ENC_UCS2) {
-    bool wide = enc == ENC_UCS2;
-    size_t n = wide ? cap / 2 : cap;  /* units that fit */
-    if (n > len) n = len;
-    if (n == 0) return 0;
-    if (v8c_string_utf8_length(env, str) == len) {
-      /* ASCII: UTF-8 is the Latin-1 form; widen it in place from the end
-       * for UCS-2. */
-      v8c_string_write_utf8(env, str, (char *)dest, n);
-      if (wide) {
-        for (size_t i = n; i-- > 0;) {
-          dest[2 * i] = dest[i];
-          dest[2 * i + 1] = 0;
-        }
-      }
-      return (int64_t)(wide ? 2 * n : n);
-    }
-    size_t count;
-    uint16_t *u = string_units(env, str, &count);
+  if (enc == ENC_LATIN1 || enc == ENC_ASCII) {
+    return (int64_t)v8c_string_write_latin1(env, str, dest, 0, cap);
+  }
+  if (enc == ENC_UCS2) {
+    size_t n = cap / 2 < len ? cap / 2 : len;  /* whole units only */
+    uint16_t *u = string_units(env, str, &len);
     if (!u) return -1;
-    if (n > count) n = count;
+    if (n > len) n = len;
     for (size_t i = 0; i < n; i++) {
-      if (wide) {
-        dest[2 * i] = (uint8_t)u[i];
-        dest[2 * i + 1] = (uint8_t)(u[i] >> 8);
-      } else {
-        dest[i] = (uint8_t)u[i];
-      }
+      dest[2 * i] = (uint8_t)u[i];
+      dest[2 * i + 1] = (uint8_t)(u[i] >> 8);
     }
     free(u);
-    return (int64_t)(wide ? 2 * n : n);
+    return (int64_t)(2 * n);
   }
 
-  /* hex and base64 read ASCII only; other characters are invalid in both,
-   * and their UTF-8 bytes (all >= 0x80) are invalid the same way. */
-  size_t ulen;
-  char *s = v8c_to_utf8(env, str, &ulen);
-  if (!s) return -1;
-  size_t n = enc == ENC_HEX
-                 ? hex_decode((const uint8_t *)s, ulen, dest, cap)
-                 : b64_decode((const uint8_t *)s, ulen, dest, cap);
-  free(s);
+  /* hex and base64 read ASCII only: a unit above 0xFF becomes 0xFF, which
+   * both decoders treat as the invalid character it is. */
+  uint8_t *t = malloc(len ? len : 1);
+  if (!t) return throw_oom(env), -1;
+  if (v8c_string_is_latin1(str)) {
+    v8c_string_write_latin1(env, str, t, 0, len);
+  } else {
+    size_t count;
+    uint16_t *u = string_units(env, str, &count);
+    if (!u) return free(t), -1;
+    for (size_t i = 0; i < count; i++) t[i] = u[i] > 0xFF ? 0xFF : (uint8_t)u[i];
+    free(u);
+  }
+  size_t n = enc == ENC_HEX ? hex_decode(t, len, dest, cap)
+                            : b64_decode(t, len, dest, cap);
+  free(t);
   return (int64_t)n;
 }
 

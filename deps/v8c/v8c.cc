@@ -588,6 +588,39 @@ extern "C" size_t v8c_string_write_utf8(v8c_env *env, v8c_value str,
       env->isolate, buf, (int)cap, nullptr,
       String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
 }
+static size_t ClampUnits(Local<String> s, size_t start, size_t n) {
+  size_t len = (size_t)s->Length();
+  if (start >= len) return 0;
+  if (n > len - start) n = len - start;
+  return n > INT32_MAX ? INT32_MAX : n;
+}
+
+extern "C" size_t v8c_string_write_utf16(v8c_env *env, v8c_value str,
+                                         uint16_t *buf, size_t start,
+                                         size_t n) {
+  if (!str || !L(str)->IsString()) return 0;
+  Local<String> s = LA<String>(str);
+  n = ClampUnits(s, start, n);
+  if (n == 0) return 0;
+  return (size_t)s->Write(env->isolate, buf, (int)start, (int)n,
+                          String::NO_NULL_TERMINATION);
+}
+
+extern "C" size_t v8c_string_write_latin1(v8c_env *env, v8c_value str,
+                                          uint8_t *buf, size_t start,
+                                          size_t n) {
+  if (!str || !L(str)->IsString()) return 0;
+  Local<String> s = LA<String>(str);
+  n = ClampUnits(s, start, n);
+  if (n == 0) return 0;
+  return (size_t)s->WriteOneByte(env->isolate, buf, (int)start, (int)n,
+                                 String::NO_NULL_TERMINATION);
+}
+
+extern "C" bool v8c_string_is_latin1(v8c_value str) {
+  return str && L(str)->IsString() && LA<String>(str)->ContainsOnlyOneByte();
+}
+
 extern "C" bool v8c_strict_equals(v8c_value a, v8c_value b) {
   return L(a)->StrictEquals(L(b));
 }

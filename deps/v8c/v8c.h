@@ -166,6 +166,16 @@ size_t v8c_string_length(v8c_value str);
 /* Writes a string's UTF-8 into buf (no NUL); returns bytes written. */
 size_t v8c_string_write_utf8(v8c_env *env, v8c_value str, char *buf,
                              size_t cap);
+/* Copies UTF-16 units [start, start + n) of a string (clamped to its
+ * length) into buf; returns the units copied. */
+size_t v8c_string_write_utf16(v8c_env *env, v8c_value str, uint16_t *buf,
+                              size_t start, size_t n);
+/* The same as bytes: each unit's low 8 bits (Latin-1 for one-byte
+ * strings). */
+size_t v8c_string_write_latin1(v8c_env *env, v8c_value str, uint8_t *buf,
+                               size_t start, size_t n);
+/* True when every unit of the string is below 256. */
+bool v8c_string_is_latin1(v8c_value str);
 /* True when both are the same value under ===. */
 bool v8c_strict_equals(v8c_value a, v8c_value b);
 
