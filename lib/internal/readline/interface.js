@@ -370,7 +370,9 @@ function historyFits(rl, index, search) {
 
 // Insert typed or pasted text; each line ending in it submits the line.
 function insertText(rl, text) {
-  const ending = new RegExp(kLineEnding.source, 'g');
+  // A fresh pattern per call: submitting a line runs listeners, which may
+  // insert text themselves.
+  const ending = /\r?\n|\r(?!\n)/g;
   let from = 0;
   let match;
   while ((match = ending.exec(text)) !== null) {
@@ -1022,6 +1024,7 @@ module.exports = {
   kSawKeyPress,
   kSawReturnAt,
   kSetRawMode,
+  kSubstringSearch,
   kTabComplete,
   kTabCompleter,
   kTtyWrite,
