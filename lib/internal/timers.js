@@ -205,6 +205,8 @@ function processTimers(now) {
     heapRemove(t);
     if (ranOne) runNextTicks();
     else ranOne = true;
+    // The ticks and microtasks just run may have cleared or refreshed it.
+    if (t._destroyed || t[kHeapIndex] !== -1) continue;
     let threw = true;
     try {
       const args = t._timerArgs;
@@ -331,6 +333,8 @@ function processImmediate() {
     if (imm._destroyed) continue;
     if (ranOne) runNextTicks();
     else ranOne = true;
+    // The ticks and microtasks just run may have cleared it.
+    if (imm._destroyed) continue;
     finishImmediate(imm);
     const args = imm._argv;
     if (args === undefined) imm._onImmediate();
