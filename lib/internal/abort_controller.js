@@ -6,6 +6,7 @@
 const {
   codes: {
     ERR_ILLEGAL_CONSTRUCTOR,
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
@@ -22,6 +23,7 @@ const {
   kTrustEvent,
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
+const { Timeout } = require('internal/timers');
 
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
@@ -40,21 +42,12 @@ function inspect(value, options) {
 }
 
 function inspectAs(self, fields, depth, options) {
-  const name = self.constructor.name;
   // Past the depth, inspect prints it the usual way: [Name].
   if (depth < 0) return self;
-  return `${name} ${inspect(fields, {
+  return `${self.constructor.name} ${inspect(fields, {
     ...options,
     depth: options.depth == null ? options.depth : options.depth - 1,
   })}`;
-}
-
-let timeoutClass;
-function Timeout() {
-  if (timeoutClass === undefined) {
-    timeoutClass = require('internal/timers').Timeout;
-  }
-  return timeoutClass;
 }
 
 function isAbortSignal(value) {
@@ -103,9 +96,8 @@ class AbortSignal extends EventTarget {
   static timeout(delay) {
     validateUint32(delay, 'delay', false);
     const signal = createAbortSignal();
-    // The timer must not keep the process alive on its own.
-    const Timer = Timeout();
-    new Timer(() => {
+    // An unref'd timer: it does not keep the process alive.
+    new Timeout(() => {
       abortSignal(signal, new DOMException(
         'The operation was aborted due to timeout', 'TimeoutError'));
     }, delay, undefined, false, false);
@@ -194,18 +186,18 @@ Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
   configurable: true,
 });
 
-// util.aborted(): resolves once `signal` aborts, as long as `resource`
-// is in use.
+// util.aborted(): resolves (with the 'abort' event) once `signal` aborts,
+// while `resource` is in use.
 async function aborted(signal, resource) {
   if (signal === undefined) {
-    validateAbortSignal(null, 'signal');
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
   validateAbortSignal(signal, 'signal');
   validateObject(resource, 'resource', { allowArray: true,
                                          allowFunction: true });
   if (signal.aborted) return;
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), { once: true });
+    signal.addEventListener('abort', resolve, { once: true });
   });
 }
 

@@ -9,6 +9,7 @@ const {
   codes: {
     ERR_EVENT_RECURSION,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
     ERR_MISSING_ARGS,
   },
@@ -387,10 +388,16 @@ function removeCapture(options) {
   return options?.capture === true;
 }
 
+// An event type as a string; symbols are refused, as Node 18 does.
+function toType(type) {
+  if (typeof type === 'symbol') throw new ERR_INVALID_ARG_VALUE('value', type);
+  return `${type}`;
+}
+
 function addListener(target, type, callback, options, nodeStyle) {
   const { once, capture, passive, signal } = options;
   if (signal != null && signal.aborted) return;
-  type = String(type);
+  type = toType(type);
   let list = target[kEvents].get(type);
   if (list === undefined) {
     list = new ListenerList();
@@ -534,7 +541,7 @@ class EventTarget {
       throw new ERR_MISSING_ARGS('type', 'listener');
     }
     if (!checkListener(listener)) return;
-    type = String(type);
+    type = toType(type);
     const found = findListener(this, type, listener, removeCapture(options));
     if (found !== undefined) removeListener(this, type, found);
   }

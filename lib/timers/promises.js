@@ -37,9 +37,9 @@ function readOptions(options) {
   return { signal, ref };
 }
 
-// Settles with `value` when `start(done)` calls done(); `stop()` cancels
-// the underlying timer when the signal aborts first. Bad options reject
-// rather than throw.
+// A promise of the timer that `start(ref, done)` makes, which resolves it
+// by calling done(value); `stop(timer)` cancels the timer when the signal
+// aborts first. Bad options reject rather than throw.
 function cancellable(options, start, stop) {
   let signal;
   let ref;

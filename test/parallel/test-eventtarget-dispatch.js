@@ -221,6 +221,16 @@ if (globalThis.EventTarget !== undefined) {
     });
     t.removeEventListener('x', () => {}, bad);
   }
+  // The type is a string; symbols are refused.
+  assert.throws(() => t.addEventListener(Symbol('x'), () => {}), {
+    code: 'ERR_INVALID_ARG_VALUE',
+    message: "The argument 'value' is invalid. Received Symbol(x)",
+  });
+  assert.throws(() => t.removeEventListener(Symbol('x'), () => {}), {
+    code: 'ERR_INVALID_ARG_VALUE',
+  });
+  t.addEventListener({ toString() { return 'obj'; } }, mustCall());
+  t.dispatchEvent(new Event('obj'));
   for (const ok of [null, undefined, true, false, [], () => {}]) {
     t.addEventListener('x', () => {}, ok);
   }

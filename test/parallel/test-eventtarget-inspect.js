@@ -34,7 +34,8 @@ assert.strictEqual(inspect(new MyTarget()), 'MyTarget {}');
 
 const ac = new AbortController();
 assert.strictEqual(inspect(ac),
-                   'AbortController { signal: AbortSignal { aborted: false } }');
+                   'AbortController { signal: AbortSignal { aborted: false ' +
+                   '} }');
 assert.strictEqual(inspect(ac.signal), 'AbortSignal { aborted: false }');
 assert.strictEqual(inspect(ac, { depth: 0 }), 'AbortController [Object]');
 assert.strictEqual(inspect(ac, { depth: -1 }), '[AbortController]');

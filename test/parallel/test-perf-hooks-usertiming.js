@@ -81,7 +81,8 @@ assert.throws(() => performance.mark('nodeStart'), {
   assert.strictEqual(m.startTime, 2);
   assert.deepStrictEqual(performance.getEntriesByName('direct'), []);
 }
-assert.throws(() => new PerformanceEntry(), { code: 'ERR_ILLEGAL_CONSTRUCTOR' });
+assert.throws(() => new PerformanceEntry(),
+              { code: 'ERR_ILLEGAL_CONSTRUCTOR' });
 // Node 18 lets anyone make a measure.
 {
   const m = new PerformanceMeasure('x', 1, 2, 3);

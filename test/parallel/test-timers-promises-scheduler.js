@@ -7,7 +7,8 @@ const { inspect } = require('util');
 assert.deepStrictEqual(
   Object.getOwnPropertyNames(Object.getPrototypeOf(scheduler)),
   ['constructor', 'yield', 'wait']);
-assert.strictEqual(inspect(scheduler), 'Scheduler { [Symbol(kScheduler)]: true }');
+assert.strictEqual(inspect(scheduler),
+                   'Scheduler { [Symbol(kScheduler)]: true }');
 assert.strictEqual(scheduler.wait.length, 2);
 assert.strictEqual(scheduler.yield.length, 0);
 assert.throws(() => new scheduler.constructor(), {

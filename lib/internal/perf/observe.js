@@ -18,6 +18,7 @@ const {
   validateObject,
 } = require('internal/validators');
 const { DOMException } = require('internal/per_context/domexception');
+const { setImmediate } = require('timers');
 const {
   inspectEntry,
   kConstruct,
@@ -96,15 +97,11 @@ const observers = new Set();
 const pending = new Set();
 let deliveryScheduled = false;
 
-let setImmediateFn;
 function scheduleDelivery(observer) {
   pending.add(observer);
   if (deliveryScheduled) return;
   deliveryScheduled = true;
-  if (setImmediateFn === undefined) {
-    setImmediateFn = require('timers').setImmediate;
-  }
-  setImmediateFn(deliver);
+  setImmediate(deliver);
 }
 
 function deliver() {

@@ -31,10 +31,9 @@ function inspect(value, options) {
 
 // How the perf_hooks classes print: "Name { ...fields }".
 function inspectEntry(self, fields, depth, options) {
-  const name = self.constructor.name;
   // Past the depth, inspect prints it the usual way: [Name].
   if (depth < 0) return self;
-  return `${name} ${inspect(fields, {
+  return `${self.constructor.name} ${inspect(fields, {
     ...options,
     depth: options.depth == null ? options.depth : options.depth - 1,
   })}`;

@@ -18,6 +18,8 @@ const {
   kConstruct,
 } = require('internal/perf/performance_entry');
 const { buffers, enqueue } = require('internal/perf/observe');
+const { Event } = require('internal/event_target');
+const { setImmediate } = require('timers');
 
 const kTimingInfo = Symbol('kTimingInfo');
 const kInitiatorType = Symbol('kInitiatorType');
@@ -166,7 +168,6 @@ function createResourceTiming(timingInfo, requestedUrl, initiatorType,
   return entry;
 }
 
-let setImmediateFn;
 function bufferResourceTiming(entry) {
   if (buffers.resource.length < bufferSize && secondary.length === 0) {
     buffers.resource.push(entry);
@@ -175,12 +176,8 @@ function bufferResourceTiming(entry) {
   secondary.push(entry);
   if (fullEventPending) return;
   fullEventPending = true;
-  if (setImmediateFn === undefined) {
-    setImmediateFn = require('timers').setImmediate;
-  }
-  setImmediateFn(() => {
+  setImmediate(() => {
     fullEventPending = false;
-    const { Event } = require('internal/event_target');
     performanceObject?.dispatchEvent(new Event('resourcetimingbufferfull'));
     // Whatever the listeners made room for moves over; the rest is lost.
     while (secondary.length > 0 && buffers.resource.length < bufferSize) {
@@ -193,7 +190,8 @@ function bufferResourceTiming(entry) {
 function markResourceTiming(timingInfo, requestedUrl, initiatorType,
                             global, cacheMode) {
   if (cacheMode !== '' && cacheMode !== 'local') {
-    throw new ERR_INTERNAL_ASSERTION("cache must be an empty string or 'local'");
+    throw new ERR_INTERNAL_ASSERTION(
+      "cache must be an empty string or 'local'");
   }
   const entry = createResourceTiming(timingInfo, `${requestedUrl}`,
                                      initiatorType, cacheMode);

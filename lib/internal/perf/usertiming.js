@@ -13,6 +13,7 @@ const {
   validateString,
 } = require('internal/validators');
 const { DOMException } = require('internal/per_context/domexception');
+const { structuredClone } = require('internal/structured_clone');
 const { now, milestones } = require('internal/perf/utils');
 const {
   PerformanceEntry,
@@ -42,21 +43,9 @@ const {
 // The latest mark of each name, as measure() looks marks up by name.
 const markTimes = new Map();
 
-let structuredCloneFn;
 // Entries keep their own copy of the detail given.
 function cloneDetail(detail) {
-  if (detail == null) return null;
-  if (structuredCloneFn === undefined) {
-    structuredCloneFn = internalBinding('messaging').structuredClone;
-  }
-  try {
-    return structuredCloneFn(detail);
-  } catch (err) {
-    if (err?.name === 'DataCloneError') {
-      throw new DOMException(err.message, 'DataCloneError');
-    }
-    throw err;
-  }
+  return detail == null ? null : structuredClone(detail);
 }
 
 class PerformanceMark extends PerformanceEntry {
