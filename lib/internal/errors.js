@@ -833,6 +833,9 @@ E('ERR_PACKAGE_PATH_NOT_EXPORTED', function(pkgPath, subpath, base) {
     `${pkgPath}package.json${from}`;
 }, Error);
 E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PERFORMANCE_INVALID_TIMESTAMP', '%d is not a valid timestamp',
+  TypeError);
+E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
 E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
   "Unexpected argument '%s'. This command does not take positional arguments",
   TypeError);

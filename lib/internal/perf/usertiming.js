@@ -5,7 +5,6 @@
 
 const {
   codes,
-  E,
 } = require('internal/errors');
 const {
   validateNumber,
@@ -26,14 +25,6 @@ const {
   enqueue,
 } = require('internal/perf/observe');
 
-// Node's codes, registered here until internal/errors carries them.
-if (codes.ERR_PERFORMANCE_INVALID_TIMESTAMP === undefined) {
-  E('ERR_PERFORMANCE_INVALID_TIMESTAMP',
-    '%d is not a valid timestamp', TypeError);
-}
-if (codes.ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS === undefined) {
-  E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
-}
 const {
   ERR_INVALID_ARG_VALUE,
   ERR_PERFORMANCE_INVALID_TIMESTAMP,
