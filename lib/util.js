@@ -392,6 +392,11 @@ function log(...args) {
   process.stdout.write(`${timestamp()} - ${format(...args)}\n`);
 }
 
+// AbortSignal and EventTarget load when first used, not with util.
+async function aborted(signal, resource) {
+  return require('internal/abort_controller').aborted(signal, resource);
+}
+
 function _extend(target, source) {
   if (source === null || typeof source !== 'object') return target;
   const keys = Object.keys(source);
@@ -404,6 +409,7 @@ module.exports = {
   _errnoException: errnoException,
   _exceptionWithHostPort: exceptionWithHostPort,
   _extend,
+  aborted,
   callbackify,
   debug: debuglog,
   debuglog,

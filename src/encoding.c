@@ -4,9 +4,9 @@
  * Encoding to UTF-8 is V8's own writer, straight into the new buffer.
  * Decoding follows the WHATWG Encoding Standard: every malformed sequence
  * becomes one U+FFFD per maximal subpart (or, when the caller asks for
- * `fatal`, a TypeError). Streaming (bytes of a character
- * split across calls) is kept in JS, which hands only whole sequences here
- * except at the end of a stream.
+ * `fatal`, a TypeError). Streaming (a character split across calls) is
+ * handled in JS, which hands only whole sequences here except at the end
+ * of a stream.
  */
 #include <stdlib.h>
 #include <string.h>

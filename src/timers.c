@@ -10,14 +10,19 @@
 
 static void on_timer(uv_timer_t *t);
 
+/* Arms the libuv timer for the next expiry that processTimers reported,
+ * unless the ticks that ran after it armed the timer for sooner (a timer
+ * set from process.nextTick). Whether the timer keeps the loop alive is
+ * JS's to say (toggleTimerRef), from its count of ref'd timers. */
 static void schedule(nr_runtime *rt, double next) {
   if (next == 0) return;
   double due = fabs(next);
   double now = (double)uv_now(rt->loop);
   uint64_t delay = due > now ? (uint64_t)(due - now) : 1;
+  if (uv_is_active((uv_handle_t *)&rt->timer) &&
+      uv_timer_get_due_in(&rt->timer) <= delay)
+    return;
   uv_timer_start(&rt->timer, on_timer, delay, 0);
-  if (next > 0) uv_ref((uv_handle_t *)&rt->timer);
-  else uv_unref((uv_handle_t *)&rt->timer);
 }
 
 static void on_timer(uv_timer_t *t) {

@@ -51,6 +51,32 @@ function getEncodingFromLabel(label) {
   return kLabels.get(key);
 }
 
+// %TypedArray%.prototype[@@toStringTag] names the element type of a typed
+// array and is undefined for anything else, subclasses and realms aside.
+const typedArrayTag = Function.prototype.call.bind(
+  Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
+
+function isUint8Array(value) {
+  return typedArrayTag(value) === 'Uint8Array';
+}
+
+// The name of the class an encoder or decoder was made by (a subclass
+// included).
+function className(self, fallback) {
+  const proto = Object.getPrototypeOf(self);
+  const ctor = proto !== null ? proto.constructor : undefined;
+  return typeof ctor === 'function' && ctor.name ? ctor.name : fallback;
+}
+
+// What util.inspect prints for one nested deeper than its depth option:
+// "[TextDecoder]", or "[Sub [TextDecoder]]" for a subclass.
+function depthExceeded(self, base, options) {
+  const name = className(self, base);
+  const shown = name === base ? name : `${name} [${base}]`;
+  return options.stylize(`[${shown}]`, 'special');
+}
+
 /*
  * TextEncoder
  */
@@ -107,26 +133,11 @@ class TextEncoder {
   [inspect.custom](depth, options) {
     TextEncoder.#check(this);
     if (typeof depth === 'number' && depth < 0) {
-      const proto = Object.getPrototypeOf(this);
-      const ctor = proto !== null ? proto.constructor : undefined;
-      let name = typeof ctor === 'function' && ctor.name ?
-        ctor.name : 'TextEncoder';
-      if (name !== 'TextEncoder') name += ' [TextEncoder]';
-      return options.stylize(`[${name}]`, 'special');
+      return depthExceeded(this, 'TextEncoder', options);
     }
     // Node prints a plain object here, without the class name.
     return { encoding: this.encoding };
   }
-}
-
-// %TypedArray%.prototype[@@toStringTag] names the element type of a typed
-// array and is undefined for anything else, subclasses and realms aside.
-const typedArrayTag = Function.prototype.call.bind(
-  Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
-
-function isUint8Array(value) {
-  return typedArrayTag(value) === 'Uint8Array';
 }
 
 /*
@@ -331,13 +342,8 @@ class TextDecoder {
 
   [inspect.custom](depth, options) {
     TextDecoder.#check(this);
-    const proto = Object.getPrototypeOf(this);
-    const ctor = proto !== null ? proto.constructor : undefined;
-    let name = typeof ctor === 'function' && ctor.name ?
-      ctor.name : 'TextDecoder';
     if (typeof depth === 'number' && depth < 0) {
-      if (name !== 'TextDecoder') name += ' [TextDecoder]';
-      return options.stylize(`[${name}]`, 'special');
+      return depthExceeded(this, 'TextDecoder', options);
     }
     // Node prints the attributes with default options (no colors), after
     // the class name.
@@ -346,7 +352,7 @@ class TextDecoder {
       fatal: this.#fatal,
       ignoreBOM: this.#ignoreBOM,
     };
-    return `${name} ${inspect(shown)}`;
+    return `${className(this, 'TextDecoder')} ${inspect(shown)}`;
   }
 }
 

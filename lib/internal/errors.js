@@ -732,6 +732,10 @@ E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
 E('ERR_INVALID_HTTP_TOKEN', '%s must be a valid HTTP token ["%s"]',
   TypeError);
 E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;
+}, TypeError);
 E('ERR_INVALID_MODULE_SPECIFIER', function(request, reason, base) {
   let msg = `Invalid module "${request}" ${reason}`;
   if (base !== undefined) msg += ` imported from ${base}`;

@@ -4,16 +4,7 @@
 // the WHATWG MIME Sniffing standard describes ("parse a MIME type",
 // "serialize a MIME type").
 
-const { codes, E } = require('internal/errors');
-
-// Node's message: the index of the bad character is added when known.
-if (codes.ERR_INVALID_MIME_SYNTAX === undefined) {
-  E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
-    const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
-    return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;
-  }, TypeError);
-}
-const { ERR_INVALID_MIME_SYNTAX } = codes;
+const { codes: { ERR_INVALID_MIME_SYNTAX } } = require('internal/errors');
 
 // HTTP token code points, and those allowed in a quoted string.
 const kToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/;

@@ -6,6 +6,10 @@ const { assert } = require('../common');
 const util = require('util');
 const { TextEncoder } = util;
 
+// The global is the same class.
+assert.strictEqual(globalThis.TextEncoder, TextEncoder);
+assert.strictEqual(globalThis.TextDecoder, util.TextDecoder);
+
 const enc = new TextEncoder();
 assert.strictEqual(enc.encoding, 'utf-8');
 
