@@ -34,8 +34,11 @@ typedef struct nr__method {
   X(host)                                                                  \
   X(messaging)                                                             \
   X(os)                                                                    \
+  X(pipe_wrap)                                                             \
   X(process_methods)                                                       \
+  X(process_wrap)                                                          \
   X(signal_wrap)                                                           \
+  X(spawn_sync)                                                            \
   X(stdio)                                                                 \
   X(task_queue)                                                            \
   X(timers)                                                                \
@@ -201,5 +204,33 @@ char *nr__arg_string(v8c_call *c, int i, const char *name);
 /* Argument i as an integer in [min, max], else throws and returns false. */
 bool nr__arg_int(v8c_call *c, int i, const char *name, int64_t min,
                  int64_t max, int64_t *out);
+
+/* ---- Child processes (pipe_wrap.c, process_wrap.c, spawn_sync.c) ----- */
+
+/* Makes a write to a pipe whose reader is gone fail with EPIPE instead of
+ * killing the process (SIGPIPE ignored, as Node does at start-up; a host
+ * that installed its own handler keeps it). Children get the default
+ * back: uv_spawn resets signal dispositions. */
+void nr__ignore_sigpipe(void);
+
+/* The uv stream of an open pipe_wrap handle, or NULL for anything else. */
+uv_stream_t *nr__pipe_stream(v8c_env *env, v8c_value handle);
+
+/* What spawn() and spawnSync() share: the program, its arguments, working
+ * directory, environment and credentials, read from the JS options object
+ * { file, args, cwd, envPairs, detached, uid, gid }. */
+typedef struct nr__spawn_options {
+  uv_process_options_t uv;  /* points into the fields below */
+  char *file;
+  char **args;              /* NULL-terminated */
+  char *cwd;
+  char **env;               /* NULL-terminated, or NULL to inherit */
+} nr__spawn_options;
+
+/* Fills o from the options object; false with an exception pending when
+ * any field is invalid (nothing to free then). stdio is left empty. */
+bool nr__spawn_options_parse(v8c_env *env, v8c_value opts,
+                             nr__spawn_options *o);
+void nr__spawn_options_free(nr__spawn_options *o);
 
 #endif /* NR_INTERNAL_H */
