@@ -130,12 +130,23 @@ function makeEnv() {
 }
 
 // Node's legacy process.binding() answers only an allow-list of old
-// internals, with a deprecation warning. noderun has none of those
-// internals to give out, so every name fails the way an unknown one does.
+// internals. Of those, noderun gives the one whose contents are public
+// API anyway: 'util', the type checks also found on util.types. Other
+// names fail the way an unknown one does.
+const legacyUtilKeys = ['isAnyArrayBuffer', 'isArrayBuffer',
+  'isArrayBufferView', 'isAsyncFunction', 'isDataView', 'isDate',
+  'isExternal', 'isMap', 'isMapIterator', 'isNativeError', 'isPromise',
+  'isRegExp', 'isSet', 'isSetIterator', 'isTypedArray', 'isUint8Array'];
+
 function binding_(name) {
   validateString(name, 'name');
-  const err = new Error(`No such module: ${name}`);
-  throw err;
+  if (name === 'util') {
+    const { types } = require('util');
+    const out = {};
+    for (const key of legacyUtilKeys) out[key] = types[key];
+    return out;
+  }
+  throw new Error(`No such module: ${name}`);
 }
 
 // Signals: a libuv watcher per signal while it has listeners.
