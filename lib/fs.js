@@ -5,7 +5,7 @@
 const binding = internalBinding('fs');
 const { validateString } = require('internal/validators');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 
 const constants = {
@@ -32,29 +32,29 @@ function encodingOf(options) {
 
 function readFileSync(path, options) {
   const encoding = encodingOf(options);
-  const text = typeof path === 'number' ?
-    binding.readFileUtf8(path) : binding.readFileUtf8(toPath(path));
-  if (encoding === 'utf8' || encoding === 'utf-8') return text;
-  if (encoding === undefined || encoding === null) {
-    if (typeof Buffer === 'function') return Buffer.from(text, 'utf8');
-    throw new ERR_METHOD_NOT_IMPLEMENTED('readFileSync() without an ' +
-                                         "encoding (no Buffer yet); use 'utf8'");
+  const file = typeof path === 'number' ? path : toPath(path);
+  if (encoding === 'utf8' || encoding === 'utf-8') {
+    return binding.readFileUtf8(file);
   }
-  throw new ERR_METHOD_NOT_IMPLEMENTED(`readFileSync() with encoding ${encoding}`);
+  const bytes = binding.readFileBytes(file);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return encoding === undefined || encoding === null ? buffer :
+    buffer.toString(encoding);
 }
 
 function writeFileSync(path, data, options) {
   const flag = (options && typeof options === 'object' && options.flag) || 'w';
   const mode = (options && typeof options === 'object' && options.mode) ||
     0o666;
-  if (typeof data !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('data', 'string', data);
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer',
+      'TypedArray', 'DataView'], data);
   }
   const flags = { w: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC,
                   a: constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND,
                   wx: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL |
                     constants.O_TRUNC }[flag];
-  binding.writeFileUtf8(toPath(path), data, flags, mode);
+  binding.writeFile(toPath(path), data, flags, mode);
 }
 
 function appendFileSync(path, data, options) {

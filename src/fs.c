@@ -52,8 +52,14 @@ static int read_all(int fd, char **out, size_t *len) {
   return 0;
 }
 
-/* readFileUtf8(path | fd) -> string */
-static void read_file_utf8(v8c_call *c) {
+static void free_bytes(void *data, void *hint) {
+  (void)hint;
+  free(data);
+}
+
+/* Reads all of a file (a path, or an open fd) into *out; false with an
+ * exception pending. */
+static bool read_whole(v8c_call *c, char **out, size_t *len) {
   v8c_env *env = v8c_call_env(c);
   v8c_value a = v8c_arg(c, 0);
   char *path = NULL;
@@ -62,44 +68,64 @@ static void read_file_utf8(v8c_call *c) {
   if (v8c_is(a, V8C_INT32) && v8c_value_int64(a) >= 0) {
     fd = (int)v8c_value_int64(a);
   } else {
-    if (!(path = nr__arg_string(c, 0, "path"))) return;
+    if (!(path = nr__arg_string(c, 0, "path"))) return false;
     fd = uv_fs_open(NULL, &req, path, UV_FS_O_RDONLY, 0, NULL);
     uv_fs_req_cleanup(&req);
     if (fd < 0) {
       nr__throw_uv(env, fd, "open", path, NULL);
       free(path);
-      return;
+      return false;
     }
   }
-  char *buf;
-  size_t len;
-  int r = read_all(fd, &buf, &len);
+  int r = read_all(fd, out, len);
   if (path) {
     uv_fs_close(NULL, &req, fd, NULL);
     uv_fs_req_cleanup(&req);
   }
-  if (r < 0) {
-    nr__throw_uv(env, r, "read", path, NULL);
-  } else {
-    v8c_return(c, v8c_string(env, buf, len));
-    free(buf);
-  }
+  if (r < 0) nr__throw_uv(env, r, "read", path, NULL);
   free(path);
+  return r >= 0;
 }
 
-/* writeFileUtf8(path, string, flags, mode) */
-static void write_file_utf8(v8c_call *c) {
+/* readFileUtf8(path | fd) -> string */
+static void read_file_utf8(v8c_call *c) {
+  char *buf;
+  size_t len;
+  if (!read_whole(c, &buf, &len)) return;
+  v8c_return(c, v8c_string(v8c_call_env(c), buf, len));
+  free(buf);
+}
+
+/* readFileBytes(path | fd) -> Uint8Array over the file's bytes (the memory
+ * read into is handed to JS, not copied). */
+static void read_file_bytes(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  char *buf;
+  size_t len;
+  if (!read_whole(c, &buf, &len)) return;
+  v8c_value ab = v8c_arraybuffer_external(env, buf, len, free_bytes, NULL);
+  if (ab) v8c_return(c, v8c_uint8array(env, ab, 0, len));
+}
+
+/* writeFile(path, string | ArrayBufferView, flags, mode): a string is
+ * written as UTF-8, a view as its bytes. */
+static void write_file(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   char *path = nr__arg_string(c, 0, "path");
   if (!path) return;
-  size_t len;
-  char *data = NULL;
+  v8c_value v = v8c_arg(c, 1);
+  char *copy = NULL;  /* UTF-8 of a string, ours to free */
+  void *data = NULL;
+  size_t len = 0;
   int64_t flags, mode;
-  if (!v8c_is(v8c_arg(c, 1), V8C_STRING)) {
-    nr__throw_arg_type(env, "data", "string");
-  } else if (nr__arg_int(c, 2, "flags", 0, INT32_MAX, &flags) &&
-             nr__arg_int(c, 3, "mode", 0, 07777, &mode) &&
-             (data = v8c_to_utf8(env, v8c_arg(c, 1), &len))) {
+  if (v8c_is(v, V8C_STRING)) {
+    data = copy = v8c_to_utf8(env, v, &len);
+  } else if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(v, &data, &len)) {
+    nr__throw_arg_type(env, "data", "string or an instance of Buffer");
+    data = NULL;
+  }
+  if (data && nr__arg_int(c, 2, "flags", 0, INT32_MAX, &flags) &&
+      nr__arg_int(c, 3, "mode", 0, 07777, &mode)) {
     uv_fs_t req;
     int fd = uv_fs_open(NULL, &req, path, (int)flags, (int)mode, NULL);
     uv_fs_req_cleanup(&req);
@@ -108,7 +134,7 @@ static void write_file_utf8(v8c_call *c) {
     } else {
       size_t off = 0;
       while (off < len) {
-        uv_buf_t b = uv_buf_init(data + off, (unsigned)(len - off));
+        uv_buf_t b = uv_buf_init((char *)data + off, (unsigned)(len - off));
         int r = uv_fs_write(NULL, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
         if (r < 0) { nr__throw_uv(env, r, "write", path, NULL); break; }
@@ -118,7 +144,7 @@ static void write_file_utf8(v8c_call *c) {
       uv_fs_req_cleanup(&req);
     }
   }
-  free(data);
+  free(copy);
   free(path);
 }
 
@@ -233,7 +259,8 @@ static void rmdir_(v8c_call *c) { path_op(c, true); }
 static const nr__method methods[] = {
     {"internalModuleStat", internal_module_stat},
     {"readFileUtf8", read_file_utf8},
-    {"writeFileUtf8", write_file_utf8},
+    {"readFileBytes", read_file_bytes},
+    {"writeFile", write_file},
     {"stat", stat_},
     {"lstat", lstat_},
     {"realpath", realpath_},
