@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -158,10 +159,20 @@ static void env_get(v8c_call *c) {
   if (v) v8c_return(c, v8c_string(v8c_call_env(c), v, (size_t)-1));
 }
 
+/* Setting TZ changes the zone of Dates from then on, as in Node. */
+static void after_env_change(v8c_call *c, const char *name) {
+  if (strcmp(name, "TZ") != 0) return;
+  tzset();
+  v8c_timezone_changed(v8c_call_env(c));
+}
+
 static void env_set(v8c_call *c) {
   char *name = nr__arg_string(c, 0, "name");
   char *value = name ? nr__arg_string(c, 1, "value") : NULL;
-  if (value && *name && !strchr(name, '=')) setenv(name, value, 1);
+  if (value && *name && !strchr(name, '=')) {
+    setenv(name, value, 1);
+    after_env_change(c, name);
+  }
   free(name);
   free(value);
 }
@@ -169,7 +180,10 @@ static void env_set(v8c_call *c) {
 static void env_delete(v8c_call *c) {
   char *name = nr__arg_string(c, 0, "name");
   if (!name) return;
-  if (*name && !strchr(name, '=')) unsetenv(name);
+  if (*name && !strchr(name, '=')) {
+    unsetenv(name);
+    after_env_change(c, name);
+  }
   free(name);
 }
 

@@ -1520,4 +1520,9 @@ extern "C" size_t v8c_arraybuffer_bytes(v8c_env *env) {
   return env->allocator->live.load();
 }
 
+extern "C" void v8c_timezone_changed(v8c_env *env) {
+  env->isolate->DateTimeConfigurationChangeNotification(
+      Isolate::TimeZoneDetection::kRedetect);
+}
+
 extern "C" void v8c_gc(v8c_env *env) { env->isolate->LowMemoryNotification(); }

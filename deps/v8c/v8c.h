@@ -375,6 +375,9 @@ void v8c_heap_statistics(v8c_env *env, v8c_heap_stats *out);
 /* Bytes of ArrayBuffer backing stores that this env allocated and has not
  * yet freed. */
 size_t v8c_arraybuffer_bytes(v8c_env *env);
+/* Tells V8 the time zone changed (process.env.TZ was set): Date forgets
+ * its cached zone. */
+void v8c_timezone_changed(v8c_env *env);
 /* Asks V8 to collect garbage now (for tests and teardown). */
 void v8c_gc(v8c_env *env);
 
