@@ -321,7 +321,9 @@ function isBuiltin(id) {
 }
 Module.isBuiltin = isBuiltin;
 
-Module.globalPaths = (() => {
+// The folders searched after node_modules: NODE_PATH, then ~/.node_modules,
+// ~/.node_libraries and <prefix>/lib/node. Recomputed by _initPaths().
+Module._initPaths = function() {
   const home = process.env.HOME;
   const prefix = path.resolve(process.execPath, '..', '..');
   const paths = [path.resolve(prefix, 'lib', 'node')];
@@ -333,8 +335,9 @@ Module.globalPaths = (() => {
   if (nodePath) {
     paths.unshift(...nodePath.split(path.delimiter).filter(Boolean));
   }
-  return paths;
-})();
+  Module.globalPaths = paths;
+};
+Module._initPaths();
 
 // The node_modules folders from `from` up to the root.
 Module._nodeModulePaths = function(from) {
@@ -425,7 +428,13 @@ const exposeInternals =
 
 Module._load = function(request, parent, isMain) {
   if (request.startsWith('node:')) return loadBuiltin(request);
-  if (realm.canBeRequiredByUsers(request)) return realm.require(request);
+  if (realm.canBeRequiredByUsers(request)) {
+    // A program may put its own module in the cache under a builtin's
+    // bare name; Node honours that.
+    const cached = Module._cache[request];
+    if (cached !== undefined) return cached.exports;
+    return realm.require(request);
+  }
   if (exposeInternals && request.startsWith('internal/') &&
       internalBinding('builtins').hasBuiltin(request)) {
     return realm.require(request);
