@@ -77,7 +77,7 @@ function hexValue(c) {
   return (c | 0x20) - 0x61 + 10;
 }
 
-// Decode '%XX' escapes (and '+' when decodeSpaces) into bytes. Other
+// Decode '%XX' escapes (and '+' when decodeSpaces) into a Buffer. Other
 // code units are stored as their low byte, as Node does.
 function unescapeBuffer(s, decodeSpaces) {
   s = `${s}`;
@@ -97,12 +97,13 @@ function unescapeBuffer(s, decodeSpaces) {
       bytes[n++] = c & 0xFF;
     }
   }
-  const result = bytes.subarray(0, n);
-  // Callers get a Buffer once the runtime has one.
-  if (typeof Buffer === 'function' && typeof Buffer.from === 'function') {
-    return Buffer.from(result.buffer, result.byteOffset, result.byteLength);
-  }
-  return result;
+  return lazyBuffer().from(bytes.buffer, 0, n);
+}
+
+let BufferClass;
+function lazyBuffer() {
+  if (BufferClass === undefined) BufferClass = require('buffer').Buffer;
+  return BufferClass;
 }
 
 let utf8Decode;

@@ -46,8 +46,8 @@ const kNotHost = /[ "%';<>\\^`{|}#/?]/;
 // After IDNA processing, hostnames with these are refused.
 const kForbiddenHost = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const kForbiddenIPv6Host = /[\0\t\n\r #%/<>?@\\^|]/;
-// Escaped in the rest of the URL (outside javascript: URLs).
 const kTabNewline = /[\t\n\r]/g;
+// Escaped in the rest of the URL (outside javascript: URLs).
 const kAutoEscape = /[\t\n\r "'<>\\^`{|}]/g;
 const kAutoEscapes = {
   '\t': '%09', '\n': '%0A', '\r': '%0D', ' ': '%20', '"': '%22', '\'': '%27',
@@ -95,7 +95,12 @@ Url.prototype.parse = function parse(url, parseQueryString,
   }
   let rest = normalizeSlashes(url.replace(kTrim, ''));
 
-  if (!slashesDenoteHost && !rest.includes('#') && !rest.includes('@')) {
+  // A path-only URL takes a shortcut, unless it has a fragment or an '@'
+  // before its query (which may make it //user@host).
+  const queryStart = rest.indexOf('?');
+  const beforeQuery = queryStart === -1 ? rest : rest.slice(0, queryStart);
+  if (!slashesDenoteHost && !rest.includes('#') &&
+      !beforeQuery.includes('@')) {
     const simple = kSimplePath.exec(rest);
     if (simple !== null) {
       this.path = rest;
@@ -136,7 +141,7 @@ Url.prototype.parse = function parse(url, parseQueryString,
 
   if (!kHostless.has(lowerProto) &&
       (slashes || (proto && !kSlashed.has(proto)))) {
-    rest = this.parseAuthority(rest, url);
+    rest = parseAuthority(this, rest, url);
   }
 
   if (!kUnsafe.has(lowerProto)) {
@@ -174,78 +179,72 @@ Url.prototype.parse = function parse(url, parseQueryString,
 };
 
 // Read [auth@]host[:port] off the front of rest; return what follows.
-// Tabs and newlines in the auth and host parts are dropped.
-Url.prototype.parseAuthority = function parseAuthority(rest, url) {
+// Tabs and newlines before the first '/', '?' or '#' are dropped.
+function parseAuthority(self, rest, url) {
   // The host ends at the first '/', '?' or '#'; the auth part ends at
   // the last '@' before that.
-  const endMatch = /[#/?]/.exec(rest);
-  const authorityEnd = endMatch === null ? rest.length : endMatch.index;
+  let endMatch = /[#/?]/.exec(rest);
+  let authorityEnd = endMatch === null ? rest.length : endMatch.index;
+  rest = rest.slice(0, authorityEnd).replace(kTabNewline, '') +
+    rest.slice(authorityEnd);
+  endMatch = /[#/?]/.exec(rest);
+  authorityEnd = endMatch === null ? rest.length : endMatch.index;
   const atSign = authorityEnd === 0 ? -1 :
     rest.lastIndexOf('@', authorityEnd - 1);
   if (atSign !== -1) {
-    this.auth = decodeURIComponent(
-      rest.slice(0, atSign).replace(kTabNewline, ''));
+    self.auth = decodeURIComponent(rest.slice(0, atSign));
     rest = rest.slice(atSign + 1);
   }
   const notHost = kNotHost.exec(rest);
   const hostEnd = notHost === null ? rest.length : notHost.index;
-  this.host = rest.slice(0, hostEnd).replace(kTabNewline, '');
+  self.host = rest.slice(0, hostEnd);
   rest = rest.slice(hostEnd);
-  this.parseHost();
-  if (typeof this.hostname !== 'string') this.hostname = '';
+  self.parseHost();
+  if (typeof self.hostname !== 'string') self.hostname = '';
 
-  const hostname = this.hostname;
+  const hostname = self.hostname;
   const ipv6 = isIPv6Hostname(hostname);
   if (!ipv6) {
     // A ':' left in the hostname ends it; the rest joins the path.
     const colon = hostname.indexOf(':');
     if (colon !== -1) {
-      this.hostname = hostname.slice(0, colon);
+      self.hostname = hostname.slice(0, colon);
       rest = `/${hostname.slice(colon)}${rest}`;
     }
   }
 
-  if (this.hostname.length > 255) {
-    this.hostname = '';
+  if (self.hostname.length > 255) {
+    self.hostname = '';
   } else {
-    this.hostname = this.hostname.toLowerCase();
+    self.hostname = self.hostname.toLowerCase();
   }
-  if (this.hostname !== '') {
+  if (self.hostname !== '') {
     if (ipv6) {
-      if (kForbiddenIPv6Host.test(this.hostname)) {
+      if (kForbiddenIPv6Host.test(self.hostname)) {
         throw new ERR_INVALID_URL(url);
       }
     } else {
-      const ascii = legacyHostToASCII(this.hostname);
+      const ascii = legacyHostToASCII(self.hostname);
       if (ascii === null || kForbiddenHost.test(ascii)) {
         throw new ERR_INVALID_URL(url);
       }
-      this.hostname = ascii;
+      self.hostname = ascii;
     }
   }
 
-  this.host = this.hostname + (this.port ? `:${this.port}` : '');
+  self.host = self.hostname + (self.port ? `:${self.port}` : '');
   if (ipv6) {
-    this.hostname = this.hostname.slice(1, -1);
+    self.hostname = self.hostname.slice(1, -1);
     if (rest[0] !== '/') rest = `/${rest}`;
   }
   return rest;
-};
-
-Url.prototype.parseHost = function parseHost() {
-  let host = this.host;
-  const port = kPort.exec(host);
-  if (port !== null) {
-    if (port[0] !== ':') this.port = port[0].slice(1);
-    host = host.slice(0, host.length - port[0].length);
-  }
-  if (host) this.hostname = host;
-};
+}
 
 // Characters kept as they are in the auth part by format().
 const kAuthNoEscape = /[A-Za-z0-9\-_.!~*'():]/;
 
 function escapeAuth(auth) {
+  if (typeof auth !== 'string') return auth;
   let out = '';
   for (const ch of auth) {
     out += kAuthNoEscape.test(ch) ? ch : encodeURIComponent(ch);
@@ -266,9 +265,8 @@ Url.prototype.format = function format() {
   if (this.host) {
     host = auth + this.host;
   } else if (this.hostname) {
-    const hostname = this.hostname;
-    host = auth + (hostname.includes(':') && !isIPv6Hostname(hostname) ?
-      `[${hostname}]` : hostname);
+    host = auth + (this.hostname.includes(':') &&
+      !isIPv6Hostname(this.hostname) ? `[${this.hostname}]` : this.hostname);
     if (this.port) host += `:${this.port}`;
   }
 
@@ -277,7 +275,10 @@ Url.prototype.format = function format() {
   }
   let search = this.search || (query && `?${query}`) || '';
 
-  if (protocol && !protocol.endsWith(':')) protocol += ':';
+  // The fields are used as strings; other values fail as in Node.
+  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 0x3A) {
+    protocol += ':';
+  }
 
   if (typeof pathname === 'string') {
     pathname = pathname.replace(/[#?]/g, (c) => (c === '#' ? '%23' : '%3F'));
@@ -287,16 +288,18 @@ Url.prototype.format = function format() {
   // unless the URL had them to begin with.
   if (this.slashes || kSlashed.has(protocol)) {
     if (this.slashes || host) {
-      if (pathname && pathname[0] !== '/') pathname = `/${pathname}`;
+      if (pathname && pathname.charCodeAt(0) !== 0x2F) {
+        pathname = `/${pathname}`;
+      }
       host = `//${host}`;
     } else if (protocol.length >= 4 && protocol.startsWith('file')) {
       host = '//';
     }
   }
 
-  if (typeof search === 'string') search = search.replace(/#/g, '%23');
-  if (hash && hash[0] !== '#') hash = `#${hash}`;
-  if (search && search[0] !== '?') search = `?${search}`;
+  search = search.replace(/#/g, '%23');
+  if (hash && hash.charCodeAt(0) !== 0x23) hash = `#${hash}`;
+  if (search && search.charCodeAt(0) !== 0x3F) search = `?${search}`;
   return protocol + host + pathname + search + hash;
 };
 
@@ -474,6 +477,8 @@ Url.prototype.resolveObject = function resolveObject(relative) {
     }
     result.host = '';
     if (relative.protocol) {
+      // The reference brings its own host (and auth) in its path.
+      result.auth = null;
       relHostname = null;
       if (relHost) {
         if (relPath[0] === '') {
@@ -566,6 +571,17 @@ Url.prototype.resolveObject = function resolveObject(relative) {
   result.auth = relative.auth || result.auth;
   result.slashes = result.slashes || relative.slashes;
   return finish(result);
+};
+
+// Split this.host into hostname and port.
+Url.prototype.parseHost = function parseHost() {
+  let host = this.host;
+  const port = kPort.exec(host);
+  if (port !== null) {
+    if (port[0] !== ':') this.port = port[0].slice(1);
+    host = host.slice(0, host.length - port[0].length);
+  }
+  if (host) this.hostname = host;
 };
 
 module.exports = {

@@ -70,10 +70,6 @@ function hexValue(c) {
   return (c | 0x20) - 0x61 + 10;
 }
 
-function asciiLowercase(str) {
-  return str.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
-
 // '%XX' for every byte value.
 const kHexTable = [];
 for (let i = 0; i < 256; i++) {
@@ -149,7 +145,8 @@ function percentDecodeToBytes(str) {
   for (let i = 0; i < length; i++) {
     let c = str.charCodeAt(i);
     if (c === 0x25 && i + 2 < length &&
-        isASCIIHex(str.charCodeAt(i + 1)) && isASCIIHex(str.charCodeAt(i + 2))) {
+        isASCIIHex(str.charCodeAt(i + 1)) &&
+        isASCIIHex(str.charCodeAt(i + 2))) {
       bytes.push(hexValue(str.charCodeAt(i + 1)) * 16 +
                  hexValue(str.charCodeAt(i + 2)));
       i += 2;
@@ -252,41 +249,72 @@ function percentDecodeString(str) {
 // ---------------------------------------------------------------------------
 // IDNA: UTS #46 ToASCII with CheckHyphens=false, CheckBidi=true,
 // CheckJoiners=true, UseSTD3ASCIIRules=false, Nontransitional_Processing,
-// VerifyDnsLength=false. V8 gives no IDNA API, so the mapping table is
-// approximated with Unicode properties: ignored code points are removed,
-// disallowed ones fail, everything else maps to lowercase(NFKC(c)); the
-// deviations (ß, ς, ZWJ, ZWNJ) are kept. Bidi classes and joining types
-// are approximated from scripts and blocks.
+// VerifyDnsLength=false, as Node 18 applies it. V8 has no IDNA API and
+// no mapping table, so the mapping is computed: ignored code points go,
+// disallowed ones (by general category plus a short list) fail, others
+// map to NFKC(lowercase(NFKC(c))) with the case-folding fixes below, and
+// a mapping that would make a '.' fails; the deviations (ß, ς, ZWJ,
+// ZWNJ) are kept. Bidi classes and joining types are approximated from
+// blocks and scripts. For single code points this agrees with Node 18
+// everywhere; code points Unicode assigns after V8's ICU version, and
+// Bidi or ContextJ cases beyond the approximations, may still differ.
 
 const kIdnaIgnored = new RegExp(
   '[\\u00AD\\u034F\\u180B-\\u180D\\u180F\\u200B\\u2060\\u2064' +
   '\\uFE00-\\uFE0F\\uFEFF\\u{1BCA0}-\\u{1BCA3}\\u{E0100}-\\u{E01EF}]', 'u');
 const kIdnaDisallowed = new RegExp(
-  '[\\p{Cn}\\p{Co}\\p{Cs}\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}' +
-  '\\uFFFC\\uFFFD\\u115F\\u1160\\u3164\\uFFA0\\u17B4\\u17B5]', 'u');
+  '[\\p{Cn}\\p{Co}\\p{Cs}\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Zs}' +
+  '\\uFFFC\\uFFFD\\u115F\\u1160\\u3164\\uFFA0\\u17B4\\u17B5\\u1806' +
+  '\\u04C0\\u10A0-\\u10C5\\u2132\\u2183\\u2FF0-\\u2FFB\\u{2F868}\\u{2F874}' +
+  '\\u{2F91F}\\u{2F95F}\\u{2F9BF}]', 'u');
 const kNonASCII = /[^\x00-\x7F]/;
 const kStartsWithMark = /^\p{M}/u;
+
+// Mappings already worked out, by code point.
+const idnaMapCache = new Map();
 
 // The UTS #46 mapping of one non-ASCII code point: a string, '' when it
 // is ignored, null when it is disallowed.
 function idnaMapCodePoint(ch) {
+  let mapped = idnaMapCache.get(ch);
+  if (mapped === undefined) {
+    mapped = idnaMapUncached(ch);
+    if (idnaMapCache.size >= 4096) idnaMapCache.clear();
+    idnaMapCache.set(ch, mapped);
+  }
+  return mapped;
+}
+
+function idnaMapUncached(ch) {
   if (kIdnaIgnored.test(ch)) return '';
   if (ch === '\u200C' || ch === '\u200D') return ch;
   if (kIdnaDisallowed.test(ch)) return null;
+  // The ideographic full stops separate labels like '.'.
+  if (ch === '\u3002' || ch === '\uFF0E' || ch === '\uFF61') return '.';
   const cp = ch.codePointAt(0);
-  // Case folding differs from lowercasing here.
+  // Case folding differs from lowercasing for these.
   if (cp === 0x1E9E) return 'ss';
-  if (cp >= 0xAB70 && cp <= 0xABBF) {
-    return String.fromCharCode(cp - 0xAB70 + 0x13A0);
+  if (cp >= 0x1C80 && cp <= 0x1C88) return kOldCyrillicFolds[cp - 0x1C80];
+  let mapped = ch.normalize('NFKC').toLowerCase().normalize('NFKC');
+  // A mapping may not make label separators ('⒈' is not '1.').
+  if (mapped.includes('.') || mapped.includes('\u3002')) return null;
+  // Folding also turns the iota subscript into iota, a final sigma made
+  // by the mapping into sigma, and Cherokee into its capital letters.
+  const decomposed = mapped.normalize('NFD');
+  if (decomposed.includes('\u0345')) {
+    mapped = decomposed.replace(/\u0345/g, '\u03B9').normalize('NFC');
   }
-  if (cp >= 0x13F8 && cp <= 0x13FD) return String.fromCharCode(cp - 8);
-  if (cp === 0x0345) return '\u03B9';
-  let mapped = ch.normalize('NFKC').toLowerCase();
-  if (mapped !== ch) mapped = mapped.normalize('NFKC');
-  // Cherokee folds to its capital letters, which lowercasing undoes.
-  return mapped.replace(/\u3002/g, '.').replace(/[\uAB70-\uABBF]/g,
-    (c) => String.fromCharCode(c.charCodeAt(0) - 0xAB70 + 0x13A0));
+  if (ch !== '\u03C2') mapped = mapped.replace(/\u03C2/g, '\u03C3');
+  return mapped.replace(/[\uAB70-\uABBF\u13F8-\u13FD]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return String.fromCharCode(code >= 0xAB70 ? code - 0xAB70 + 0x13A0 :
+      code - 8);
+  });
 }
+
+// U+1C80..U+1C88, old Cyrillic letter forms, fold to these.
+const kOldCyrillicFolds = ['\u0432', '\u0434', '\u043E', '\u0441', '\u0442',
+  '\u0442', '\u044A', '\u0463', '\uA64B'];
 
 function idnaMap(domain) {
   let out = '';
@@ -313,53 +341,32 @@ const kVirama = new RegExp(
   '\\u{1134D}\\u{11442}\\u{114C2}\\u{115BF}\\u{1163F}\\u{116B6}\\u{1172B}' +
   '\\u{11839}\\u{1193D}\\u{1193E}\\u{119E0}\\u{11A34}\\u{11A47}\\u{11A99}' +
   '\\u{11C3F}\\u{11D44}\\u{11D45}\\u{11D97}]', 'u');
-// Joining types: right-joining letters of the Arabic block; the letters
-// of the joining scripts are otherwise treated as dual-joining.
-const kJoinRight = new RegExp(
-  '[\\u0622-\\u0625\\u0627\\u0629\\u062F-\\u0632\\u0648\\u0671-\\u0673' +
-  '\\u0675-\\u0677\\u0688-\\u0699\\u06C0\\u06C3-\\u06CB\\u06CD\\u06CF' +
-  '\\u06D2\\u06D3\\u06D5\\u06EE\\u06EF\\u0710\\u0715-\\u0719\\u071E' +
-  '\\u0728\\u072A\\u072C\\u072F\\u074D\\u0759-\\u075B\\u076B\\u076C' +
-  '\\u0771\\u0773\\u0774\\u0778\\u0779\\u08AA-\\u08AC\\u08AE\\u08B1\\u08B2' +
-  '\\u08B9]', 'u');
-const kJoinDual = new RegExp(
+// Joining types, as far as Node 18's tables go: the letters that may
+// come before a ZWNJ (joining type L or D) and after it (R or D).
+const kJoinBefore = new RegExp(
   '[\\u0620\\u0626\\u0628\\u062A-\\u062E\\u0633-\\u063F\\u0641-\\u0647' +
   '\\u0649\\u064A\\u066E\\u066F\\u0678-\\u0687\\u069A-\\u06BF\\u06C1' +
   '\\u06C2\\u06CC\\u06CE\\u06D0\\u06D1\\u06FA-\\u06FC\\u06FF\\u0712-\\u0714' +
   '\\u071A-\\u071D\\u071F-\\u0727\\u0729\\u072B\\u072D\\u072E\\u074E-' +
-  '\\u0758\\u075C-\\u076A\\u076D-\\u0770\\u0772\\u0775-\\u0777\\u077A-' +
-  '\\u077F\\u07CA-\\u07EA\\u0840-\\u0858\\u0860-\\u086A\\u08A0-\\u08A9' +
-  '\\u08AF\\u08B0\\u08B3-\\u08B8\\u08BA-\\u08C8\\u1807\\u1820-\\u1878' +
-  '\\u1887-\\u18A8\\u18AA\\uA840-\\uA871\\u{10AC0}-\\u{10AE4}' +
-  '\\u{10B80}-\\u{10B91}\\u{10D00}-\\u{10D23}\\u{10F30}-\\u{10F44}' +
-  '\\u{1E900}-\\u{1E943}]', 'u');
-const kJoinTransparent = /[\p{Mn}\p{Me}\p{Cf}]/u;
+  '\\u0758\\u075C-\\u0766\\u0850-\\u0853\\u0855\\u08A0\\u08A2-\\u08A9' +
+  '\\u1807\\u1820-\\u1877\\u1887-\\u18A8\\u18AA\\uA840-\\uA872]');
+const kJoinAfter = new RegExp(
+  '[\\u0620\\u0622-\\u063F\\u0641-\\u064A\\u066E\\u066F\\u0671-\\u0673' +
+  '\\u0675-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FC\\u06FF\\u0710' +
+  '\\u0712-\\u072F\\u074D-\\u0766\\u0850-\\u0855\\u08A0\\u08A2-\\u08AC' +
+  '\\u1807\\u1820-\\u1877\\u1887-\\u18A8\\u18AA\\uA840-\\uA871]');
 
-function joiningType(ch) {
-  if (ch === undefined) return 'U';
-  if (kJoinTransparent.test(ch)) return 'T';
-  if (kJoinRight.test(ch)) return 'R';
-  if (kJoinDual.test(ch)) return 'D';
-  return 'U';
-}
-
-// RFC 5892 appendix A.1 and A.2 (ContextJ).
+// RFC 5892 appendix A.1 and A.2 (ContextJ) as Node 18 checks them: for
+// the first ZWNJ or ZWJ of the label only, and with a ZWNJ accepted when
+// any letter before it can join to the right and any after it to the
+// left.
 function checkJoiners(chars) {
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
-    if (ch !== '\u200C' && ch !== '\u200D') continue;
-    if (i > 0 && kVirama.test(chars[i - 1])) continue;
-    if (ch === '\u200D') return false;
-    let j = i - 1;
-    while (j >= 0 && joiningType(chars[j]) === 'T') j--;
-    const before = joiningType(chars[j]);
-    if (before !== 'L' && before !== 'D') return false;
-    j = i + 1;
-    while (j < chars.length && joiningType(chars[j]) === 'T') j++;
-    const after = joiningType(chars[j]);
-    if (after !== 'R' && after !== 'D') return false;
-  }
-  return true;
+  const i = chars.findIndex((ch) => ch === '\u200C' || ch === '\u200D');
+  if (i === -1) return true;
+  if (i > 0 && kVirama.test(chars[i - 1])) return true;
+  if (chars[i] === '\u200D') return false;
+  return chars.slice(0, i).some((ch) => kJoinBefore.test(ch)) &&
+    chars.slice(i + 1).some((ch) => kJoinAfter.test(ch));
 }
 
 // Bidi classes, reduced to what RFC 5893 distinguishes: L, R (R and AL),
@@ -367,7 +374,15 @@ function checkJoiners(chars) {
 const kBidiRTL = new RegExp(
   '[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10FFF}' +
   '\\u{1E800}-\\u{1EFFF}]', 'u');
-const kBidiRTLStrong = /[\p{L}\p{Cn}\p{Script=Hebrew}]/u;
+// Neutral and separator characters among the right-to-left blocks.
+const kBidiRTLNeutral = new RegExp(
+  '[\\u0606\\u0607\\u0609\\u060A\\u060C\\u060E\\u060F\\u066A\\u06DE' +
+  '\\u06E9\\u07F6-\\u07F9\\uFD3E\\uFD3F\\uFDFD\\u{1091F}' +
+  '\\u{10B39}-\\u{10B3F}\\u{1EEF0}\\u{1EEF1}]', 'u');
+// Letters added in Unicode 14, which Node 18's tables do not know.
+const kBidiRecent = new RegExp(
+  '[\\u061D\\u0870-\\u088E\\u08B5\\u08C8\\u08C9\\uFBC2\\uFD40-\\uFD4F' +
+  '\\uFDCF\\uFDFE\\uFDFF\\u{10F70}-\\u{10F89}]', 'u');
 const kBidiAN = new RegExp(
   '[\\u0600-\\u0605\\u0660-\\u0669\\u066B\\u066C\\u06DD\\u0890\\u0891' +
   '\\u08E2\\u{10D30}-\\u{10D39}\\u{10E60}-\\u{10E7E}]', 'u');
@@ -381,7 +396,8 @@ function bidiClass(ch) {
   if (kBidiNSM.test(ch)) return 'NSM';
   if (kBidiAN.test(ch)) return 'AN';
   if (kBidiEN.test(ch)) return 'EN';
-  if (kBidiRTL.test(ch)) return kBidiRTLStrong.test(ch) ? 'R' : 'OTHER';
+  if (kBidiRecent.test(ch)) return 'L';
+  if (kBidiRTL.test(ch)) return kBidiRTLNeutral.test(ch) ? 'OTHER' : 'R';
   if (kBidiL.test(ch)) return 'L';
   return 'OTHER';
 }
@@ -392,6 +408,7 @@ function bidiClass(ch) {
 // last (non-NSM) character; any other such label must hold no L, must
 // not mix EN and AN, and must end in R, AL, EN or AN.
 function checkBidiLabel(label) {
+  if (!kBidiRTL.test(label)) return true;
   const list = Array.from(label, bidiClass);
   if (!list.includes('R') && !list.includes('AN')) return true;
   let end = list.length - 1;
@@ -410,7 +427,8 @@ function checkBidiLabel(label) {
 
 function isValidLabel(label, fromPunycode) {
   if (label === '') return true;
-  const chars = Array.from(label);
+  const chars = fromPunycode || label.includes('\u200C') ||
+    label.includes('\u200D') ? Array.from(label) : null;
   if (fromPunycode) {
     // A decoded label must already be in its mapped, NFC form.
     if (label.normalize('NFC') !== label) return false;
@@ -424,6 +442,7 @@ function isValidLabel(label, fromPunycode) {
     }
   }
   if (kStartsWithMark.test(label)) return false;
+  if (!label.includes('\u200C') && !label.includes('\u200D')) return true;
   return checkJoiners(chars);
 }
 
@@ -450,7 +469,13 @@ function idnaProcess(domain) {
       unicode.push(label);
     }
   }
-  if (!unicode.every(checkBidiLabel)) return null;
+  // Node 18 skips the Bidi rule for labels with a joiner.
+  for (const label of unicode) {
+    if (!label.includes('\u200C') && !label.includes('\u200D') &&
+        !checkBidiLabel(label)) {
+      return null;
+    }
+  }
   for (let i = 0; i < ascii.length; i++) {
     if (kNonASCII.test(ascii[i])) {
       ascii[i] = 'xn--' + punycode.encode(ascii[i]);
@@ -467,7 +492,8 @@ const kXnLabel = /(?:^|\.)xn--/;
 function idnaToASCII(domain) {
   let result;
   if (!kNonASCII.test(domain)) {
-    result = asciiLowercase(domain);
+    // For ASCII text toLowerCase() is ASCII lowercasing.
+    result = domain.toLowerCase();
     if (kXnLabel.test(result)) {
       const processed = idnaProcess(result);
       if (processed === null) return null;
@@ -494,10 +520,11 @@ function domainToASCIIInternal(domain) {
 // no check for forbidden code points. Node reads the result as a C
 // string, so it ends at a NUL. null on failure.
 function legacyHostToASCII(hostname) {
-  const result = idnaToASCII(hostname);
-  if (result === null || result === '') return null;
+  let result = idnaToASCII(hostname);
+  if (result === null) return null;
   const nul = result.indexOf('\0');
-  return nul === -1 ? result : result.slice(0, nul);
+  if (nul !== -1) result = result.slice(0, nul);
+  return result === '' ? null : result;
 }
 
 // ---------------------------------------------------------------------------
@@ -524,6 +551,12 @@ function parseIPv4Number(input) {
 }
 
 function endsInANumber(input) {
+  // A number starts with a digit (hex ones with '0x'): check the first
+  // character of the last label before splitting.
+  let end = input.length;
+  if (input.charCodeAt(end - 1) === 0x2E) end--;
+  const start = input.lastIndexOf('.', end - 1) + 1;
+  if (start < end && !isASCIIDigit(input.charCodeAt(start))) return false;
   const parts = input.split('.');
   if (parts[parts.length - 1] === '') {
     if (parts.length === 1) return false;
@@ -724,7 +757,17 @@ const kSpecialPorts = {
 };
 
 function isSpecialScheme(scheme) {
-  return scheme in kSpecialPorts;
+  switch (scheme) {
+    case 'ftp':
+    case 'file':
+    case 'http':
+    case 'https':
+    case 'ws':
+    case 'wss':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function defaultPort(scheme) {
@@ -778,6 +821,27 @@ function startsWithWindowsDriveLetter(input, pointer) {
   return c === '/' || c === '\\' || c === '?' || c === '#';
 }
 
+// The port and host setters read a port as Node 18 does, which differs
+// from the URL Standard for text not starting with a digit: empty text
+// clears the port (port setter) or changes nothing (host setter); text
+// starting with a space or control, or without any digit, changes
+// nothing; other text without leading digits clears the port.
+function setPortFromSetter(url, text, fromPortSetter) {
+  if (text === '') {
+    if (fromPortSetter) url.port = null;
+    return;
+  }
+  if (text.charCodeAt(0) <= 0x20 || !/[0-9]/.test(text)) return;
+  const digits = /^[0-9]*/.exec(text)[0];
+  if (digits === '') {
+    url.port = null;
+    return;
+  }
+  const port = parseInt(digits, 10);
+  if (port > 65535) return;
+  url.port = port === defaultPort(url.scheme) ? null : port;
+}
+
 function shortenPath(url) {
   const segments = url.path;
   if (url.scheme === 'file' && segments.length === 1 &&
@@ -826,8 +890,23 @@ const OPAQUE_PATH = 19;
 const QUERY = 20;
 const FRAGMENT = 21;
 
+// Characters that are not scheme characters (global, for lastIndex
+// searches).
+const kSchemeChars = /[^A-Za-z0-9+\-.]/g;
+// Characters the host state looks at.
+const kHostStop = /[:/\\?#[\]]/g;
+// Where the authority's parts end.
+const kAuthorityEnd = /[@/?#]/g;
+const kAuthorityEndSpecial = /[@/\\?#]/g;
+// Where a path segment ends.
+const kPathEnd = /[/?#]/g;
+const kPathEndSpecial = /[/\\?#]/g;
+const kPathEndOverride = /\//g;
+const kPathEndSpecialOverride = /[/\\]/g;
+
 const kLeadingTrailingC0 = /^[\0-\x20]+|[\0-\x20]+$/g;
 const kTabNewline = /[\t\n\r]/g;
+const kHasTabNewline = /[\t\n\r]/;
 
 // The basic URL parser. Without `url` it returns a new record or
 // FAILURE; with `url` and a state override it edits url in place and
@@ -835,9 +914,12 @@ const kTabNewline = /[\t\n\r]/g;
 function basicParse(input, base = null, url = null, stateOverride = 0) {
   if (url === null) {
     url = newRecord();
-    input = input.replace(kLeadingTrailingC0, '');
+    if (input.charCodeAt(0) <= 0x20 ||
+        input.charCodeAt(input.length - 1) <= 0x20) {
+      input = input.replace(kLeadingTrailingC0, '');
+    }
   }
-  input = input.replace(kTabNewline, '');
+  if (kHasTabNewline.test(input)) input = input.replace(kTabNewline, '');
 
   let state = stateOverride || SCHEME_START;
   let buffer = '';
@@ -847,9 +929,15 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
   const length = input.length;
   let pointer = 0;
 
+  let special = isSpecialScheme(url.scheme);
+  let specialFor = url.scheme;
+
   for (;;) {
     const c = pointer < length ? input.charCodeAt(pointer) : EOF;
-    const special = isSpecialScheme(url.scheme);
+    if (url.scheme !== specialFor) {
+      specialFor = url.scheme;
+      special = isSpecialScheme(specialFor);
+    }
     switch (state) {
       case SCHEME_START:
         if (isASCIIAlpha(c)) {
@@ -866,7 +954,12 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
       case SCHEME:
         if (isASCIIAlpha(c) || isASCIIDigit(c) ||
             c === 0x2B || c === 0x2D || c === 0x2E) {
-          buffer += String.fromCharCode(isASCIIAlpha(c) ? c | 0x20 : c);
+          // Take the rest of the scheme's characters at once.
+          kSchemeChars.lastIndex = pointer;
+          const end = kSchemeChars.test(input) ?
+            kSchemeChars.lastIndex - 1 : length;
+          buffer += input.slice(pointer, end).toLowerCase();
+          pointer = end - 1;
         } else if (c === 0x3A) {
           if (stateOverride) {
             if (special !== isSpecialScheme(buffer)) return;
@@ -1030,7 +1123,13 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
           buffer = '';
           state = HOST;
         } else {
-          buffer += input[pointer];
+          // Take the run up to the next '@' or end of the authority.
+          const delimiters = special ? kAuthorityEndSpecial : kAuthorityEnd;
+          delimiters.lastIndex = pointer;
+          const end = delimiters.test(input) ?
+            delimiters.lastIndex - 1 : length;
+          buffer += input.slice(pointer, end);
+          pointer = end - 1;
         }
         break;
 
@@ -1051,8 +1150,12 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
                    (special && c === 0x5C)) {
           pointer--;
           if (special && buffer === '') return FAILURE;
+          // Node 18 also leaves a URL without a host alone, unless its
+          // path is serialized with the '/.' prefix.
           if (stateOverride && buffer === '' &&
-              (includesCredentials(url) || url.port !== null)) {
+              (includesCredentials(url) || url.port !== null ||
+               (url.host === null && !(url.path.length > 1 &&
+                                       url.path[0] === '')))) {
             return FAILURE;
           }
           const host = parseHost(buffer, !special);
@@ -1064,22 +1167,30 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
         } else {
           if (c === 0x5B) insideBrackets = true;
           if (c === 0x5D) insideBrackets = false;
-          buffer += input[pointer];
+          // Take the run up to the next character that matters here.
+          kHostStop.lastIndex = pointer + 1;
+          const end = kHostStop.test(input) ? kHostStop.lastIndex - 1 : length;
+          buffer += input.slice(pointer, end);
+          pointer = end - 1;
         }
         break;
 
       case PORT:
+        if (stateOverride) {
+          setPortFromSetter(url, input.slice(pointer),
+                            stateOverride === PORT);
+          return;
+        }
         if (isASCIIDigit(c)) {
           buffer += input[pointer];
         } else if (c === EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
-                   (special && c === 0x5C) || stateOverride) {
+                   (special && c === 0x5C)) {
           if (buffer !== '') {
             const port = parseInt(buffer, 10);
             if (port > 65535) return FAILURE;
             url.port = port === defaultPort(url.scheme) ? null : port;
             buffer = '';
           }
-          if (stateOverride) return;
           state = PATH_START;
           pointer--;
         } else {
@@ -1183,8 +1294,11 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
         if (c === EOF || slash ||
             (!stateOverride && (c === 0x3F || c === 0x23))) {
           if (isDoubleDot(buffer)) {
+            // As in Node 18, a final '..' that finds a non-special URL's
+            // path already empty leaves it empty.
+            const wasEmpty = url.path.length === 0;
             shortenPath(url);
-            if (!slash) url.path.push('');
+            if (!slash && (special || !wasEmpty)) url.path.push('');
           } else if (isSingleDot(buffer)) {
             if (!slash) url.path.push('');
           } else {
@@ -1203,7 +1317,15 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
             state = FRAGMENT;
           }
         } else {
-          buffer += input[pointer];
+          // Take the whole run up to the next delimiter at once.
+          const delimiters = stateOverride ?
+            (special ? kPathEndSpecialOverride : kPathEndOverride) :
+            (special ? kPathEndSpecial : kPathEnd);
+          delimiters.lastIndex = pointer;
+          const end = delimiters.test(input) ?
+            delimiters.lastIndex - 1 : length;
+          buffer += input.slice(pointer, end);
+          pointer = end - 1;
         }
         break;
       }
@@ -1236,7 +1358,10 @@ function basicParse(input, base = null, url = null, stateOverride = 0) {
             state = FRAGMENT;
           }
         } else {
-          buffer += input[pointer];
+          let end = stateOverride ? -1 : input.indexOf('#', pointer);
+          if (end === -1) end = length;
+          buffer += input.slice(pointer, end);
+          pointer = end - 1;
         }
         break;
 
@@ -1634,8 +1759,8 @@ class URLSearchParams {
     }
     // The list is read afresh each step: changes made by the callback
     // are seen.
-    const list = this.#list;
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < this.#list.length; i += 2) {
+      const list = this.#list;
       Reflect.apply(callback, thisArg, [list[i + 1], list[i], this]);
     }
   }
@@ -1772,15 +1897,23 @@ class URLSearchParamsIterator {
   }
 }
 
-Object.setPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
-Object.defineProperties(URLSearchParamsIterator.prototype, {
-  [Symbol.toStringTag]: {
-    value: 'URLSearchParams Iterator',
-    configurable: true,
-  },
-  next: { enumerable: true },
-});
-delete URLSearchParamsIterator.prototype.constructor;
+// Shape the prototype as Node's: next, @@toStringTag, then the inspect
+// hook, and no constructor.
+{
+  const proto = URLSearchParamsIterator.prototype;
+  const inspectHook = proto[kInspect];
+  delete proto[kInspect];
+  delete proto.constructor;
+  Object.setPrototypeOf(proto, IteratorPrototype);
+  Object.defineProperties(proto, {
+    next: { enumerable: true },
+    [Symbol.toStringTag]: {
+      value: 'URLSearchParams Iterator',
+      configurable: true,
+    },
+    [kInspect]: { value: inspectHook, writable: true, configurable: true },
+  });
+}
 
 // ---------------------------------------------------------------------------
 // URL
@@ -1790,7 +1923,29 @@ let getURLRecord;
 
 // Blob URLs made by URL.createObjectURL(): id -> blob.
 const blobStore = new Map();
-let blobCounter = 0;
+
+// A version 4 UUID (not for security: the ids only name blobs).
+function randomUUID() {
+  let hex = '';
+  for (let i = 0; i < 32; i++) {
+    let digit = Math.floor(Math.random() * 16);
+    if (i === 12) digit = 4;
+    if (i === 16) digit = 8 + (digit & 3);
+    hex += digit.toString(16);
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-` +
+    `${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// The blob a blob:nodedata: URL made by URL.createObjectURL() names, or
+// undefined (for buffer.resolveObjectURL()).
+function resolveObjectURL(url) {
+  const record = basicParse(toUSVString(url));
+  if (record === FAILURE || record.scheme !== 'blob') return undefined;
+  const pathname = serializePath(record);
+  if (!pathname.startsWith('nodedata:')) return undefined;
+  return blobStore.get(pathname.slice(9));
+}
 
 function checkURLThis(self) {
   if (!isURLThis(self)) throw new ERR_INVALID_THIS('URL');
@@ -2065,13 +2220,12 @@ class URL {
     if (typeof Blob !== 'function' || !(obj instanceof Blob)) {
       throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
     }
-    const id = `${Date.now().toString(16)}-${(++blobCounter).toString(16)}`;
+    const id = randomUUID();
     blobStore.set(id, obj);
     return `blob:nodedata:${id}`;
   }
 
   static revokeObjectURL(url) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
     const record = basicParse(toUSVString(url));
     if (record === FAILURE || record.scheme !== 'blob') return;
     const pathname = serializePath(record);
@@ -2120,7 +2274,8 @@ function fileURLToPath(path) {
   }
   const pathname = path.pathname;
   if (/%2f/i.test(pathname)) {
-    throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+    throw new ERR_INVALID_FILE_URL_PATH(
+      'must not include encoded / characters');
   }
   return decodeURIComponent(pathname);
 }
@@ -2130,15 +2285,18 @@ function toPathIfFileURL(fileURLOrPath) {
   return fileURLToPath(fileURLOrPath);
 }
 
-// Characters the pathname setter would not keep as they are: '%' would
-// start an escape, '\' is a separator in file URLs, and tabs and
-// newlines are dropped.
+// Characters of a path the URL parser would not keep as they are: '%'
+// would start an escape, '\' is a separator in file URLs, '?' and '#'
+// start the query and fragment, and tabs and newlines are dropped.
+const kPathChars = /[%\\\n\r\t?#]/g;
 const kPathCharEscapes = {
   '%': '%25',
   '\\': '%5C',
   '\n': '%0A',
   '\r': '%0D',
   '\t': '%09',
+  '?': '%3F',
+  '#': '%23',
 };
 
 function pathToFileURL(filepath) {
@@ -2148,9 +2306,8 @@ function pathToFileURL(filepath) {
   let resolved = path.resolve(filepath);
   // path.resolve() drops a trailing slash; keep it.
   if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
-  const url = new URL('file://');
-  url.pathname = resolved.replace(/[%\\\n\r\t]/g, (c) => kPathCharEscapes[c]);
-  return url;
+  return new URL(`file://${resolved.replace(kPathChars,
+                                             (c) => kPathCharEscapes[c])}`);
 }
 
 // The options object http.request() takes, from a URL.
@@ -2237,6 +2394,7 @@ module.exports = {
   isURLInstance: (value) => isURLThis(value),
   legacyHostToASCII,
   pathToFileURL,
+  resolveObjectURL,
   toPathIfFileURL,
   toUSVString,
   urlToHttpOptions,
