@@ -53,7 +53,8 @@ const { spawnSync, execSync, execFileSync } = require('child_process');
 }
 
 {
-  const r = spawnSync('sh', ['-c', 'yes | head -c 100000'], { maxBuffer: 100 });
+  // `yes` never ends by itself, so the kill for maxBuffer always happens.
+  const r = spawnSync('yes', [], { maxBuffer: 100 });
   assert.strictEqual(r.error.code, 'ENOBUFS');
   assert.strictEqual(r.signal, 'SIGTERM');
   assert.ok(r.stdout.length > 0);
