@@ -11,10 +11,17 @@ if (globalThis.performance !== undefined) {
 const a = performance.now();
 assert.strictEqual(typeof a, 'number');
 assert.ok(a > 0 && a < 60000, `now() is ${a}`);
-// Sub-millisecond: two readings a few microseconds apart differ.
+// Sub-millisecond: readings differ within a millisecond, and their
+// fractional part is used. (Bounds are loose: a loaded machine may pause
+// the process between two readings.)
 let b = performance.now();
 while (b === a) b = performance.now();
-assert.ok(b - a < 1, `consecutive readings ${b - a} ms apart`);
+assert.ok(b - a < 50, `consecutive readings ${b - a} ms apart`);
+let fractional = false;
+for (let i = 0; i < 100 && !fractional; i++) {
+  fractional = performance.now() % 1 !== 0;
+}
+assert.ok(fractional, 'now() has sub-millisecond precision');
 
 // now() follows hrtime.
 {
@@ -25,7 +32,7 @@ assert.ok(b - a < 1, `consecutive readings ${b - a} ms apart`);
   const h1 = process.hrtime.bigint();
   const p1 = performance.now();
   const hms = Number(h1 - h0) / 1e6;
-  assert.ok(Math.abs((p1 - p0) - hms) < 1, `${p1 - p0} vs ${hms}`);
+  assert.ok(Math.abs((p1 - p0) - hms) < 5, `${p1 - p0} vs ${hms}`);
 }
 
 // timeOrigin + now() is the wall-clock time.
