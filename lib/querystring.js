@@ -7,11 +7,10 @@ const {
   codes: { ERR_INVALID_URI },
 } = require('internal/errors');
 
-// '%XX' for every byte value.
-const kHexTable = [];
-for (let i = 0; i < 256; i++) {
-  kHexTable.push('%' + (i < 16 ? '0' : '') + i.toString(16).toUpperCase());
-}
+const {
+  hexTable: kHexTable,
+  encodeCodePoint,
+} = require('internal/querystring');
 
 // ASCII left as it is by escape(): A-Z a-z 0-9 - _ . ! ~ * ' ( )
 const kNoEscape = new Uint8Array(128);
@@ -35,22 +34,15 @@ function encodeStr(str, noEscape) {
       continue;
     }
     out += str.slice(last, i);
-    if (c < 0x800) {
-      out += kHexTable[0xC0 | (c >> 6)] + kHexTable[0x80 | (c & 0x3F)];
-    } else if (c < 0xD800 || c > 0xDFFF) {
-      out += kHexTable[0xE0 | (c >> 12)] +
-        kHexTable[0x80 | ((c >> 6) & 0x3F)] + kHexTable[0x80 | (c & 0x3F)];
-    } else {
+    if (c >= 0xD800 && c <= 0xDFFF) {
       // Any surrogate takes the next code unit as its pair, unchecked,
       // as Node does; one at the end cannot be encoded.
       if (i + 1 >= length) throw new ERR_INVALID_URI();
       const next = str.charCodeAt(i + 1);
       c = 0x10000 + (((c & 0x3FF) << 10) | (next & 0x3FF));
       i++;
-      out += kHexTable[0xF0 | (c >> 18)] +
-        kHexTable[0x80 | ((c >> 12) & 0x3F)] +
-        kHexTable[0x80 | ((c >> 6) & 0x3F)] + kHexTable[0x80 | (c & 0x3F)];
     }
+    out += encodeCodePoint(c);
     last = i + 1;
   }
   return last === 0 ? str : out + str.slice(last);

@@ -22,6 +22,24 @@ static v8c_value throw_not_bytes(v8c_env *env, const char *name) {
                          name);
 }
 
+static v8c_value throw_no_memory(v8c_env *env) {
+  return v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                         "Failed to allocate memory");
+}
+
+/* The bytes of the decoders' first argument, `input`; false with an
+ * exception pending when it is not an ArrayBuffer, SharedArrayBuffer or
+ * view. */
+static bool input_bytes(v8c_call *c, const uint8_t **s, size_t *len) {
+  void *data;
+  if (!v8c_bytes(v8c_arg(c, 0), &data, len)) {
+    throw_not_bytes(v8c_call_env(c), "input");
+    return false;
+  }
+  *s = data;
+  return true;
+}
+
 static v8c_value throw_invalid_data(v8c_env *env, const char *encoding) {
   return v8c_throw_error(env, V8C_TYPE_ERROR,
                          "ERR_ENCODING_INVALID_ENCODED_DATA",
@@ -150,15 +168,11 @@ static bool utf8_valid(const uint8_t *s, size_t len) {
  * check here serves `fatal`. */
 static void decode_utf8(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  void *data;
+  const uint8_t *s;
   size_t len;
-  if (!v8c_bytes(v8c_arg(c, 0), &data, &len)) {
-    throw_not_bytes(env, "input");
-    return;
-  }
+  if (!input_bytes(c, &s, &len)) return;
   bool ignore_bom = v8c_to_bool(env, v8c_arg(c, 1));
   bool fatal = v8c_to_bool(env, v8c_arg(c, 2));
-  const uint8_t *s = data;
   if (!ignore_bom && len >= 3 && s[0] == 0xEF && s[1] == 0xBB &&
       s[2] == 0xBF) {
     s += 3;
@@ -185,16 +199,12 @@ static void decode_utf8(v8c_call *c) {
  * followed only by that odd byte makes one error, not two. */
 static void decode_utf16(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  void *data;
+  const uint8_t *s;
   size_t len;
-  if (!v8c_bytes(v8c_arg(c, 0), &data, &len)) {
-    throw_not_bytes(env, "input");
-    return;
-  }
+  if (!input_bytes(c, &s, &len)) return;
   bool ignore_bom = v8c_to_bool(env, v8c_arg(c, 1));
   bool fatal = v8c_to_bool(env, v8c_arg(c, 2));
   bool be = v8c_to_bool(env, v8c_arg(c, 3));
-  const uint8_t *s = data;
   int hi = be ? 0 : 1;  /* index of the high byte within a unit */
   if (!ignore_bom && len >= 2 && s[hi] == 0xFE && s[1 - hi] == 0xFF) {
     s += 2;
@@ -204,8 +214,7 @@ static void decode_utf16(v8c_call *c) {
   bool odd = len % 2;
   uint16_t *out = malloc((units + 1) * sizeof *out);
   if (!out) {
-    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                    "Failed to allocate memory");
+    throw_no_memory(env);
     return;
   }
   size_t n = 0;
@@ -261,14 +270,10 @@ static const uint16_t cp1252_high[32] = {
  * byte is the code point of its value (ISO-8859-1 proper). */
 static void decode_latin1(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  void *data;
+  const uint8_t *s;
   size_t len;
-  if (!v8c_bytes(v8c_arg(c, 0), &data, &len)) {
-    throw_not_bytes(env, "input");
-    return;
-  }
+  if (!input_bytes(c, &s, &len)) return;
   bool w1252 = v8c_to_bool(env, v8c_arg(c, 1));
-  const uint8_t *s = data;
   size_t i = 0;
   if (w1252) {
     while (i < len && (s[i] < 0x80 || s[i] > 0x9F)) i++;
@@ -280,8 +285,7 @@ static void decode_latin1(v8c_call *c) {
   } else {
     uint16_t *out = malloc(len * sizeof *out);
     if (!out) {
-      v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                      "Failed to allocate memory");
+      throw_no_memory(env);
       return;
     }
     for (size_t j = 0; j < len; j++) {

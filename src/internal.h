@@ -233,4 +233,19 @@ bool nr__spawn_options_parse(v8c_env *env, v8c_value opts,
                              nr__spawn_options *o);
 void nr__spawn_options_free(nr__spawn_options *o);
 
+/* Sets up stdio slot `i` of `n` from a { type: 'pipe', ... } entry of
+ * options.stdio; false with an exception pending (or on OOM). spawn() and
+ * spawnSync() differ only here: one passes an open pipe handle, the other
+ * makes its own pipe with optional input. */
+typedef bool (*nr__stdio_pipe_fn)(v8c_env *env, v8c_value entry, uint32_t i,
+                                  uint32_t n, uv_stdio_container_t *slot,
+                                  void *ctx);
+
+/* Reads options.stdio: [{ type: 'pipe', ... } | { type: 'ignore' } |
+ * { type: 'fd', fd } | { type: 'inherit' }], calling `pipe` for each pipe
+ * entry. On success *out is a malloc'd array of *count slots; false with an
+ * exception pending (or on OOM) otherwise. */
+bool nr__stdio_parse(v8c_env *env, v8c_value opts, nr__stdio_pipe_fn pipe,
+                     void *ctx, uv_stdio_container_t **out, int *count);
+
 #endif /* NR_INTERNAL_H */

@@ -201,25 +201,22 @@ static void on_child_exit(uv_process_t *h, int64_t status, int signal) {
   v8c_scope_close(&scope);
 }
 
-/* Reads options.stdio: [{ type: 'pipe', handle } | { type: 'ignore' } |
- * { type: 'fd', fd } | { type: 'inherit' }]. Returns a malloc'd array or
- * NULL with an exception pending. */
-static uv_stdio_container_t *parse_stdio(v8c_env *env, v8c_value opts,
-                                         int *count) {
+bool nr__stdio_parse(v8c_env *env, v8c_value opts, nr__stdio_pipe_fn pipe,
+                     void *ctx, uv_stdio_container_t **out, int *count) {
   v8c_value arr = v8c_get_named(env, opts, "stdio");
-  if (!arr) return NULL;
+  if (!arr) return false;
   if (!v8c_is(arr, V8C_ARRAY)) {
     nr__throw_arg_type(env, "options.stdio", "an instance of Array");
-    return NULL;
+    return false;
   }
   uint32_t n = v8c_array_length(arr);
   if (n > 1024) {
     v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
                     "The \"options.stdio\" list is too long");
-    return NULL;
+    return false;
   }
   uv_stdio_container_t *s = calloc(n ? n : 1, sizeof *s);
-  if (!s) return NULL;
+  if (!s) return false;
   for (uint32_t i = 0; i < n; i++) {
     v8c_value e = v8c_get_index(env, arr, i);
     if (!e) goto fail;
@@ -253,15 +250,7 @@ static uv_stdio_container_t *parse_stdio(v8c_env *env, v8c_value opts,
         s[i].data.fd = (int)d;
       }
     } else if (strcmp(type, "pipe") == 0) {
-      v8c_value h = v8c_get_named(env, e, "handle");
-      uv_stream_t *st = h ? nr__pipe_stream(env, h) : NULL;
-      if (!st) {
-        if (h) nr__throw_arg_type(env, "options.stdio[i].handle", "Pipe");
-        ok = false;
-      } else {
-        s[i].flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
-        s[i].data.stream = st;
-      }
+      ok = pipe(env, e, i, n, &s[i], ctx);
     } else {
       v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_VALUE",
                       "The argument 'stdio' is invalid. Received '%s'", type);
@@ -270,11 +259,28 @@ static uv_stdio_container_t *parse_stdio(v8c_env *env, v8c_value opts,
     free(type);
     if (!ok) goto fail;
   }
+  *out = s;
   *count = (int)n;
-  return s;
+  return true;
 fail:
   free(s);
-  return NULL;
+  return false;
+}
+
+/* A { type: 'pipe', handle } entry of spawn(): the child gets the open
+ * pipe_wrap handle. */
+static bool handle_pipe(v8c_env *env, v8c_value entry, uint32_t i,
+                        uint32_t n, uv_stdio_container_t *slot, void *ctx) {
+  (void)i, (void)n, (void)ctx;
+  v8c_value h = v8c_get_named(env, entry, "handle");
+  uv_stream_t *st = h ? nr__pipe_stream(env, h) : NULL;
+  if (!st) {
+    if (h) nr__throw_arg_type(env, "options.stdio[i].handle", "Pipe");
+    return false;
+  }
+  slot->flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
+  slot->data.stream = st;
+  return true;
 }
 
 /* spawn(options) -> a handle with `pid`, or a negative error number when
@@ -286,8 +292,11 @@ static void spawn(v8c_call *c) {
   nr__spawn_options o;
   if (!nr__spawn_options_parse(env, v8c_arg(c, 0), &o)) return;
   int nstdio = 0;
-  uv_stdio_container_t *stdio = parse_stdio(env, v8c_arg(c, 0), &nstdio);
-  process_wrap *p = stdio ? calloc(1, sizeof *p) : NULL;
+  uv_stdio_container_t *stdio = NULL;
+  process_wrap *p = nr__stdio_parse(env, v8c_arg(c, 0), handle_pipe, NULL,
+                                    &stdio, &nstdio)
+                        ? calloc(1, sizeof *p)
+                        : NULL;
   v8c_value obj = p ? v8c_wrap(env, &process_tag, p, NULL, NULL) : NULL;
   if (!obj) {
     free(p);

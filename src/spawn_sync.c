@@ -124,101 +124,44 @@ static void on_written(uv_write_t *req, int status) {
     on_shutdown(&p->shutdown_req, 0);
 }
 
-/* Reads the stdio list: [{ type: 'pipe', readable, input } |
- * { type: 'ignore' } | { type: 'inherit' } | { type: 'fd', fd }]. */
-static uv_stdio_container_t *parse_stdio(v8c_env *env, v8c_value opts,
-                                         sync_run *r) {
-  v8c_value arr = v8c_get_named(env, opts, "stdio");
-  if (!arr) return NULL;
-  if (!v8c_is(arr, V8C_ARRAY)) {
-    nr__throw_arg_type(env, "options.stdio", "an instance of Array");
-    return NULL;
+/* A { type: 'pipe', readable, input } entry of spawnSync() (see
+ * nr__stdio_parse): a pipe of our own, fed `input` and read to memory.
+ * r->pipes gets one slot per stdio entry at the first pipe. */
+static bool stdio_pipe(v8c_env *env, v8c_value e, uint32_t i, uint32_t n,
+                       uv_stdio_container_t *slot, void *ctx) {
+  sync_run *r = ctx;
+  if (!r->pipes) {
+    if (!(r->pipes = calloc(n, sizeof *r->pipes))) return false;
+    r->npipes = (int)n;
   }
-  uint32_t n = v8c_array_length(arr);
-  if (n > 1024) {
-    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
-                    "The \"options.stdio\" list is too long");
-    return NULL;
-  }
-  uv_stdio_container_t *s = calloc(n ? n : 1, sizeof *s);
-  r->pipes = calloc(n ? n : 1, sizeof *r->pipes);
-  if (!s || !r->pipes) {
-    free(s);
-    return NULL;
-  }
-  r->npipes = (int)n;
-  for (uint32_t i = 0; i < n; i++) {
-    v8c_value e = v8c_get_index(env, arr, i);
-    if (!e) goto fail;
-    if (!v8c_is(e, V8C_OBJECT)) {
-      nr__throw_arg_type(env, "options.stdio[i]", "object");
-      goto fail;
-    }
-    v8c_value t = v8c_get_named(env, e, "type");
-    if (!t) goto fail;
-    char *type = v8c_is(t, V8C_STRING) ? v8c_to_utf8(env, t, NULL) : NULL;
-    if (!type) {
-      nr__throw_arg_type(env, "options.stdio[i].type", "string");
-      goto fail;
-    }
-    bool ok = true;
-    if (strcmp(type, "ignore") == 0) {
-      s[i].flags = UV_IGNORE;
-    } else if (strcmp(type, "inherit") == 0) {
-      s[i].flags = UV_INHERIT_FD;
-      s[i].data.fd = (int)i;
-    } else if (strcmp(type, "fd") == 0) {
-      v8c_value fd = v8c_get_named(env, e, "fd");
-      double d = fd && v8c_is(fd, V8C_NUMBER) ? v8c_value_double(fd) : -1;
-      if (!(d >= 0 && d <= 2147483647.0) || d != (double)(int)d) {
-        if (fd)
-          v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_INVALID_FD",
-                          "\"fd\" must be a positive integer");
-        ok = false;
-      } else {
-        s[i].flags = UV_INHERIT_FD;
-        s[i].data.fd = (int)d;
-      }
-    } else if (strcmp(type, "pipe") == 0) {
-      sync_pipe *p = calloc(1, sizeof *p);
-      v8c_value input = p ? v8c_get_named(env, e, "input") : NULL;
-      v8c_value rd = input ? v8c_get_named(env, e, "readable") : NULL;
-      ok = rd != NULL;
-      if (ok && !v8c_is(input, V8C_NULL_OR_UNDEFINED)) {
-        void *d;
-        size_t l;
-        if (!v8c_is(input, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(input, &d, &l)) {
-          nr__throw_arg_type(env, "options.stdio[i].input",
-                             "an instance of Uint8Array");
-          ok = false;
-        } else if ((p->input = malloc(l ? l : 1))) {
-          memcpy(p->input, d, l);
-          p->input_len = l;
-        } else {
-          ok = false;
-        }
-      }
-      if (!ok) {
-        if (p) free(p->input);
-        free(p);
-      } else {
-        p->run = r;
-        p->readable = v8c_to_bool(env, rd);
-        r->pipes[i] = p;
-        s[i].flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
-      }
+  sync_pipe *p = calloc(1, sizeof *p);
+  v8c_value input = p ? v8c_get_named(env, e, "input") : NULL;
+  v8c_value rd = input ? v8c_get_named(env, e, "readable") : NULL;
+  bool ok = rd != NULL;
+  if (ok && !v8c_is(input, V8C_NULL_OR_UNDEFINED)) {
+    void *d;
+    size_t l;
+    if (!v8c_is(input, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(input, &d, &l)) {
+      nr__throw_arg_type(env, "options.stdio[i].input",
+                         "an instance of Uint8Array");
+      ok = false;
+    } else if ((p->input = malloc(l ? l : 1))) {
+      memcpy(p->input, d, l);
+      p->input_len = l;
     } else {
-      v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_VALUE",
-                      "The argument 'stdio' is invalid. Received '%s'", type);
       ok = false;
     }
-    free(type);
-    if (!ok) goto fail;
   }
-  return s;
-fail:
-  free(s);
-  return NULL;
+  if (!ok) {
+    if (p) free(p->input);
+    free(p);
+    return false;
+  }
+  p->run = r;
+  p->readable = v8c_to_bool(env, rd);
+  r->pipes[i] = p;
+  slot->flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
+  return true;
 }
 
 static void free_pipes(sync_run *r) {
@@ -307,7 +250,12 @@ static void spawn(v8c_call *c) {
     goto done;
   }
   r->kill_signal = (int)ks;
-  if (!(stdio = parse_stdio(env, opts, r))) goto done;
+  int nstdio = 0;
+  if (!nr__stdio_parse(env, opts, stdio_pipe, r, &stdio, &nstdio)) goto done;
+  /* No pipe among them: the output list still has one slot per entry. */
+  if (!r->pipes && !(r->pipes = calloc(nstdio ? nstdio : 1, sizeof *r->pipes)))
+    goto done;
+  r->npipes = nstdio;
 
   /* Everything is checked: only now does anything start. */
   int err = uv_loop_init(&r->loop);

@@ -24,6 +24,7 @@ const {
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const { Timeout } = require('internal/timers');
+const { inspectAs } = require('internal/util/inspect_helpers');
 
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
@@ -32,23 +33,6 @@ const kSignal = Symbol('signal');
 const kConstruct = Symbol('kConstruct');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
-
-let inspectFn;
-function inspect(value, options) {
-  if (inspectFn === undefined) {
-    inspectFn = require('internal/util/inspect').inspect;
-  }
-  return inspectFn(value, options);
-}
-
-function inspectAs(self, fields, depth, options) {
-  // Past the depth, inspect prints it the usual way: [Name].
-  if (depth < 0) return self;
-  return `${self.constructor.name} ${inspect(fields, {
-    ...options,
-    depth: options.depth == null ? options.depth : options.depth - 1,
-  })}`;
-}
 
 function isAbortSignal(value) {
   return value !== null && typeof value === 'object' && kAborted in value;

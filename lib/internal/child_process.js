@@ -141,6 +141,21 @@ function cleanup(list) {
   }
 }
 
+// The options object both natives read (process_wrap and spawn_sync share
+// its parsing): the normalized spawn options and the stdio list.
+function nativeOptions(options, stdio) {
+  return {
+    file: options.file,
+    args: options.args,
+    cwd: options.cwd,
+    envPairs: options.envPairs,
+    detached: !!options.detached,
+    uid: options.uid,
+    gid: options.gid,
+    stdio,
+  };
+}
+
 // ---- ChildProcess ----------------------------------------------------------
 
 function ChildProcess() {
@@ -227,17 +242,9 @@ ChildProcess.prototype.spawn = function spawn(options) {
 
   let result;
   try {
-    result = processBinding.spawn({
-      file: options.file,
-      args: options.args,
-      cwd: options.cwd,
-      envPairs: options.envPairs,
-      detached: !!options.detached,
-      uid: options.uid,
-      gid: options.gid,
-      stdio: stdio.map((d) => d.type === 'pipe' ?
-        { type: 'pipe', handle: d.handle } : d),
-    });
+    result = processBinding.spawn(nativeOptions(options,
+      stdio.map((d) => d.type === 'pipe' ?
+        { type: 'pipe', handle: d.handle } : d)));
   } catch (err) {
     cleanup(stdio);
     throw err;
@@ -332,14 +339,7 @@ function spawnSync(options) {
     }
   }
   const raw = syncBinding.spawn({
-    file: options.file,
-    args: options.args,
-    cwd: options.cwd,
-    envPairs: options.envPairs,
-    detached: !!options.detached,
-    uid: options.uid,
-    gid: options.gid,
-    stdio,
+    ...nativeOptions(options, stdio),
     timeout: options.timeout,
     maxBuffer: options.maxBuffer,
     killSignal: options.killSignal,

@@ -18,6 +18,10 @@ const {
 const { validateObject, validateString } = require('internal/validators');
 const { now } = require('internal/perf/utils');
 const EventEmitter = require('events');
+const {
+  inspect,
+  nestedOptions,
+} = require('internal/util/inspect_helpers');
 
 const { isPromise } = internalBinding('types');
 const {
@@ -39,22 +43,6 @@ const kTrustEvent = Symbol('kTrustEvent');
 const kCreateEvent = Symbol('kCreateEvent');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
-
-let inspectFn;
-function inspect(value, options) {
-  if (inspectFn === undefined) {
-    inspectFn = require('internal/util/inspect').inspect;
-  }
-  return inspectFn(value, options);
-}
-
-// The options of a nested inspect() call made by a custom inspector.
-function nestedOptions(options) {
-  return {
-    ...options,
-    depth: options.depth == null ? options.depth : options.depth - 1,
-  };
-}
 
 // ---- Event ------------------------------------------------------------------
 

@@ -70,11 +70,10 @@ function hexValue(c) {
   return (c | 0x20) - 0x61 + 10;
 }
 
-// '%XX' for every byte value.
-const kHexTable = [];
-for (let i = 0; i < 256; i++) {
-  kHexTable.push('%' + (i < 16 ? '0' : '') + i.toString(16).toUpperCase());
-}
+const {
+  hexTable: kHexTable,
+  encodeCodePoint,
+} = require('internal/querystring');
 
 // Percent-encode sets: for each ASCII code, 1 when it must be encoded.
 // Code points above U+007E are always encoded.
@@ -123,16 +122,7 @@ function percentEncode(str, set, spaceAsPlus = false) {
         c = 0xFFFD;
       }
     }
-    if (c < 0x800) {
-      out += kHexTable[0xC0 | (c >> 6)] + kHexTable[0x80 | (c & 0x3F)];
-    } else if (c < 0x10000) {
-      out += kHexTable[0xE0 | (c >> 12)] +
-        kHexTable[0x80 | ((c >> 6) & 0x3F)] + kHexTable[0x80 | (c & 0x3F)];
-    } else {
-      out += kHexTable[0xF0 | (c >> 18)] +
-        kHexTable[0x80 | ((c >> 12) & 0x3F)] +
-        kHexTable[0x80 | ((c >> 6) & 0x3F)] + kHexTable[0x80 | (c & 0x3F)];
-    }
+    out += encodeCodePoint(c);
     last = i + 1;
   }
   return last === 0 ? str : out + str.slice(last);

@@ -71,15 +71,7 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER,
 }
 
 function validateInt32(value, name, min = -2147483648, max = 2147483647) {
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if (!Number.isInteger(value)) {
-    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  if (value < min || value > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
+  validateInteger(value, name, min, max);
 }
 
 function validateUint32(value, name, positive = false) {

@@ -10,6 +10,7 @@ const {
     ERR_INVALID_THIS,
   },
 } = require('internal/errors');
+const { inspectAs } = require('internal/util/inspect_helpers');
 
 const kName = Symbol('kName');
 const kType = Symbol('kType');
@@ -21,23 +22,8 @@ const kConstruct = Symbol('kConstruct');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
-let inspectFn;
-function inspect(value, options) {
-  if (inspectFn === undefined) {
-    inspectFn = require('internal/util/inspect').inspect;
-  }
-  return inspectFn(value, options);
-}
-
 // How the perf_hooks classes print: "Name { ...fields }".
-function inspectEntry(self, fields, depth, options) {
-  // Past the depth, inspect prints it the usual way: [Name].
-  if (depth < 0) return self;
-  return `${self.constructor.name} ${inspect(fields, {
-    ...options,
-    depth: options.depth == null ? options.depth : options.depth - 1,
-  })}`;
-}
+const inspectEntry = inspectAs;
 
 function isPerformanceEntry(value) {
   return value !== null && typeof value === 'object' && kName in value;
