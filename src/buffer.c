@@ -104,13 +104,21 @@ static const char b64_url[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /* Value of a base64 character in either alphabet, -1 for anything else. */
-static int b64_value(uint8_t ch) {
-  if (ch >= 'A' && ch <= 'Z') return ch - 'A';
-  if (ch >= 'a' && ch <= 'z') return ch - 'a' + 26;
-  if (ch >= '0' && ch <= '9') return ch - '0' + 52;
-  if (ch == '+' || ch == '-') return 62;
-  if (ch == '/' || ch == '_') return 63;
-  return -1;
+/* Value of each byte as a base64 character of either alphabet, -1 for
+ * anything else; filled once. */
+static int8_t b64_table[256];
+static uv_once_t b64_once = UV_ONCE_INIT;
+
+static void b64_fill(void) {
+  for (int ch = 0; ch < 256; ch++) {
+    int v = -1;
+    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
+    else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
+    else if (ch == '+' || ch == '-') v = 62;
+    else if (ch == '/' || ch == '_') v = 63;
+    b64_table[ch] = (int8_t)v;
+  }
 }
 
 /* Lenient base64 as Node reads it: both alphabets, characters outside them
@@ -121,9 +129,24 @@ static size_t b64_decode(const uint8_t *s, size_t len, uint8_t *out,
   size_t n = 0;
   uint32_t acc = 0;
   int have = 0;
-  for (size_t i = 0; i < len && n < cap; i++) {
+  uv_once(&b64_once, b64_fill);
+  /* Whole groups of four valid characters, the common case, go straight
+   * through; anything else takes the careful path below. */
+  size_t i = 0;
+  while (i + 4 <= len && n + 3 <= cap) {
+    int a = b64_table[s[i]], b = b64_table[s[i + 1]];
+    int c = b64_table[s[i + 2]], d = b64_table[s[i + 3]];
+    if ((a | b | c | d) < 0) break;
+    uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 |
+                 (uint32_t)d;
+    out[n++] = (uint8_t)(v >> 16);
+    out[n++] = (uint8_t)(v >> 8);
+    out[n++] = (uint8_t)v;
+    i += 4;
+  }
+  for (; i < len && n < cap; i++) {
     if (s[i] == '=') break;
-    int v = b64_value(s[i]);
+    int v = b64_table[s[i]];
     if (v < 0) continue;
     acc = acc << 6 | (uint32_t)v;
     if (++have == 4) {
