@@ -49,6 +49,9 @@ const publicIds = builtinIds.filter((id) => !id.startsWith('internal/'));
 const publicSet = new Set(publicIds);
 
 const realm = {
+  // Start-up moments as process.hrtime.bigint() readings, for perf_hooks
+  // (recorded without loading it).
+  milestones: { __proto__: null },
   require: requireBuiltin,
   internalBinding,
   publicIds,

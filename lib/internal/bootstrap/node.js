@@ -96,4 +96,4 @@ for (const [name, id, key = name] of [
 }
 
 module.exports = require('internal/process/execution');
-void realm;
+realm.milestones.bootstrapComplete = process.hrtime.bigint();

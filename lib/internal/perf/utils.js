@@ -16,20 +16,26 @@ function now() {
 // The wall-clock time of the origin, in ms since the epoch.
 const timeOrigin = Date.now() - now();
 
-// Start-up moments (ms on the now() clock), -1 until the runtime records
-// them through setMilestone().
-const milestones = {
-  __proto__: null,
-  nodeStart: 0,
-  v8Start: -1,
-  environment: -1,
-  bootstrapComplete: -1,
-  loopStart: -1,
-  loopExit: -1,
-};
+// Start-up moments (ms on the now() clock), -1 until known. The runtime
+// records bootstrapComplete, loopStart and loopExit as hrtime readings in
+// the realm (without loading this module); they are read when asked for.
+const recorded = require('internal/bootstrap/realm').milestones;
+const milestones = { __proto__: null };
+for (const name of ['nodeStart', 'v8Start', 'environment',
+  'bootstrapComplete', 'loopStart', 'loopExit']) {
+  Object.defineProperty(milestones, name, {
+    get() {
+      if (name === 'nodeStart') return 0;
+      const r = recorded[name];
+      if (r === undefined) return -1;
+      return typeof r === 'bigint' ? Number(r - originNs) / 1e6 : r;
+    },
+    enumerable: true,
+  });
+}
 
 function setMilestone(name, time = now()) {
-  if (name in milestones) milestones[name] = time;
+  if (name in milestones) recorded[name] = time;
 }
 
 module.exports = {

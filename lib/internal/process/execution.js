@@ -88,7 +88,21 @@ function readStdin() {
   return internalBinding('fs').readFileUtf8(0);
 }
 
+function markMilestone(name) {
+  require('internal/bootstrap/realm').milestones[name] =
+    process.hrtime.bigint();
+}
+
 function runMain() {
+  // The loop starts when the main program has run (the finally below).
+  try {
+    runMainProgram();
+  } finally {
+    markMilestone('loopStart');
+  }
+}
+
+function runMainProgram() {
   const opts = binding.getOptions();
   if (opts.help) {
     stdio.writeSync(1, help);
@@ -142,6 +156,7 @@ function emitBeforeExit() {
 }
 
 function emitExit() {
+  markMilestone('loopExit');
   if (!process._exiting) {
     process._exiting = true;
     process.emit('exit', exitCodeOf(process.exitCode));
