@@ -28,7 +28,11 @@ function makeWritable(fd) {
       try {
         binding.writeSync(fd, chunk);
       } catch (err) {
-        callback(err);
+        // Node writes to pipes and terminals through sockets, whose errors
+        // read "write EPIPE"; files keep the fs form.
+        callback(typeof err.errno === 'number' && type !== 'FILE' ?
+          require('internal/errors').errnoException(err.errno, 'write') :
+          err);
         return;
       }
       callback();
