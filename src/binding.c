@@ -51,7 +51,11 @@ bool nr__set_methods(v8c_env *env, v8c_value target, const nr__method *m,
   return true;
 }
 
-bool nr__set_int(v8c_env *env, v8c_value target, const char *name,
-                 int64_t value) {
-  return v8c_set_named(env, target, name, v8c_number(env, (double)value));
+bool nr__set_constants(v8c_env *env, v8c_value target,
+                       const nr__constant *c) {
+  for (; c->name; c++) {
+    if (!v8c_set_named(env, target, c->name, v8c_number(env, (double)c->value)))
+      return false;
+  }
+  return true;
 }

@@ -649,17 +649,15 @@ static const nr__method methods[] = {
     {NULL, NULL},
 };
 
+static const nr__constant constants[] = {
+    {"kUtf8", ENC_UTF8}, {"kUcs2", ENC_UCS2}, {"kLatin1", ENC_LATIN1},
+    {"kAscii", ENC_ASCII}, {"kBase64", ENC_BASE64},
+    {"kBase64Url", ENC_BASE64URL}, {"kHex", ENC_HEX},
+    {"kMaxLength", MAX_LENGTH}, {"kStringMaxLength", MAX_STRING_LENGTH},
+    {NULL, 0},
+};
+
 bool nr__binding_buffer(nr_runtime *rt, v8c_value target) {
-  v8c_env *env = rt->env;
-  return nr__set_methods(env, target, methods, NULL) &&
-         nr__set_int(env, target, "kUtf8", ENC_UTF8) &&
-         nr__set_int(env, target, "kUcs2", ENC_UCS2) &&
-         nr__set_int(env, target, "kLatin1", ENC_LATIN1) &&
-         nr__set_int(env, target, "kAscii", ENC_ASCII) &&
-         nr__set_int(env, target, "kBase64", ENC_BASE64) &&
-         nr__set_int(env, target, "kBase64Url", ENC_BASE64URL) &&
-         nr__set_int(env, target, "kHex", ENC_HEX) &&
-         nr__set_int(env, target, "kMaxLength", MAX_LENGTH) &&
-         nr__set_int(env, target, "kStringMaxLength",
-                     (int64_t)MAX_STRING_LENGTH);
+  return nr__set_methods(rt->env, target, methods, NULL) &&
+         nr__set_constants(rt->env, target, constants);
 }

@@ -6,14 +6,24 @@
 
 #include "internal.h"
 
+/* Arguments 0 and 1 as the code and file name strings; false after
+ * throwing when they are not. */
+static bool arg_code(v8c_call *c, v8c_value *src, v8c_value *filename) {
+  v8c_env *env = v8c_call_env(c);
+  *src = v8c_arg(c, 0);
+  *filename = v8c_arg(c, 1);
+  if (!v8c_is(*src, V8C_STRING)) return nr__throw_arg_type(env, "code", "string"), false;
+  if (!v8c_is(*filename, V8C_STRING))
+    return nr__throw_arg_type(env, "filename", "string"), false;
+  return true;
+}
+
 /* compileFunction(source, filename, params) -> function */
 static void compile_function(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  v8c_value src = v8c_arg(c, 0), filename = v8c_arg(c, 1);
+  v8c_value src, filename;
   v8c_value params = v8c_arg(c, 2);
-  if (!v8c_is(src, V8C_STRING)) return (void)nr__throw_arg_type(env, "code", "string");
-  if (!v8c_is(filename, V8C_STRING))
-    return (void)nr__throw_arg_type(env, "filename", "string");
+  if (!arg_code(c, &src, &filename)) return;
   if (!v8c_is(params, V8C_ARRAY))
     return (void)nr__throw_arg_type(env, "params", "Array");
   uint32_t n = v8c_array_length(params);
@@ -39,10 +49,8 @@ static void compile_function(v8c_call *c) {
 /* runInThisContext(source, filename) -> the script's completion value */
 static void run_in_this_context(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  v8c_value src = v8c_arg(c, 0), filename = v8c_arg(c, 1);
-  if (!v8c_is(src, V8C_STRING)) return (void)nr__throw_arg_type(env, "code", "string");
-  if (!v8c_is(filename, V8C_STRING))
-    return (void)nr__throw_arg_type(env, "filename", "string");
+  v8c_value src, filename;
+  if (!arg_code(c, &src, &filename)) return;
   v8c_return(c, v8c_run_script(env, src, filename));
 }
 
@@ -63,11 +71,9 @@ static void is_context(v8c_call *c) {
 /* compileScript(source, filename, lineOffset, columnOffset) -> script */
 static void compile_script(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  v8c_value src = v8c_arg(c, 0), filename = v8c_arg(c, 1);
+  v8c_value src, filename;
   int64_t line, column;
-  if (!v8c_is(src, V8C_STRING)) return (void)nr__throw_arg_type(env, "code", "string");
-  if (!v8c_is(filename, V8C_STRING))
-    return (void)nr__throw_arg_type(env, "filename", "string");
+  if (!arg_code(c, &src, &filename)) return;
   if (!nr__arg_int(c, 2, "lineOffset", INT32_MIN, INT32_MAX, &line) ||
       !nr__arg_int(c, 3, "columnOffset", INT32_MIN, INT32_MAX, &column))
     return;

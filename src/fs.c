@@ -622,16 +622,15 @@ static const nr__method methods[] = {
     {NULL, NULL},
 };
 
+static const nr__constant constants[] = {
+    {"O_RDONLY", UV_FS_O_RDONLY}, {"O_WRONLY", UV_FS_O_WRONLY},
+    {"O_RDWR", UV_FS_O_RDWR}, {"O_CREAT", UV_FS_O_CREAT},
+    {"O_TRUNC", UV_FS_O_TRUNC}, {"O_APPEND", UV_FS_O_APPEND},
+    {"O_EXCL", UV_FS_O_EXCL}, {"F_OK", 0}, {"R_OK", 4}, {"W_OK", 2},
+    {"X_OK", 1}, {NULL, 0},
+};
+
 bool nr__binding_fs(nr_runtime *rt, v8c_value target) {
-  v8c_env *env = rt->env;
-  return nr__set_methods(env, target, methods, NULL) &&
-         nr__set_int(env, target, "O_RDONLY", UV_FS_O_RDONLY) &&
-         nr__set_int(env, target, "O_WRONLY", UV_FS_O_WRONLY) &&
-         nr__set_int(env, target, "O_RDWR", UV_FS_O_RDWR) &&
-         nr__set_int(env, target, "O_CREAT", UV_FS_O_CREAT) &&
-         nr__set_int(env, target, "O_TRUNC", UV_FS_O_TRUNC) &&
-         nr__set_int(env, target, "O_APPEND", UV_FS_O_APPEND) &&
-         nr__set_int(env, target, "O_EXCL", UV_FS_O_EXCL) &&
-         nr__set_int(env, target, "F_OK", 0) && nr__set_int(env, target, "R_OK", 4) &&
-         nr__set_int(env, target, "W_OK", 2) && nr__set_int(env, target, "X_OK", 1);
+  return nr__set_methods(rt->env, target, methods, NULL) &&
+         nr__set_constants(rt->env, target, constants);
 }

@@ -57,8 +57,14 @@ void nr__get_binding(v8c_call *c);
 /* Puts each method of the table on target; false on exception. */
 bool nr__set_methods(v8c_env *env, v8c_value target, const nr__method *m,
                      void *data);
-bool nr__set_int(v8c_env *env, v8c_value target, const char *name,
-                 int64_t value);
+/* A named number a binding exposes; tables end with {NULL, 0}. */
+typedef struct nr__constant {
+  const char *name;
+  int64_t value;
+} nr__constant;
+
+/* Puts each constant of the table on target; false on exception. */
+bool nr__set_constants(v8c_env *env, v8c_value target, const nr__constant *c);
 
 /* ---- Command line ----------------------------------------------------- */
 

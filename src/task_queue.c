@@ -65,17 +65,18 @@ static const nr__method methods[] = {
     {NULL, NULL},
 };
 
+static const nr__constant constants[] = {
+    {"kHasTickScheduled", NR_TICK_SCHEDULED},
+    {"kHasRejectionToWarn", NR_TICK_REJECTION},
+    {"kPromiseRejectWithNoHandler", V8C_PROMISE_REJECT_NO_HANDLER},
+    {"kPromiseHandlerAddedAfterReject",
+     V8C_PROMISE_HANDLER_ADDED_AFTER_REJECT},
+    {"kPromiseRejectAfterResolved", V8C_PROMISE_REJECT_AFTER_RESOLVED},
+    {"kPromiseResolveAfterResolved", V8C_PROMISE_RESOLVE_AFTER_RESOLVED},
+    {NULL, 0},
+};
+
 bool nr__binding_task_queue(nr_runtime *rt, v8c_value target) {
-  v8c_env *env = rt->env;
-  return nr__set_methods(env, target, methods, NULL) &&
-         nr__set_int(env, target, "kHasTickScheduled", NR_TICK_SCHEDULED) &&
-         nr__set_int(env, target, "kHasRejectionToWarn", NR_TICK_REJECTION) &&
-         nr__set_int(env, target, "kPromiseRejectWithNoHandler",
-                     V8C_PROMISE_REJECT_NO_HANDLER) &&
-         nr__set_int(env, target, "kPromiseHandlerAddedAfterReject",
-                     V8C_PROMISE_HANDLER_ADDED_AFTER_REJECT) &&
-         nr__set_int(env, target, "kPromiseRejectAfterResolved",
-                     V8C_PROMISE_REJECT_AFTER_RESOLVED) &&
-         nr__set_int(env, target, "kPromiseResolveAfterResolved",
-                     V8C_PROMISE_RESOLVE_AFTER_RESOLVED);
+  return nr__set_methods(rt->env, target, methods, NULL) &&
+         nr__set_constants(rt->env, target, constants);
 }

@@ -77,14 +77,16 @@ static const nr__method methods[] = {
     {NULL, NULL},
 };
 
+static const nr__constant constants[] = {
+    {"kPending", 0}, {"kFulfilled", 1}, {"kRejected", 2},
+    {"ALL_PROPERTIES", 0}, {"ONLY_ENUMERABLE", 2},
+    {NULL, 0},
+};
+
 bool nr__binding_util(nr_runtime *rt, v8c_value target) {
   v8c_env *env = rt->env;
   v8c_value k = v8c_object(env);
   return nr__set_methods(env, target, methods, NULL) &&
-         nr__set_int(env, k, "kPending", 0) &&
-         nr__set_int(env, k, "kFulfilled", 1) &&
-         nr__set_int(env, k, "kRejected", 2) &&
-         nr__set_int(env, k, "ALL_PROPERTIES", 0) &&
-         nr__set_int(env, k, "ONLY_ENUMERABLE", 2) &&
+         nr__set_constants(env, k, constants) &&
          v8c_set_named(env, target, "constants", k);
 }

@@ -122,8 +122,7 @@ function runMainProgram() {
       checkSyntax(internalBinding('fs').readFileUtf8(resolved), resolved);
       return;
     }
-    process.argv[1] = filename;
-    Module.runMain(filename);
+    runFile(filename);
   } else {
     // No script: the program comes from stdin. (On a terminal Node opens
     // its REPL; noderun reads the program until Ctrl+D until it has one.)
