@@ -626,7 +626,8 @@ Socket.prototype._destroy = function(exception, cb) {
     cb(exception);
   } else {
     cb(exception);
-    process.nextTick(() => this.emit('close', isException));
+    // Without a handle Node emits 'close' with no hadError argument.
+    process.nextTick(() => this.emit('close'));
   }
 
   if (this._server) {

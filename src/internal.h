@@ -29,6 +29,7 @@ typedef struct nr__method {
   X(builtins)                                                              \
   X(constants)                                                             \
   X(contextify)                                                            \
+  X(dns)                                                                   \
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
