@@ -103,34 +103,6 @@ static void connect_(v8c_call *c) {
   v8c_return_int(c, 0);
 }
 
-/* Fills out.address with the pipe's own (getsockname) or peer's path. */
-static void name_of(v8c_call *c, bool peer) {
-  v8c_env *env = v8c_call_env(c);
-  v8c_value out = v8c_arg(c, 1);
-  if (!v8c_is(out, V8C_OBJECT)) {
-    nr__throw_arg_type(env, "out", "object");
-    return;
-  }
-  pipe_wrap *p = arg_pipe(c);
-  if (!p) return v8c_return_int(c, UV_EBADF);
-  char buf[4096];
-  size_t len = sizeof buf;
-  int err = peer ? uv_pipe_getpeername(&p->pipe, buf, &len)
-                 : uv_pipe_getsockname(&p->pipe, buf, &len);
-  if (err) return v8c_return_int(c, err);
-  v8c_value s = v8c_string(env, buf, len);
-  if (!s || !v8c_set_named(env, out, "address", s)) return;
-  v8c_return_int(c, 0);
-}
-
-/* getsockname(h, out) / getpeername(h, out) -> 0 or a negative error */
-static void getsockname_(v8c_call *c) {
-  name_of(c, false);
-}
-
-static void getpeername_(v8c_call *c) {
-  name_of(c, true);
-}
 
 /* open(h, fd) -> 0 or a negative error: the pipe takes over fd. */
 static void open_(v8c_call *c) {
@@ -145,8 +117,6 @@ static const nr__method methods[] = {
     {"bind", bind_},
     {"connect", connect_},
     {"create", create},
-    {"getpeername", getpeername_},
-    {"getsockname", getsockname_},
     {"open", open_},
     {NULL, NULL},
 };

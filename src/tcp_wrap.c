@@ -190,6 +190,17 @@ static void set_keep_alive(v8c_call *c) {
   tcp_wrap *t = arg_tcp(c);
   if (!t) return v8c_return_int(c, UV_EBADF);
   bool on = v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1));
+  if (on && delay == 0) {
+    /* No delay given: switch keep-alive on and leave the idle time as it
+     * is (the kernel rejects a zero TCP_KEEPIDLE). */
+    uv_os_fd_t fd;
+    int err = uv_fileno((uv_handle_t *)&t->tcp, &fd);
+    if (err) return v8c_return_int(c, err);
+    int yes = 1;
+    if (setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &yes, sizeof yes) != 0)
+      return v8c_return_int(c, uv_translate_sys_error(errno));
+    return v8c_return_int(c, 0);
+  }
   v8c_return_int(c, uv_tcp_keepalive(&t->tcp, on, (unsigned)delay));
 }
 

@@ -104,14 +104,6 @@ class StreamHandle {
   open(fd) {
     return this.binding.open(this[kNative], fd);
   }
-
-  getsockname(out) {
-    return this.binding.getsockname(this[kNative], out);
-  }
-
-  getpeername(out) {
-    return this.binding.getpeername(this[kNative], out);
-  }
 }
 
 class TCP extends StreamHandle {
@@ -125,6 +117,14 @@ class TCP extends StreamHandle {
 
   connect(address, port, cb) {
     return tcpBinding.connect(this[kNative], address, port, cb);
+  }
+
+  getsockname(out) {
+    return tcpBinding.getsockname(this[kNative], out);
+  }
+
+  getpeername(out) {
+    return tcpBinding.getpeername(this[kNative], out);
   }
 
   setNoDelay(enable) {
