@@ -60,6 +60,9 @@ const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
+const kBuffer = Symbol('kBuffer');
+const kBufferGen = Symbol('kBufferGen');
+const kBufferCb = Symbol('kBufferCb');
 
 let autoSelectFamilyDefault = false;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -138,6 +141,16 @@ function Socket(options) {
   this.server = null;
   this._server = null;
 
+  if (options.objectMode) {
+    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode,
+                                    'is not supported');
+  } else if (options.readableObjectMode || options.writableObjectMode) {
+    const name = options.readableObjectMode ? 'readableObjectMode' :
+      'writableObjectMode';
+    throw new ERR_INVALID_ARG_VALUE(`options.${name}`, options[name],
+                                    'is not supported');
+  }
+
   if (options.handle) {
     this._handle = options.handle;
   } else if (options.fd !== undefined) {
@@ -156,27 +169,37 @@ function Socket(options) {
   options.decodeStrings = false;
   Duplex.call(this, options);
 
-  if (options.signal) {
-    validateAbortSignal(options.signal, 'options.signal');
-    const { signal } = options;
-    const onAbort = () => {
-      const { AbortError } = require('internal/errors');
-      this.destroy(new AbortError(undefined, { cause: signal.reason }));
-    };
-    if (signal.aborted) process.nextTick(onAbort);
-    else {
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.once('close', () => signal.removeEventListener('abort', onAbort));
+  // options.signal is the stream's: Duplex destroys it on abort.
+
+  // onread: { buffer, callback } reads into the caller's memory and hands
+  // it to callback(nread, buffer) instead of emitting 'data'.
+  this[kBuffer] = null;
+  this[kBufferGen] = null;
+  this[kBufferCb] = null;
+  if (options.onread !== null && typeof options.onread === 'object') {
+    const { buffer, callback } = options.onread;
+    if (typeof buffer === 'function') {
+      this[kBufferGen] = buffer;
+      this[kBuffer] = true;
+    } else if (ArrayBuffer.isView(buffer)) {
+      this[kBuffer] = buffer;
+    } else {
+      throw new ERR_INVALID_ARG_TYPE('options.onread.buffer',
+                                     ['Buffer', 'TypedArray', 'DataView',
+                                      'Function'], buffer);
     }
+    validateFunction(callback, 'options.onread.callback');
+    this[kBufferCb] = callback;
   }
 
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
   this[kSetKeepAliveInitialDelay] =
-    ~~((options.keepAliveInitialDelay || 0) / 1000);
+    Math.max(~~((options.keepAliveInitialDelay || 0) / 1000), 0);
 
   if (this._handle !== null) {
     this._initHandle();
+    this._applySocketOptions();
     if (options.readable !== false) {
       if (options.pauseOnCreate) {
         this._handle.reading = false;
@@ -197,6 +220,15 @@ Socket.prototype._initHandle = function() {
   const handle = this._handle;
   handle[ownerSymbol] = this;
   handle.onread = (chunk) => onStreamRead(this, chunk);
+  if (this[kBuffer] !== null) {
+    if (this[kBufferGen] !== null) this[kBuffer] = this[kBufferGen]();
+    handle.useUserBuffer(this[kBuffer]);
+  }
+};
+
+// The options that need a connected socket.
+Socket.prototype._applySocketOptions = function() {
+  const handle = this._handle;
   if (this[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
   if (this[kSetKeepAlive] && handle.setKeepAlive) {
     handle.setKeepAlive(true, this[kSetKeepAliveInitialDelay]);
@@ -205,6 +237,24 @@ Socket.prototype._initHandle = function() {
 
 function onStreamRead(socket, chunk) {
   const handle = socket._handle;
+  if (typeof chunk === 'number') {
+    // Read into the onread buffer.
+    socket[kBytesRead] += chunk;
+    socket._unrefTimer();
+    const ret = socket[kBufferCb](chunk, socket[kBuffer]);
+    if (socket[kBufferGen] !== null && socket._handle !== null) {
+      const next = socket[kBufferGen]();
+      if (ArrayBuffer.isView(next)) {
+        socket[kBuffer] = next;
+        socket._handle.useUserBuffer(next);
+      }
+    }
+    if (ret === false && socket._handle !== null && socket._handle.reading) {
+      const err = socket._handle.readStop();
+      if (err) socket.destroy(errnoException(err, 'read'));
+    }
+    return;
+  }
   if (chunk instanceof Uint8Array) {
     socket[kBytesRead] += chunk.length;
     socket._unrefTimer();
@@ -307,7 +357,7 @@ Socket.prototype.setNoDelay = function(enable) {
 
 Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
   enable = Boolean(enable);
-  const initialDelay = ~~(initialDelayMsecs / 1000);
+  const initialDelay = Math.max(~~(initialDelayMsecs / 1000), 0);
   if (!this._handle) {
     this[kSetKeepAlive] = enable;
     this[kSetKeepAliveInitialDelay] = initialDelay;
@@ -450,21 +500,28 @@ function tryReadStart(socket) {
   }
 }
 
+// With an onread buffer the stream holds no data, so pausing must stop
+// the handle itself.
 Socket.prototype.pause = function() {
+  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+      this._handle.reading) {
+    const err = this._handle.readStop();
+    if (err) this.destroy(errnoException(err, 'read'));
+  }
   return Duplex.prototype.pause.call(this);
 };
 
 Socket.prototype.resume = function() {
-  if (!this.connecting && this._handle && !this._handle.reading) {
+  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+      !this._handle.reading) {
     tryReadStart(this);
   }
   return Duplex.prototype.resume.call(this);
 };
 
 Socket.prototype.read = function(n) {
-  if (!this.connecting && this._handle && !this._handle.reading &&
-      !this.readableEnded && this.readableFlowing !== false &&
-      n === 0 && !this._readableState.ended) {
+  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+      !this._handle.reading) {
     tryReadStart(this);
   }
   return Duplex.prototype.read.call(this, n);
@@ -665,6 +722,10 @@ Socket.prototype.connect = function(...args) {
   const options = normalized[0];
   const cb = normalized[1];
 
+  if (options.port === undefined && options.path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
+
   if (cb !== null) this.once('connect', cb);
 
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
@@ -684,6 +745,9 @@ Socket.prototype.connect = function(...args) {
   if (!this._handle) {
     this._handle = pipe ? new Pipe() : new TCP();
     this._initHandle();
+    // The byte counts are those of the current connection.
+    this[kBytesRead] = 0;
+    this[kBytesWritten] = 0;
   }
 
   if (options.timeout) this.setTimeout(options.timeout);
@@ -828,7 +892,7 @@ function afterConnect(self, req, status) {
   self.connecting = false;
   self._sockname = null;
   if (status === 0) {
-    if (self.readable && !self.isPaused()) self.read(0);
+    self._applySocketOptions();
     self._unrefTimer();
     self.emit('connect');
     self.emit('ready');
@@ -1062,15 +1126,14 @@ Server.prototype.listen = function(...args) {
                     options.exclusive);
     if (!this._handle) return this;
     let mode = 0;
-    if (options.readableAll === true) mode |= 0o444;
-    if (options.writableAll === true) mode |= 0o222;
+    if (options.readableAll === true) mode |= 1;
+    if (options.writableAll === true) mode |= 2;
     if (mode !== 0) {
-      try {
-        require('fs').chmodSync(pipeName, mode | 0o600 & ~0o111);
-      } catch (err) {
+      const err = this._handle.fchmod(mode);
+      if (err) {
         this._handle.close();
         this._handle = null;
-        throw err;
+        throw errnoException(err, 'uv_pipe_chmod');
       }
     }
     return this;

@@ -312,8 +312,10 @@ struct nr__stream_wrap {
   v8c_ref *object;         /* the JS handle; weak unless busy > 0 */
   v8c_ref *onclose;        /* close(h, cb)'s callback, or NULL */
   nr__accept_fn accept;    /* NULL when the kind cannot listen */
+  v8c_ref *user_buffer;    /* useUserBuffer()'s view, or NULL */
   int busy;                /* operations in flight */
   bool reading;
+  bool in_user_buffer;     /* the last allocation was user_buffer */
   bool listening;
   bool closing;
 };
@@ -339,9 +341,9 @@ uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
                                   v8c_value cb);
 void nr__connect_req_free(uv_connect_t *req);
 void nr__on_connect(uv_connect_t *req, int status);
-/* The natives every stream kind has: readStart, readStop, writeBuffer,
- * writeUtf8String, writeLatin1String, writev, shutdown, listen, close,
- * ref, hasRef, fileno, writeQueueSize. */
+/* The natives every stream kind has: readStart, readStop, useUserBuffer,
+ * writeBuffer, writeUtf8String, writeLatin1String, writev, shutdown,
+ * listen, close, ref, hasRef, fileno, writeQueueSize. */
 extern const nr__method nr__stream_methods[];
 
 #endif /* NR_INTERNAL_H */

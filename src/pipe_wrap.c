@@ -113,8 +113,20 @@ static void open_(v8c_call *c) {
   v8c_return_int(c, uv_pipe_open(&p->pipe, (uv_file)fd));
 }
 
+/* chmod(h, flags) -> 0 or a negative error: makes a bound socket file
+ * readable (1) and/or writable (2) by everyone. */
+static void chmod_(v8c_call *c) {
+  int64_t flags;
+  if (!nr__arg_int(c, 1, "flags", 1, 3, &flags)) return;
+  pipe_wrap *p = arg_pipe(c);
+  if (!p) return v8c_return_int(c, UV_EBADF);
+  int mode = (flags & 1 ? UV_READABLE : 0) | (flags & 2 ? UV_WRITABLE : 0);
+  v8c_return_int(c, uv_pipe_chmod(&p->pipe, mode));
+}
+
 static const nr__method methods[] = {
     {"bind", bind_},
+    {"chmod", chmod_},
     {"connect", connect_},
     {"create", create},
     {"open", open_},

@@ -12,7 +12,9 @@
  *
  * Callbacks go through properties of the JS handle:
  * - onread(chunk): a Uint8Array over the memory libuv read into (no copy),
- *   null at the end of the stream, or a system error;
+ *   null at the end of the stream, or a system error; after
+ *   useUserBuffer(h, view), data is read into that view instead and
+ *   onread gets the byte count (net's `onread` option);
  * - onconnection(status, client): a new connection on a listening handle,
  *   client being a new handle of the same kind (undefined on error).
  * Writes, shutdowns and connects take a completion callback called with a
@@ -45,9 +47,32 @@ static void free_bytes(void *data, void *hint) {
 }
 
 static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
-  (void)h;
+  nr__stream_wrap *w = h->data;
+  w->in_user_buffer = false;
+  if (w->user_buffer && !w->rt->stopping) {
+    /* Looked up now: the view's memory cannot move before the read that
+     * follows, as no JS runs in between. */
+    v8c_scope scope;
+    v8c_scope_open(w->rt->env, &scope);
+    v8c_value v = v8c_ref_get(w->rt->env, w->user_buffer);
+    void *data;
+    size_t len;
+    if (v && v8c_bytes(v, &data, &len) && len > 0) {
+      buf->base = data;
+      buf->len = len;
+      w->in_user_buffer = true;
+    }
+    v8c_scope_close(&scope);
+    if (w->in_user_buffer) return;
+  }
   buf->base = malloc(suggested);
   buf->len = buf->base ? suggested : 0;
+}
+
+/* Frees a read buffer unless it is the user's. */
+static void free_read_buf(nr__stream_wrap *w, const uv_buf_t *buf) {
+  if (!w->in_user_buffer) free(buf->base);
+  w->in_user_buffer = false;
 }
 
 /* Calls the handle's property `name` with argc arguments. */
@@ -65,14 +90,17 @@ static void call_prop(nr__stream_wrap *w, const char *name, int argc,
 static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
   nr__stream_wrap *w = s->data;
   if (n == 0 || !can_call(w)) {
-    free(buf->base);
+    free_read_buf(w, buf);
     return;
   }
   v8c_env *env = w->rt->env;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
   v8c_value arg;
-  if (n > 0) {
+  if (n > 0 && w->in_user_buffer) {
+    w->in_user_buffer = false;
+    arg = v8c_number(env, (double)n);
+  } else if (n > 0) {
     /* The chunk keeps the memory it was read into: no copy. */
     char *data = realloc(buf->base, (size_t)n);
     if (!data) data = buf->base;
@@ -80,7 +108,7 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
                                             NULL);
     arg = ab ? v8c_uint8array(env, ab, 0, (size_t)n) : NULL;
   } else {
-    free(buf->base);
+    free_read_buf(w, buf);
     /* The end or an error ends reading: the loop need not wait for it. */
     if (w->reading) {
       uv_read_stop(s);
@@ -111,6 +139,7 @@ static void on_closed(uv_handle_t *h) {
   }
   v8c_ref_free(w->object);
   v8c_ref_free(w->onclose);
+  v8c_ref_free(w->user_buffer);
   /* The stream wrap is the first member of every embedding struct. */
   free(w);
 }
@@ -185,6 +214,21 @@ static void read_stop(v8c_call *c) {
   w->reading = false;
   nr__stream_release(w);
   v8c_return_int(c, uv_read_stop(w->stream));
+}
+
+/* useUserBuffer(h, view): later reads land in view (a Uint8Array or
+ * other ArrayBufferView), and onread gets the number of bytes. */
+static void use_user_buffer(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value v = v8c_arg(c, 1);
+  if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW)) {
+    nr__throw_arg_type(env, "buffer", "an instance of ArrayBufferView");
+    return;
+  }
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return;
+  v8c_ref_free(w->user_buffer);
+  w->user_buffer = v8c_ref_new(env, v);
 }
 
 /* A write, shutdown or connect in flight: its callback and, for a write,
@@ -508,6 +552,7 @@ const nr__method nr__stream_methods[] = {
     {"readStop", read_stop},
     {"ref", ref_},
     {"shutdown", shutdown_},
+    {"useUserBuffer", use_user_buffer},
     {"writeBuffer", write_buffer},
     {"writeLatin1String", write_latin1_string},
     {"writeQueueSize", write_queue_size},

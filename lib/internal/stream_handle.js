@@ -50,6 +50,11 @@ class StreamHandle {
     return this.binding.readStop(this[kNative]);
   }
 
+  // Later reads land in `view`; onread then gets the byte count.
+  useUserBuffer(view) {
+    this.binding.useUserBuffer(this[kNative], view);
+  }
+
   // Each write returns 0 when done at once (cb not called), 1 when queued
   // (cb(status) follows), or a negative error.
   writeBuffer(buf, cb) {
@@ -152,6 +157,11 @@ class Pipe extends StreamHandle {
 
   connect(path, cb) {
     return pipeBinding.connect(this[kNative], path, cb);
+  }
+
+  // flags: 1 readable, 2 writable by everyone.
+  fchmod(flags) {
+    return pipeBinding.chmod(this[kNative], flags);
   }
 }
 
