@@ -153,6 +153,19 @@ static void run_script(v8c_call *c) {
   if (r) v8c_return(c, r);
 }
 
+/* evalRepl(code, sandbox | null, noSideEffects) -> a promise of
+ * { '.repl_result': value } (see v8c_eval_repl); the REPL's evaluation. */
+static void eval_repl(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value src = v8c_arg(c, 0);
+  v8c_value sandbox = v8c_arg(c, 1);
+  if (!v8c_is(src, V8C_STRING))
+    return (void)nr__throw_arg_type(env, "code", "string");
+  if (v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)) sandbox = NULL;
+  bool pure = v8c_to_bool(env, v8c_arg(c, 2));
+  v8c_return(c, v8c_eval_repl(env, src, sandbox, pure));
+}
+
 /* decorateErrorStack(err): puts the place of a syntax error (its arrow
  * text) in front of err.stack, as Node's vm does. */
 static void decorate_error_stack(v8c_call *c) {
@@ -188,6 +201,7 @@ static const nr__method methods[] = {
     {"isContext", is_context},
     {"compileScript", compile_script},
     {"runScript", run_script},
+    {"evalRepl", eval_repl},
     {NULL, NULL},
 };
 
