@@ -1332,6 +1332,18 @@ extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
     // refusal): keep its place for the message, as compile errors do.
     return SaveArrowAndRethrow(env, tc);
   }
+  // The caller reports what the input threw; a rejection is not an
+  // unhandled one for the runtime. (The promise may be rejected already,
+  // with the runtime told so: a handler, unlike MarkAsHandled, tells it
+  // that the rejection is handled after all.)
+  if (result->IsPromise()) {
+    Local<Function> ignore;
+    if (Function::New(ctx, [](const FunctionCallbackInfo<Value> &) {})
+            .ToLocal(&ignore)) {
+      (void)result.As<v8::Promise>()->Catch(ctx, ignore);
+    }
+    tc.Reset();  // nothing to report if that failed (out of memory)
+  }
   return V(result);
 }
 

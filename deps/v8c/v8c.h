@@ -315,7 +315,8 @@ v8c_value v8c_script_run(v8c_env *env, v8c_value script, v8c_value sandbox);
  * top-level `let`, `const` and `class` declarations persist from one call to
  * the next (and may be declared again). The result is always a promise that
  * resolves to an object whose property ".repl_result" holds the completion
- * value, or rejects with what the code threw; a syntax error is thrown at
+ * value, or rejects with what the code threw (the promise is marked as
+ * handled: reporting that is the caller's job); a syntax error is thrown at
  * once (NULL returned). With `no_side_effects`, V8 throws an EvalError
  * instead of running anything that could change state visible outside the
  * evaluation (assignments to globals, calls of unknown functions ...):
