@@ -1340,7 +1340,9 @@ extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
     Local<Function> ignore;
     if (Function::New(ctx, [](const FunctionCallbackInfo<Value> &) {})
             .ToLocal(&ignore)) {
-      (void)result.As<v8::Promise>()->Catch(ctx, ignore);
+      v8::MaybeLocal<v8::Promise> derived =
+          result.As<v8::Promise>()->Catch(ctx, ignore);
+      (void)derived;
     }
     tc.Reset();  // nothing to report if that failed (out of memory)
   }
