@@ -138,14 +138,11 @@ function defineDefaultCommands(repl) {
       this.runInput(code.replace(/\n*$/, ''), false);
     },
   });
+  // Editing a block needs a terminal: Node offers it only there.
+  if (!repl.terminal) return;
   repl.defineCommand('editor', {
     help: 'Enter editor mode',
     action() {
-      if (!this.terminal) {
-        this.output.write('Editor mode is only available on a terminal\n');
-        this.displayPrompt();
-        return;
-      }
       this.editorMode = true;
       this.output.write(
         '// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
@@ -444,7 +441,13 @@ REPLServer.prototype.printError = function printError(err) {
       text = `${err.stack.slice(0, at).replace(/^[^\n]*:\d+\n/, '')}` +
         `Uncaught ${err.stack.slice(at)}`;
     } else {
-      text = `Uncaught ${inspect(err, { colors: this.useColors })}`;
+      text = inspect(err, { colors: this.useColors });
+      // An error with no frames left shows as its message line, not in
+      // brackets.
+      const stack = String(err.stack);
+      if (text.startsWith(`[${stack}]`))
+        text = stack + text.slice(stack.length + 2);
+      text = `Uncaught ${text}`;
     }
   } else {
     text = `Uncaught ${inspect(err, { colors: this.useColors })}`;
@@ -751,8 +754,8 @@ REPLServer.prototype.completeAsync = async function completeAsync(line) {
   if (this.bufferedCommand === '' && /^\s*\.\w*$/.test(line)) {
     const word = line.trim().slice(1);
     const names = Object.keys(this.commands).sort()
-      .filter((n) => n.startsWith(word)).map((n) => `.${n}`);
-    return [names, line.trim()];
+      .filter((n) => n.startsWith(word));
+    return [names, word];
   }
 
   // Module names inside require('...').
@@ -795,7 +798,8 @@ REPLServer.prototype.completeAsync = async function completeAsync(line) {
     if (expr === '') return [[], word];
     const { ok, value } = await this.completionValue(expr);
     if (!ok) return [[], word];
-    const groups = propertyGroups(value);
+    // The furthest prototype first, own properties last (Node's order).
+    const groups = propertyGroups(value).reverse();
     // A name path shows as the whole path (`process.version`), as Node
     // does; other expressions show the property names.
     const simple = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/.test(expr);

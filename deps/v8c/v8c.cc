@@ -1209,8 +1209,12 @@ extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox) {
   NEED_OBJECT(env, sandbox, false);
   if (!ContextOf(env, L(sandbox)).IsEmpty()) return true;
   Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(iso);
+  // The reading interceptors only read (a getter on the sandbox is JS,
+  // checked on its own): the REPL's side-effect-free evaluation may use
+  // the context's globals.
   global->SetHandler(v8::NamedPropertyHandlerConfiguration(
-      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor));
+      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor,
+      Local<Value>(), v8::PropertyHandlerFlags::kHasNoSideEffect));
   Local<Context> ctx = Context::New(iso, nullptr, global);
   if (ctx.IsEmpty()) {
     v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
