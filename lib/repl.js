@@ -605,7 +605,8 @@ REPLServer.prototype._ttyWrite = function _ttyWrite(s, key) {
   if (this.editorMode) {
     if (key.ctrl && key.name === 'd') {
       // The editor's buffer runs as one input.
-      const code = [...this.editorLines, this.line].join('\n');
+      const code = [...this.editorLines, this.line].join('\n')
+        .replace(/\n+$/, '');
       this.editorMode = false;
       this.editorLines = [];
       this.line = '';

@@ -26,7 +26,8 @@ function startRepl(options = {}) {
       const started = Date.now();
       (function poll() {
         const out = text.slice(from);
-        if (prompts.some((p) => out.endsWith(p)) || server.closed) {
+        const shown = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+        if (prompts.some((p) => shown.endsWith(p)) || server.closed) {
           resolve(out);
         } else if (Date.now() - started > ms) {
           reject(new Error(`no prompt after ${JSON.stringify(data)}; ` +
