@@ -94,6 +94,7 @@ function defineDefaultCommands(repl) {
   repl.defineCommand('exit', {
     help: 'Exit the REPL',
     action() {
+      this.queue = [];
       this.close();
     },
   });
@@ -203,6 +204,8 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
   this.historyFile = null;
   this.declared = [];   // let/const/class names, for completion
   this.pending = null;  // the evaluation being awaited
+  this.queue = [];      // lines that came in meanwhile
+  this.exitWhenIdle = false;
 
   let useColors = options.useColors;
   if (useColors === undefined) {
@@ -236,12 +239,14 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
 
   this.on('line', (line) => this.onLine(line));
   this.on('SIGINT', () => this.onSigint());
+  // The end of the input (or .exit, ctrl+D) ends the REPL once the
+  // inputs already read have run; an unfinished multi-line input is
+  // dropped, as Node does.
   this.once('close', () => {
     if (this.terminal) this.output.write('\n');
-    this.emit('exit');
+    if (this.pending === null && this.queue.length === 0) this.emit('exit');
+    else this.exitWhenIdle = true;
   });
-  // Without a terminal, the end of the input ends the REPL too; a pending
-  // multi-line input is dropped, as Node does.
 
   this.displayPrompt();
 }
@@ -404,6 +409,7 @@ REPLServer.prototype.runInput = function runInput(text, fromLine = true) {
       this.printResult(result);
     }
     this.displayPrompt();
+    this.runQueue();
   };
   try {
     this.eval(`${code}\n`, this.context, file, finish);
@@ -461,7 +467,11 @@ REPLServer.prototype.onLine = function onLine(line) {
     this.editorLines.push(line);
     return;
   }
-  if (this.pending !== null) return;  // typed while awaiting: dropped
+  if (this.pending !== null) {
+    // Lines read while an input is awaited (pasted, piped) run after it.
+    this.queue.push(line);
+    return;
+  }
   const trimmed = line.trim();
   // .command [arguments]; a line like `.5 + 1` or `..` is code.
   if (this.bufferedCommand === '' || trimmed.startsWith('.')) {
@@ -499,6 +509,7 @@ REPLServer.prototype.onSigint = function onSigint() {
   if (this.pending !== null) {
     // Stop waiting for the result: the promise may never settle.
     this.pending = null;
+    this.queue = [];
     this.clearBufferedCommand();
     this.output.write('\nUncaught Error: Evaluation interrupted\n');
     this.displayPrompt();
@@ -527,11 +538,22 @@ REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
 };
 
 REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
-  if (this.closed) return;
   const prompt = this.bufferedCommand.length > 0 ? '... ' :
     this._initialPrompt;
   this.setPrompt(prompt);
-  this.prompt(preserveCursor);
+  if (!this.closed) this.prompt(preserveCursor);
+  else if (!this.terminal) this.output.write(prompt);
+};
+
+// After an input ran: the next line read meanwhile, or the exit the end
+// of the input asked for.
+REPLServer.prototype.runQueue = function runQueue() {
+  while (this.pending === null && this.queue.length > 0)
+    this.onLine(this.queue.shift());
+  if (this.pending === null && this.queue.length === 0 && this.exitWhenIdle) {
+    this.exitWhenIdle = false;
+    this.emit('exit');
+  }
 };
 
 // Node's REPL sets the prompt for later inputs through setPrompt too.

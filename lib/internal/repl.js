@@ -13,12 +13,10 @@ function startCliRepl() {
   const { file, size } = historyOptions(env);
   const mode = env.NODE_REPL_MODE === 'strict' ? REPL_MODE_STRICT :
     REPL_MODE_SLOPPY;
-  if (process.stdin.isTTY && process.stdout.isTTY) {
-    process.stdout.write(
-      `Welcome to noderun ${process.versions.noderun} ` +
-      `(Node.js ${process.version} API).\n` +
-      'Type ".help" for more information.\n');
-  }
+  process.stdout.write(
+    `Welcome to noderun ${process.versions.noderun} ` +
+    `(Node.js ${process.version} API).\n` +
+    'Type ".help" for more information.\n');
   const repl = new REPLServer({
     prompt: '> ',
     input: process.stdin,
