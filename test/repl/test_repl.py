@@ -254,6 +254,26 @@ def line_editing_keys():
         s.send('garbage')
         s.send(CTRL_U)
         s.type('9', r'\n9\n> $')
+        # Home and End; Backspace and Delete.
+        s.send('2 + 2')
+        s.send('\x1b[H' + '1' + '\x1b[F' + '0')
+        s.type('', r'\n32\n> $')        # 12 + 20
+        s.send('123' + LEFT + LEFT + '\x1b[3~' + '\x7f')
+        s.type('', r'\n3\n> $')
+        # Words: ctrl+arrows and alt+arrows (and alt+B / alt+F).
+        s.send('aa bb cc')
+        s.send('\x1b[1;5D' + '\x1b[1;5D' + 'x' + '\x1b[1;3C' + 'y')
+        s.send(CTRL_A + '\x1b[1;3C' + 'z' + '\x1bb' + 'w' + '\x1bf' + 'v')
+        s.expect(r'> aa wzxbb vycc$')  # a word and its spaces
+        s.send(CTRL_E + CTRL_U)
+        # ctrl+L clears the screen and shows the line again.
+        s.send('7 * 6')
+        mark = len(s.out)
+        s.send('\x0c')
+        check('\x1b[0J' in s.out[mark:] and
+              ('\x1b[1;1H' in s.out[mark:] or '\x1b[0;0H' in s.out[mark:]
+               or '\x1b[H' in s.out[mark:]), 'no clear: %r' % s.out[mark:])
+        s.type('', r'\n42\n> $')
     finally:
         s.close()
 
