@@ -19,7 +19,11 @@ const path = require('path');
 const { Console } = require('console');
 const { Module, makeEvalModule } = require('internal/modules/cjs/loader');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_REPL_EVAL_CONFIG },
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_REPL_EVAL_CONFIG,
+    ERR_INVALID_REPL_INPUT,
+  },
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const {
@@ -37,6 +41,9 @@ const {
 } = require('internal/repl/history');
 
 const { evalRepl, decorateErrorStack } = internalBinding('contextify');
+const { getPromiseDetails } = internalBinding('util');
+const kFulfilled = 1;
+const kRejected = 2;
 
 const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
 const REPL_MODE_STRICT = Symbol('repl-strict');
@@ -379,7 +386,12 @@ function defaultEval(code, context, file, cb) {
     return;
   }
   if (this && this.declared) this.declared.push(...lexicalNames(code));
-  promise.then((r) => cb(null, r['.repl_result']), (err) => cb(err));
+  // Input that does not wait has finished already: its result is given at
+  // once, as Node's synchronous evaluation gives it.
+  const [state, value] = getPromiseDetails(promise);
+  if (state === kFulfilled) cb(null, value['.repl_result']);
+  else if (state === kRejected) cb(value);
+  else promise.then((r) => cb(null, r['.repl_result']), (err) => cb(err));
 }
 
 // Runs a complete input (one line, a block recalled from history, the
@@ -411,10 +423,20 @@ REPLServer.prototype.runInput = function runInput(text, fromLine = true) {
     this.displayPrompt();
     this.runQueue();
   };
+  // Input may not take the errors the REPL itself reports.
+  const guard = (event) => {
+    if (event === 'uncaughtException' && this.pending === token) {
+      throw new ERR_INVALID_REPL_INPUT(
+        'Listeners for `uncaughtException` cannot be used in the REPL');
+    }
+  };
+  process.on('newListener', guard);
   try {
     this.eval(`${code}\n`, this.context, file, finish);
   } catch (err) {
     finish(err);
+  } finally {
+    process.off('newListener', guard);
   }
 };
 
@@ -430,6 +452,11 @@ REPLServer.prototype.printError = function printError(err) {
   if (err !== null && typeof err === 'object' && err instanceof Error ||
       err && typeof err.stack === 'string' && typeof err.message === 'string') {
     try {
+      // A syntax error of a required file shows its place.
+      if (err.name === 'SyntaxError' && typeof err.stack === 'string' &&
+          err.stack.startsWith(err.name)) {
+        decorateErrorStack(err);
+      }
       if (typeof err.stack === 'string') {
         const stack = trimStack(err.stack);
         Object.defineProperty(err, 'stack', {
@@ -444,16 +471,18 @@ REPLServer.prototype.printError = function printError(err) {
     if (syntax) {
       // The source line and caret first, then a blank line, as Node shows.
       const at = err.stack.indexOf('SyntaxError');
-      text = `${err.stack.slice(0, at).replace(/^[^\n]*:\d+\n/, '')}` +
+      text = `${err.stack.slice(0, at).replace(/^REPL\d+:\d+\n/, '')}` +
         `Uncaught ${err.stack.slice(at)}`;
     } else {
-      text = inspect(err, { colors: this.useColors });
-      // An error with no frames left shows as its message line, not in
-      // brackets.
+      // An error is shown by its stack (in brackets when no frame is
+      // left, which goes); one with more properties in full, on lines of
+      // its own when it takes several.
       const stack = String(err.stack);
-      if (text.startsWith(`[${stack}]`))
-        text = stack + text.slice(stack.length + 2);
-      text = `Uncaught ${text}`;
+      const bare = inspect(err);
+      const plainStack = bare === stack || bare === `[${stack}]`;
+      text = plainStack ? stack : inspect(err, { colors: this.useColors });
+      text = !plainStack && text.includes('\n') ? `Uncaught:\n${text}` :
+        `Uncaught ${text}`;
     }
   } else {
     text = `Uncaught ${inspect(err, { colors: this.useColors })}`;

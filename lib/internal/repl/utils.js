@@ -123,20 +123,16 @@ const kKeywords = [
   'typeof', 'undefined', 'var', 'void', 'while', 'with', 'yield',
 ];
 
-// Keeps the stack frames of the user's code: everything above the first
-// frame of an input's top level (`at REPL3:1:5`) and the REPL's own
-// frames below it go.
+// Keeps the stack frames above the top level of an input (`at REPL3:1:5`):
+// that frame and what called it are the REPL's. An error thrown outside
+// any input (a timer) loses the runtime's frames at its end.
 function trimStack(stack) {
   const lines = String(stack).split('\n');
-  const out = [];
-  for (const line of lines) {
-    if (/^\s+at REPL\d+:\d+:\d+$/.test(line) ||
-        /^\s+at .*\(node:/.test(line) || /^\s+at node:/.test(line)) {
-      break;
-    }
-    out.push(line);
-  }
-  return out.join('\n');
+  const top = lines.findIndex((line) => /^\s+at REPL\d+:\d+:\d+$/.test(line));
+  if (top !== -1) return lines.slice(0, top).join('\n');
+  let end = lines.length;
+  while (end > 1 && /^\s+at (.*\()?node:.*\)?$/.test(lines[end - 1])) end--;
+  return lines.slice(0, end).join('\n');
 }
 
 module.exports = {
