@@ -143,7 +143,10 @@ function defineDefaultCommands(repl) {
         this.displayPrompt();
         return;
       }
-      this.runInput(code.replace(/\n*$/, ''), false);
+      code = code.replace(/\n*$/, '');
+      // On a terminal the file shows as if it had been typed.
+      if (this.terminal) this.output.write(`${code}\n\n`);
+      this.runInput(code, false);
     },
   });
   // Editing a block needs a terminal: Node offers it only there.
@@ -364,8 +367,18 @@ function defaultEval(code, context, file, cb) {
     '\'use strict\'; ' : '';
   const suffix = `\n//# sourceURL=${file}`;
   let promise;
-  const attempt = (source) => evalRepl(strict + source + suffix, sandbox,
-                                       false);
+  const breakOnSigint = !!(this && this.breakEvalOnSigint);
+  const attempt = (source) => {
+    if (!breakOnSigint) return evalRepl(strict + source + suffix, sandbox);
+    // A terminal passes ctrl+C as SIGINT only out of raw mode.
+    const raw = this.terminal && this.input.isRaw;
+    if (raw) this._setRawMode(false);
+    try {
+      return evalRepl(strict + source + suffix, sandbox, false, true);
+    } finally {
+      if (raw) this._setRawMode(true);
+    }
+  };
   try {
     const wrapped = wrapObjectLiteral(code);
     if (wrapped !== null) {
@@ -848,18 +861,15 @@ REPLServer.prototype.completeAsync = async function completeAsync(line) {
   if (dot !== null) {
     const expr = extractExpression(before.slice(0, dot.index).trimEnd());
     if (expr === '') return [[], word];
-    const { ok, value } = await this.completionValue(expr);
-    if (!ok) return [[], word];
-    // The furthest prototype first, own properties last (Node's order).
-    const groups = propertyGroups(value).reverse();
     // A name path shows as the whole path (`process.version`), as Node
     // does; other expressions show the property names.
     const simple = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/.test(expr);
-    if (simple) {
-      const prefix = `${expr}${dot[1]}`;
-      return [flattenGroups(groups, word, prefix), prefix + word];
-    }
-    return [flattenGroups(groups, word), word];
+    const prefix = simple ? `${expr}${dot[1]}` : '';
+    const { ok, value } = await this.completionValue(expr);
+    if (!ok) return [[], prefix + word];
+    // The furthest prototype first, own properties last (Node's order).
+    const groups = propertyGroups(value).reverse();
+    return [flattenGroups(groups, word, prefix), prefix + word];
   }
 
   // A name: globals of the context, declarations, keywords.

@@ -24,6 +24,7 @@ function startCliRepl() {
     terminal: process.stdin.isTTY && process.stdout.isTTY &&
       env.NODE_NO_READLINE === undefined ? undefined : false,
     useGlobal: true,
+    breakEvalOnSigint: true,
     ignoreUndefined: false,
     replMode: mode,
     historySize: size,

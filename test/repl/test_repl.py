@@ -294,6 +294,13 @@ def ctrl_c_and_ctrl_d():
         s.send(CTRL_C)
         s.expect(r'\n> $', since=mark)
         s.type('2', r'\n2\n> $')
+        # ctrl+C stops a busy loop; what ran before it stays.
+        s.send('a = 1001; while (true) {}\r', pause=0.3)
+        mark = len(s.out)
+        s.send(CTRL_C)
+        s.expect(r'Script execution was interrupted by `SIGINT`', since=mark)
+        s.expect(r'> $', since=mark)
+        s.type('a * 42', r'\n42042\n> $')
         # Twice on an empty line exits.
         mark = len(s.out)
         s.send(CTRL_C)
