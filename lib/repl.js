@@ -788,7 +788,8 @@ REPLServer.prototype.complete = function complete(line, callback) {
 REPLServer.prototype.completionValue = async function completionValue(expr) {
   const sandbox = this.context === globalThis ? null : this.context;
   try {
-    const r = await evalRepl(`(${expr})`, sandbox, true);
+    // An expression may loop forever without side effects: a time limit.
+    const r = await evalRepl(`(${expr})`, sandbox, true, false, 250);
     return { ok: true, value: r['.repl_result'] };
   } catch {
     // Not side-effect free.
@@ -796,7 +797,7 @@ REPLServer.prototype.completionValue = async function completionValue(expr) {
   if (!/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/.test(expr))
     return { ok: false };
   try {
-    const r = await evalRepl(expr, sandbox, false);
+    const r = await evalRepl(expr, sandbox, false, false, 250);
     return { ok: true, value: r['.repl_result'] };
   } catch {
     return { ok: false };

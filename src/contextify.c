@@ -179,7 +179,46 @@ static void sigint_watch_main(void *arg) {
   }
 }
 
-/* evalRepl(code, sandbox | null, noSideEffects, breakOnSigint) -> a promise
+/* evalRepl with a time limit (the watchdog of runScript): an expression
+ * evaluated for tab completion must not hang the REPL. */
+static void eval_repl_timed(v8c_call *c, v8c_value src, v8c_value sandbox,
+                            bool pure, int64_t timeout) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  watchdog w = {.env = env, .timeout_ms = (uint64_t)timeout};
+  uv_mutex_init(&w.lock);
+  uv_cond_init(&w.cond);
+  bool started = uv_thread_create(&w.thread, watchdog_main, &w) == 0;
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value r = v8c_eval_repl(env, src, sandbox, pure);
+  uv_mutex_lock(&w.lock);
+  w.done = true;
+  uv_cond_signal(&w.cond);
+  uv_mutex_unlock(&w.lock);
+  if (started) uv_thread_join(&w.thread);
+  uv_cond_destroy(&w.cond);
+  uv_mutex_destroy(&w.lock);
+  if (w.fired && !rt->stopping) {
+    v8c_cancel_terminate(env);
+    v8c_try_end(&tc);
+    if (r) {
+      v8c_return(c, r);
+      return;
+    }
+    v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_TIMEOUT",
+                    "Script execution timed out after %lldms",
+                    (long long)timeout);
+    return;
+  }
+  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
+    v8c_try_rethrow(&tc);
+  v8c_try_end(&tc);
+  if (r) v8c_return(c, r);
+}
+
+/* evalRepl(code, sandbox | null, noSideEffects, breakOnSigint,
+ * timeoutMs | undefined) -> a promise
  * of { '.repl_result': value } (see v8c_eval_repl); the REPL's evaluation.
  * With breakOnSigint, a SIGINT while the code runs synchronously stops it
  * with ERR_SCRIPT_EXECUTION_INTERRUPTED. */
@@ -193,6 +232,14 @@ static void eval_repl(v8c_call *c) {
   if (v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)) sandbox = NULL;
   bool pure = v8c_to_bool(env, v8c_arg(c, 2));
   bool watch = v8c_to_bool(env, v8c_arg(c, 3)) && !sigint_watch.env;
+  int64_t timeout = 0;
+  if (!v8c_is(v8c_arg(c, 4), V8C_UNDEFINED) &&
+      !nr__arg_int(c, 4, "timeout", 1, INT32_MAX, &timeout))
+    return;
+  if (!watch && timeout > 0) {
+    eval_repl_timed(c, src, sandbox, pure, timeout);
+    return;
+  }
   if (!watch) {
     v8c_return(c, v8c_eval_repl(env, src, sandbox, pure));
     return;

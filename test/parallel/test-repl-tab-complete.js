@@ -51,6 +51,11 @@ const { startRepl } = require('../common/repl');
     assert.deepStrictEqual(await complete('bump().bu'), [[], 'bu']);
     assert.strictEqual(server.context.count, undefined);  // a let binding
     assert.strictEqual(await type('count\n'), '0\n> ');
+    // An expression that never ends is given up on, quickly.
+    const started = Date.now();
+    assert.deepStrictEqual(await complete('(() => { for (;;); })().x'),
+                           [[], 'x']);
+    assert.ok(Date.now() - started < 2000);
     // Inside a larger line: the expression starts after the operator.
     assert.ok((await names('x = 1 + [3].le')).includes('length'));
   }
