@@ -23,6 +23,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_REPL_EVAL_CONFIG,
     ERR_INVALID_REPL_INPUT,
+    ERR_SCRIPT_EXECUTION_INTERRUPTED,
   },
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
@@ -375,6 +376,11 @@ function defaultEval(code, context, file, cb) {
     if (raw) this._setRawMode(false);
     try {
       return evalRepl(strict + source + suffix, sandbox, false, true);
+    } catch (err) {
+      // The terminal echoed ^C: the message goes on a line of its own.
+      if (raw && err && err.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED')
+        this.output.write('\n');
+      throw err;
     } finally {
       if (raw) this._setRawMode(true);
     }
@@ -462,6 +468,10 @@ REPLServer.prototype.printResult = function printResult(result) {
 REPLServer.prototype.printError = function printError(err) {
   if (!this.underscoreErrAssigned) this.lastError = err;
   let text;
+  if (err && err.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
+    this.output.write(`Uncaught Error [${err.code}]: ${err.message}\n`);
+    return;
+  }
   if (err !== null && typeof err === 'object' && err instanceof Error ||
       err && typeof err.stack === 'string' && typeof err.message === 'string') {
     try {
@@ -553,7 +563,8 @@ REPLServer.prototype.onSigint = function onSigint() {
     this.pending = null;
     this.queue = [];
     this.clearBufferedCommand();
-    this.output.write('\nUncaught Error: Evaluation interrupted\n');
+    if (this.line.length > 0) this.clearLine();
+    this.printError(new ERR_SCRIPT_EXECUTION_INTERRUPTED());
     this.displayPrompt();
     return;
   }
@@ -634,9 +645,10 @@ REPLServer.prototype.addHistoryEntry = function addHistoryEntry(entry) {
     try {
       saveHistory(this.historyFile, history);
     } catch (err) {
-      this.historyFile = null;
+      // Said once; the session goes on without saving.
       this.output.write(`\nError: Could not save history data to ` +
                         `${this.historyFile}: ${err.message}\n`);
+      this.historyFile = null;
     }
   }
 };

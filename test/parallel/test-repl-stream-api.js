@@ -74,7 +74,7 @@ assert.ok(new repl.Recoverable(new SyntaxError('x')) instanceof SyntaxError);
   await new Promise((r) => setTimeout(r, 20));
   t.input.write('\x03');
   await new Promise((r) => setTimeout(r, 20));
-  assert.match(t.all(), /Uncaught Error: Evaluation interrupted\n/);
+  assert.match(t.all(), /Script execution was interrupted by `SIGINT`/);
   t.input.write('5\r');
   await new Promise((r) => setTimeout(r, 20));
   assert.match(t.all().replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''), /\n5\n> $/);
