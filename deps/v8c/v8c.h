@@ -299,8 +299,10 @@ v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
 /* Gives `sandbox` its own context whose global object reflects it: reads
  * of globals find the sandbox's properties first, writes and definitions
  * go to the sandbox (vm.createContext). The sandbox keeps the context
- * alive; nothing in C does. */
-bool v8c_contextify(v8c_env *env, v8c_value sandbox);
+ * alive; nothing in C does. With own_microtasks the context has its own
+ * microtask queue, drained at the end of each v8c_script_run in it (vm's
+ * microtaskMode: 'afterEvaluate'); the queue lives as long as the env. */
+bool v8c_contextify(v8c_env *env, v8c_value sandbox, bool own_microtasks);
 /* True when v was given a context by v8c_contextify (vm.isContext). */
 bool v8c_is_contextified(v8c_env *env, v8c_value v);
 /* A compiled script not tied to a context (vm.Script), as an object. */

@@ -1093,7 +1093,7 @@ static void test_eval_repl(v8c_env *env) {
   CHECK_STR(run_str(env, "counter + ',' + g.length"), "0,3");
   /* In a vm context. */
   v8c_value sandbox = run(env, "({ inside: 5 })");
-  CHECK(v8c_contextify(env, sandbox));
+  CHECK(v8c_contextify(env, sandbox, false));
   CHECK_STR(repl_str(env, "let y = inside * 2; y", sandbox, false), "10");
   CHECK_STR(repl_str(env, "y + 1", sandbox, false), "11");
   CHECK_STR(repl_str(env, "typeof y", NULL, false), "undefined");
