@@ -427,6 +427,25 @@ def tab_completion():
 
 
 @case
+def terminal_resize():
+    # The terminal's new size reaches process.stdout ('resize', columns),
+    # which readline redraws with.
+    s = Session(args=['-e', "process.stdout.on('resize', () => {"
+                      "  console.log('size', process.stdout.columns,"
+                      "              process.stdout.rows);"
+                      "  process.exit(0);"
+                      "}); console.log('ready'); setTimeout(() => {}, 4000)"])
+    try:
+        s.expect(r'ready\n')
+        fcntl.ioctl(s.fd, termios.TIOCSWINSZ,
+                    struct.pack('HHHH', 30, 100, 0, 0))
+        s.expect(r'size 100 30\n')
+        check(s.wait_exit() == 0, 'exit code')
+    finally:
+        s.close()
+
+
+@case
 def stdin_not_a_terminal():
     # Piped stdin with no script is a script, not a REPL.
     r = subprocess.run([NODERUN], input=b'console.log(6 * 7)\n',
