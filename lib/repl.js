@@ -390,8 +390,10 @@ function defaultEval(code, context, file, cb) {
     if (wrapped !== null) {
       try {
         promise = attempt(wrapped);
-      } catch {
-        promise = undefined;  // not an object literal after all
+      } catch (err) {
+        // Not an object literal after all; anything else (ctrl+C) stands.
+        if (!err || err.name !== 'SyntaxError') throw err;
+        promise = undefined;
       }
     }
     if (promise === undefined) promise = attempt(code);
