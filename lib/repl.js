@@ -114,7 +114,8 @@ function defineDefaultCommands(repl) {
       for (const name of names) {
         const cmd = this.commands[name];
         const help = cmd.help || '';
-        this.output.write(`.${name.padEnd(width)}${help}\n`.replace(/ +\n/, '\n'));
+        const line = `.${name.padEnd(width)}${help}`.trimEnd();
+        this.output.write(`${line}\n`);
       }
       this.output.write(`\n${kHelp}\n`);
       this.displayPrompt();

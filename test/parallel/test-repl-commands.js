@@ -41,7 +41,8 @@ fs.mkdirSync(dir, { recursive: true });
   for (const name of ['break', 'clear', 'exit', 'help', 'load', 'save']) {
     assert.match(help, new RegExp(`^\\.${name} +\\S`, 'm'));
   }
-  assert.match(help, /Press Ctrl\+C to abort current expression, Ctrl\+D to exit the REPL\n> $/);
+  assert.match(help, new RegExp('Press Ctrl\\+C to abort current expression, ' +
+                                 'Ctrl\\+D to exit the REPL\n> $'));
   assert.strictEqual(await type('.nope\n'), 'Invalid REPL keyword\n> ');
   // A number is code, not a command.
   assert.strictEqual(await type('.5 + 1\n'), '1.5\n> ');
@@ -66,7 +67,8 @@ fs.mkdirSync(dir, { recursive: true });
   // .clear gives a fresh context.
   assert.strictEqual(await type('var keep = 1\n'), 'undefined\n> ');
   assert.strictEqual(await type('.clear\n'), 'Clearing context...\n> ');
-  assert.match(await type('keep\n'), /Uncaught ReferenceError: keep is not defined/);
+  assert.match(await type('keep\n'),
+               /Uncaught ReferenceError: keep is not defined/);
   assert.strictEqual(server.context.keep, undefined);
 
   // defineCommand, with `this` the server.

@@ -50,8 +50,8 @@ const { startRepl } = require('../common/repl');
   out = await type('await Promise.reject(new TypeError("no"))\n');
   assert.match(out, /^Uncaught TypeError: no\n/);
   out = await type('a b\n');
-  assert.strictEqual(out,
-                     'a b\n  ^\n\nUncaught SyntaxError: Unexpected identifier\n> ');
+  assert.strictEqual(
+    out, 'a b\n  ^\n\nUncaught SyntaxError: Unexpected identifier\n> ');
   // `_` kept the last result, not the errors.
   assert.strictEqual(await type('_\n'), '5\n> ');
 

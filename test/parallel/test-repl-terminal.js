@@ -110,8 +110,9 @@ const plain = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   assert.ok(!server.closed);
   t.input.write('\x03');
   await tick();
-  assert.match(plain(t.all()),
-               /\(To exit, press Ctrl\+C again or Ctrl\+D or type \.exit\)\n> $/);
+  const hint = new RegExp('\\(To exit, press Ctrl\\+C again or Ctrl\\+D ' +
+                          'or type \\.exit\\)\n> $');
+  assert.match(plain(t.all()), hint);
   server.on('exit', mustCall());
   t.input.write('\x03');
   await tick();
