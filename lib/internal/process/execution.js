@@ -120,6 +120,12 @@ function setupChildChannel() {
 
 function runMainProgram() {
   if (process.env.NODE_CHANNEL_FD !== undefined) setupChildChannel();
+  if (process.env.NODE_UNIQUE_ID !== undefined) {
+    // A cluster worker: its half of cluster is loaded before the variable
+    // goes, so the worker's own children are not taken for workers.
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
   const opts = binding.getOptions();
   if (opts.help) {
     stdio.writeSync(1, help);
