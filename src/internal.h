@@ -32,6 +32,7 @@ typedef struct nr__method {
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
+  X(http_parser)                                                           \
   X(messaging)                                                             \
   X(os)                                                                    \
   X(pipe_wrap)                                                             \
