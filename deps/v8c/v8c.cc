@@ -110,6 +110,28 @@ class StaticString : public String::ExternalOneByteStringResource {
   size_t len_;
 };
 
+// Latin-1 text in malloc'd memory that the string owns: freed when V8
+// disposes of the string. Its size counts as external memory, so the GC
+// feels the pressure of many large strings.
+class OwnedString : public String::ExternalOneByteStringResource {
+ public:
+  OwnedString(Isolate *iso, char *d, size_t n)
+      : isolate_(iso), data_(d), len_(n) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory((int64_t)n);
+  }
+  ~OwnedString() override {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-(int64_t)len_);
+    free(data_);
+  }
+  const char *data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  Isolate *isolate_;
+  char *data_;
+  size_t len_;
+};
+
 std::mutex g_mutex;
 std::unique_ptr<v8::Platform> g_platform;
 
@@ -452,6 +474,22 @@ extern "C" v8c_value v8c_string_static(v8c_env *env, const char *s,
                                        size_t len) {
   if (len < 16) return v8c_string_latin1(env, s, len);
   return V(String::NewExternalOneByte(env->isolate, new StaticString(s, len)));
+}
+extern "C" v8c_value v8c_string_latin1_owned(v8c_env *env, char *s,
+                                             size_t len) {
+  // Below 1 MiB a copy costs less than the external string's bookkeeping.
+  if (len < (1u << 20) || !LengthFits(len)) {
+    v8c_value v = v8c_string_latin1(env, s, len);
+    free(s);
+    return v;
+  }
+  auto *res = new OwnedString(env->isolate, s, len);
+  v8::Local<String> str;
+  if (!String::NewExternalOneByte(env->isolate, res).ToLocal(&str)) {
+    delete res;
+    return nullptr;
+  }
+  return V(str.As<Value>());
 }
 extern "C" v8c_value v8c_object(v8c_env *env) {
   return V(Object::New(env->isolate).As<Value>());

@@ -125,6 +125,10 @@ v8c_value v8c_string(v8c_env *env, const char *utf8, size_t len);
 v8c_value v8c_string_latin1(v8c_env *env, const char *s, size_t len);
 v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s, size_t len);
 /* A string over static ASCII data that is never freed nor copied. */
+/* Latin-1 text in malloc'd memory, given to the string: large ones are
+ * used in place (freed when collected), small ones copied and freed now.
+ * Always takes s, even on failure. */
+v8c_value v8c_string_latin1_owned(v8c_env *env, char *s, size_t len);
 v8c_value v8c_string_static(v8c_env *env, const char *ascii, size_t len);
 v8c_value v8c_object(v8c_env *env);
 v8c_value v8c_array(v8c_env *env, uint32_t len);
