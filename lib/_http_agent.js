@@ -6,6 +6,7 @@
 // rests in `freeSockets` until reused, timed out or closed by the peer.
 
 const net = require('net');
+const { callableClass } = require('_http_common');
 const EventEmitter = require('events');
 const {
   codes: {
@@ -20,7 +21,7 @@ function freeSocketErrorListener(err) {
   socket.emit('agentRemove');
 }
 
-class Agent extends EventEmitter {
+class HTTPAgent extends EventEmitter {
   constructor(options) {
     super();
     this.defaultPort = 80;
@@ -196,6 +197,7 @@ class Agent extends EventEmitter {
   }
 }
 
+const Agent = callableClass(HTTPAgent, 'Agent');
 Agent.defaultMaxSockets = Infinity;
 
 function normalizeServerName(options, req) {

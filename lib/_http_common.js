@@ -280,7 +280,26 @@ function utcDate() {
   return cachedDate;
 }
 
+// Node's http classes are old-style constructors, callable without `new`
+// (`http.Server()`, `http.Agent()`): this wraps a class into one. The
+// wrapper shares the class's prototype, so instanceof and subclassing work.
+function callableClass(Class, name) {
+  const wrapper = function(...args) {
+    return Reflect.construct(Class, args, new.target || wrapper);
+  };
+  Object.defineProperty(wrapper, 'name', { value: name });
+  Object.defineProperty(Class, 'name', { value: name });
+  wrapper.prototype = Class.prototype;
+  Object.defineProperty(Class.prototype, 'constructor', {
+    value: wrapper, writable: true, configurable: true, enumerable: false,
+  });
+  // Static members (Agent.defaultMaxSockets) stay reachable.
+  Object.setPrototypeOf(wrapper, Class);
+  return wrapper;
+}
+
 module.exports = {
+  callableClass,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   _checkIsHttpToken: checkIsHttpToken,
   chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,

@@ -15,6 +15,7 @@ const {
   HTTPParser,
   prepareError,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  callableClass,
 } = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
 const {
@@ -80,7 +81,7 @@ const STATUS_CODES = {
   415: 'Unsupported Media Type',
   416: 'Range Not Satisfiable',
   417: 'Expectation Failed',
-  418: 'I'm a Teapot',
+  418: 'I\'m a Teapot',
   421: 'Misdirected Request',
   422: 'Unprocessable Entity',
   423: 'Locked',
@@ -290,7 +291,7 @@ function storeHTTPOptions(options) {
   this.joinDuplicateHeaders = joinDuplicateHeaders;
 }
 
-class Server extends net.Server {
+class HTTPServer extends net.Server {
   constructor(options, requestListener) {
     if (typeof options === 'function') {
       requestListener = options;
@@ -346,6 +347,8 @@ class Server extends net.Server {
     return this;
   }
 }
+
+const Server = callableClass(HTTPServer, 'Server');
 
 Server.prototype[EE.captureRejectionSymbol] = function(err, event, ...args) {
   switch (event) {
