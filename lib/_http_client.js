@@ -392,7 +392,8 @@ function onSocketNT(req, socket, err) {
     if (!err && req.agent && socket && !socket.destroyed) {
       socket.emit('free');
       emitDestroy(req, req[kError]);
-    } else if (socket && !socket.destroyed) {
+    } else if (socket) {
+      // Waits for the socket's end, taking its error if it had one.
       finished(socket.destroy(err || req[kError]), (er) => {
         if (er && er.code === 'ERR_STREAM_PREMATURE_CLOSE') er = null;
         emitDestroy(req, er || err);
@@ -597,6 +598,8 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
     res.upgrade = true;
     return 2;
   }
+  // 101 Switching Protocols: what follows the head is the new protocol.
+  if (res.upgrade) return 2;
 
   if (statusIsInformational(res.statusCode)) {
     req.res = null;
@@ -619,11 +622,12 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   }
 
   res.req = req;
-  if (req.aborted || !req.emit('response', res)) res._dump();
-
+  // Ours first: the socket is released before the user's 'end' runs.
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
+
+  if (req.aborted || !req.emit('response', res)) res._dump();
 
   if (req.method === 'HEAD') return 1;
   return 0;
@@ -674,8 +678,9 @@ function responseKeepAlive(req) {
   socket.once('error', freeSocketErrorListener);
   req.destroyed = true;
   if (req.res) {
-    // The socket may go to another request before this one's 'close'.
-    req.res.socket = socket;
+    // The socket goes to another request: destroying this response must
+    // not close it.
+    req.res.socket = null;
   }
   process.nextTick(emitFreeNT, req, socket);
 }
@@ -690,7 +695,7 @@ function emitFreeNT(req, socket) {
   req._closed = true;
   req.emit('close');
   socket.removeListener('error', freeSocketErrorListener);
-  if (!socket.destroyed) socket.emit('free');
+  socket.emit('free');
 }
 
 module.exports = {

@@ -284,10 +284,11 @@ function utcDate() {
 // (`http.Server()`, `http.Agent()`): this wraps a class into one. The
 // wrapper shares the class's prototype, so instanceof and subclassing work.
 function callableClass(Class, name) {
-  const wrapper = function(...args) {
-    return Reflect.construct(Class, args, new.target || wrapper);
-  };
-  Object.defineProperty(wrapper, 'name', { value: name });
+  const wrapper = {
+    [name]: function(...args) {
+      return Reflect.construct(Class, args, new.target || wrapper);
+    },
+  }[name];
   Object.defineProperty(Class, 'name', { value: name });
   wrapper.prototype = Class.prototype;
   Object.defineProperty(Class.prototype, 'constructor', {

@@ -129,7 +129,7 @@ class OutgoingMessage extends Stream {
   }
 
   get writableCorked() {
-    return this[kCorked];
+    return this.socket ? this.socket.writableCorked : this[kCorked];
   }
 
   get writableEnded() {

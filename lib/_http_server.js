@@ -666,6 +666,7 @@ function resOnFinish(req, res, socket, state, server) {
   if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
 
   res.detachSocket(socket);
+  clearIncoming(req);
   process.nextTick(emitCloseNT, res);
 
   if (res._last) {
@@ -682,6 +683,18 @@ function resOnFinish(req, res, socket, state, server) {
   } else {
     const m = state.outgoing.shift();
     if (m) m.assignSocket(socket);
+  }
+}
+
+// The parser lets go of a request once it is answered and read.
+function clearIncoming(req) {
+  const parser = req.socket && req.socket.parser;
+  if (parser && parser.incoming === req) {
+    if (req.readableEnded) {
+      parser.incoming = null;
+    } else {
+      req.on('end', clearIncoming.bind(undefined, req));
+    }
   }
 }
 

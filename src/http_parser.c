@@ -63,6 +63,11 @@ typedef struct parser {
   bool in_field, in_value;
   uint32_t header_nread, max_header_size;
   uint32_t ext_nread;
+  uint32_t lenient;      /* LENIENT_* flags */
+  /* Where the next piece of a header value must start to be the same
+   * line; anything else is an obs-fold continuation line. */
+  const char *value_next;
+  const char *exec_end;  /* end of the last buffer parsed */
   int executing;         /* llhttp is running (it is not reentrant) */
   bool free_pending;     /* free() came while executing */
   bool threw;            /* a callback threw: its exception is pending */
@@ -190,10 +195,26 @@ static int on_status(llhttp_t *ll, const char *at, size_t len) {
   return r ? r : append(p, &p->status, at, len);
 }
 
+/* RFC 9110 token characters: what a header name is made of. */
+static bool is_tchar(unsigned char c) {
+  if (c >= 'a' && c <= 'z') return true;
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= '0' && c <= '9') return true;
+  return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
 static int on_header_field(llhttp_t *ll, const char *at, size_t len) {
   parser *p = ll->data;
   int r = track(p, len);
   if (r) return r;
+  /* This llhttp lets spaces and separators into names ("Host : x"), a
+   * request smuggling vector; newer ones, as Node 20's, reject them. */
+  if (!(p->lenient & LENIENT_HEADERS)) {
+    for (size_t i = 0; i < len; i++) {
+      if (!is_tchar((unsigned char)at[i]))
+        return fail(p, "HPE_INVALID_HEADER_TOKEN:Invalid header token");
+    }
+  }
   if (!p->in_field) {
     if (!push_span(p)) return fail(p, "HPE_INTERNAL:Out of memory");
     p->in_field = true;
@@ -215,7 +236,13 @@ static int on_header_value(llhttp_t *ll, const char *at, size_t len) {
   if (!p->in_value) {
     if (!push_span(p)) return fail(p, "HPE_INTERNAL:Out of memory");
     p->in_value = true;
+  } else if (at != p->value_next && !(p->lenient & LENIENT_HEADERS)) {
+    /* A value continued on the next line (obs-fold): RFC 9112 lets a
+     * server reject it, and Node does, so that no two parsers disagree
+     * about what the headers say. */
+    return fail(p, "HPE_INVALID_HEADER_TOKEN:Invalid header value char");
   }
+  p->value_next = at + len;
   return append(p, &p->hdr[p->nhdr - 1], at, len);
 }
 
@@ -358,6 +385,7 @@ static parser *this_parser(v8c_call *c) {
 }
 
 static void apply_lenient(parser *p, int64_t flags) {
+  p->lenient = (uint32_t)flags;
   llhttp_set_lenient_headers(&p->ll, (flags & LENIENT_HEADERS) != 0);
   llhttp_set_lenient_chunked_length(&p->ll,
                                     (flags & LENIENT_CHUNKED_LENGTH) != 0);
@@ -513,7 +541,12 @@ static void execute(v8c_call *c) {
   p->buffer = buf;
   p->data = bytes;
   p->ab = NULL;
-  run(c, p, (const char *)bytes + start, (size_t)len, false);
+  /* A value cut at the end of the last buffer goes on at this one's
+   * start. */
+  const char *begin = (const char *)bytes + start;
+  p->value_next = p->value_next == p->exec_end ? begin : NULL;
+  p->exec_end = begin + len;
+  run(c, p, begin, (size_t)len, false);
   p->owner = p->buffer = p->ab = NULL;
   p->data = NULL;
   settle_free(env, v8c_arg(c, 0), p);
