@@ -6,7 +6,7 @@
 // rests in `freeSockets` until reused, timed out or closed by the peer.
 
 const net = require('net');
-const { callableClass } = require('_http_common');
+const { adoptClass } = require('_http_common');
 const EventEmitter = require('events');
 const {
   codes: {
@@ -197,7 +197,10 @@ class HTTPAgent extends EventEmitter {
   }
 }
 
-const Agent = callableClass(HTTPAgent, 'Agent');
+function Agent(options) {
+  return Reflect.construct(HTTPAgent, [options], new.target || Agent);
+}
+adoptClass(Agent, HTTPAgent);
 Agent.defaultMaxSockets = Infinity;
 
 function normalizeServerName(options, req) {

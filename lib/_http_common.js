@@ -281,26 +281,23 @@ function utcDate() {
 }
 
 // Node's http classes are old-style constructors, callable without `new`
-// (`http.Server()`, `http.Agent()`): this wraps a class into one. The
-// wrapper shares the class's prototype, so instanceof and subclassing work.
-function callableClass(Class, name) {
-  const wrapper = {
-    [name]: function(...args) {
-      return Reflect.construct(Class, args, new.target || wrapper);
-    },
-  }[name];
-  Object.defineProperty(Class, 'name', { value: name });
-  wrapper.prototype = Class.prototype;
+// (`http.Server()`, `http.Agent()`). Such a constructor is a plain function
+// that constructs its class (Reflect.construct(Class, args, new.target ||
+// ctor)); this makes it share the class's prototype and statics, so
+// instanceof and subclassing work on either.
+function adoptClass(ctor, Class) {
+  ctor.prototype = Class.prototype;
   Object.defineProperty(Class.prototype, 'constructor', {
-    value: wrapper, writable: true, configurable: true, enumerable: false,
+    __proto__: null, value: ctor, writable: true, configurable: true,
+    enumerable: false,
   });
-  // Static members (Agent.defaultMaxSockets) stay reachable.
-  Object.setPrototypeOf(wrapper, Class);
-  return wrapper;
+  Object.setPrototypeOf(ctor, Object.getPrototypeOf(Class));
+  Object.defineProperty(Class, 'name', { __proto__: null, value: ctor.name });
+  return ctor;
 }
 
 module.exports = {
-  callableClass,
+  adoptClass,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   _checkIsHttpToken: checkIsHttpToken,
   chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,

@@ -15,7 +15,7 @@ const {
   HTTPParser,
   prepareError,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
-  callableClass,
+  adoptClass,
 } = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
 const {
@@ -348,7 +348,11 @@ class HTTPServer extends net.Server {
   }
 }
 
-const Server = callableClass(HTTPServer, 'Server');
+function Server(options, requestListener) {
+  return Reflect.construct(HTTPServer, [options, requestListener],
+                           new.target || Server);
+}
+adoptClass(Server, HTTPServer);
 
 Server.prototype[EE.captureRejectionSymbol] = function(err, event, ...args) {
   switch (event) {
