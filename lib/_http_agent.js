@@ -15,6 +15,8 @@ const {
 } = require('internal/errors');
 const { validateNumber, validateOneOf } = require('internal/validators');
 
+const kRequestOptions = Symbol('requestOptions');
+
 function freeSocketErrorListener(err) {
   const socket = this;
   socket.destroy();
@@ -101,6 +103,7 @@ class HTTPAgent extends EventEmitter {
     const sockLen = freeLen + this.sockets[name].length;
 
     if (socket) {
+      socket.removeListener('error', freeSocketErrorListener);
       this.reuseSocket(socket, req);
       setRequestSocket(this, req, socket);
       this.sockets[name].push(socket);
@@ -115,6 +118,7 @@ class HTTPAgent extends EventEmitter {
       });
     } else {
       if (!this.requests[name]) this.requests[name] = [];
+      req[kRequestOptions] = options;
       this.requests[name].push(req);
     }
   }
@@ -161,9 +165,21 @@ class HTTPAgent extends EventEmitter {
       }
     }
 
-    const waiting = this.requests[name];
-    if (waiting && waiting.length) {
-      const req = waiting[0];
+    let req;
+    if (this.requests[name] && this.requests[name].length) {
+      req = this.requests[name][0];
+    } else {
+      // Under maxTotalSockets, a request of another origin may be the one
+      // waiting for this socket's place (the first origin that has no
+      // socket at all).
+      for (const other of Object.keys(this.requests)) {
+        if (this.sockets[other] && this.sockets[other].length) break;
+        req = this.requests[other][0];
+        options = req[kRequestOptions];
+        break;
+      }
+    }
+    if (req && options) {
       // A new connection takes the place of the one that went away.
       this.createSocket(req, options, (err, socket) => {
         if (err) {

@@ -12,6 +12,7 @@ const {
   parsers,
   HTTPParser,
   prepareError,
+  isLenient,
 } = require('_http_common');
 const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
 const Agent = require('_http_agent');
@@ -422,7 +423,10 @@ function tickOnSocket(req, socket) {
   const parser = parsers.alloc();
   req.socket = socket;
   let lenient = 0;
-  if (req.insecureHTTPParser) lenient = HTTPParser.kLenientAll;
+  if (req.insecureHTTPParser === true ||
+      (req.insecureHTTPParser === undefined && isLenient())) {
+    lenient = HTTPParser.kLenientAll;
+  }
   parser.initialize(HTTPParser.RESPONSE, null, req.maxHeaderSize || 0,
                     lenient, 0);
   parser.socket = socket;

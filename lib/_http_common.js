@@ -23,19 +23,41 @@ const methods = binding.methods.slice();
 const allMethods = binding.methods.slice();
 
 let maxHeaderSizeValue;
-// --max-http-header-size, from the command line or NODE_OPTIONS.
+let insecureValue;
+
+// The value of a command-line option (--name=value or --name value), from
+// process.execArgv or NODE_OPTIONS; the last one wins.
+function optionValue(name) {
+  const args = process.execArgv.concat(
+    (process.env.NODE_OPTIONS || '').split(' ').filter(Boolean));
+  let value;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) {
+      value = args[i + 1] === undefined ? '' : args[i + 1];
+    } else if (args[i].startsWith(name + '=')) {
+      value = args[i].slice(name.length + 1);
+    }
+  }
+  return value;
+}
+
+// --max-http-header-size, 16 KiB by default.
 function getMaxHeaderSize() {
   if (maxHeaderSizeValue === undefined) {
-    const args = process.execArgv.concat(
-      (process.env.NODE_OPTIONS || '').split(' '));
-    let value = 16384;
-    for (const a of args) {
-      const m = /^--max-http-header-size=(\d+)$/.exec(a);
-      if (m) value = Number(m[1]);
-    }
-    maxHeaderSizeValue = value;
+    const v = Number(optionValue('--max-http-header-size'));
+    maxHeaderSizeValue = Number.isInteger(v) && v > 0 ? v : 16384;
   }
   return maxHeaderSizeValue;
+}
+
+// --insecure-http-parser: llhttp's lenient flags for every parser.
+function isLenient() {
+  if (insecureValue === undefined) {
+    const args = process.execArgv.concat(
+      (process.env.NODE_OPTIONS || '').split(' '));
+    insecureValue = args.includes('--insecure-http-parser');
+  }
+  return insecureValue;
 }
 
 // A parser object in the shape Node's have: the callbacks sit on integer
@@ -70,16 +92,16 @@ class HTTPParser {
     binding.resume(this[kHandle]);
   }
 
-  free() {
+  // Back to the pool: the C parser stays, for the next connection.
+  free() {}
+
+  // Releases the C parser now rather than when collected.
+  close() {
     const handle = this[kHandle];
     if (handle !== undefined) {
       this[kHandle] = undefined;
       binding.free(handle);
     }
-  }
-
-  close() {
-    this.free();
   }
 
   remove() {}
@@ -231,9 +253,7 @@ function freeParser(parser, req, socket) {
     if (parsers.free(parser) === false) {
       setImmediate(() => parser.close());
     } else {
-      // The C parser keeps its state until reinitialized: drop the memory
-      // of the last message now.
-      parser.remove();
+      parser.free();
     }
   }
   if (req) req.parser = null;
@@ -261,10 +281,6 @@ function prepareError(err, parser, rawPacket) {
   err.rawPacket = rawPacket || parser.getCurrentBuffer();
   if (typeof err.reason === 'string')
     err.message = `Parse Error: ${err.reason}`;
-}
-
-function isLenient() {
-  return false;
 }
 
 let cachedDate = '';

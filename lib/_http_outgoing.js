@@ -47,6 +47,7 @@ const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 
 const CRLF = '\r\n';
 const crlfBuf = Buffer.from('\r\n');
+const nonAsciiRegExp = /[^\x00-\x7f]/;
 const nop = () => {};
 
 function validateHeaderName(name, label = 'Header name') {
@@ -66,10 +67,6 @@ function validateHeaderValue(name, value) {
 
 function isCookieField(s) {
   return s.length === 6 && s.toLowerCase() === 'cookie';
-}
-
-function isContentDispositionField(s) {
-  return s.length === 19 && s.toLowerCase() === 'content-disposition';
 }
 
 class OutgoingMessage extends Stream {
@@ -201,8 +198,12 @@ class OutgoingMessage extends Stream {
   // Queues data (prepending the head the first time) for the socket.
   _send(data, encoding, callback, byteLength) {
     if (!this._headerSent && this._header !== null) {
+      // The head is Latin-1; only a pure ASCII one may share the body's
+      // encoding.
       if (typeof data === 'string' &&
-          (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+          (encoding === 'latin1' ||
+           ((encoding === 'utf8' || !encoding) &&
+            !nonAsciiRegExp.test(this._header)))) {
         data = this._header + data;
       } else {
         const header = this._header;
@@ -596,17 +597,8 @@ function processHeader(self, state, key, value, validate) {
 
 function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
-  state.header += key + ': ' + escapeHeaderValue(key, value) + CRLF;
+  state.header += key + ': ' + value + CRLF;
   matchHeader(self, state, key, value);
-}
-
-// Content-Disposition may carry a UTF-8 file name: send its bytes as
-// Latin-1 characters, as Node does.
-function escapeHeaderValue(key, value) {
-  if (isContentDispositionField(key) && typeof value === 'string') {
-    return Buffer.from(value, 'utf8').toString('latin1');
-  }
-  return value;
 }
 
 function matchHeader(self, state, field, value) {

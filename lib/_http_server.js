@@ -14,6 +14,7 @@ const {
   kIncomingMessage,
   HTTPParser,
   prepareError,
+  isLenient,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   adoptClass,
 } = require('_http_common');
@@ -334,8 +335,9 @@ class HTTPServer extends net.Server {
 
   closeIdleConnections() {
     for (const conn of this[kConnections]) {
-      if (conn.socket._httpMessage === null && conn.state.incoming.length === 0 &&
-          !conn.state.reqStart) {
+      const { state } = conn;
+      if (!conn.socket._httpMessage && state.incoming.length === 0 &&
+          state.current !== null && state.current.complete) {
         conn.socket.destroy();
       }
     }
@@ -410,7 +412,10 @@ function connectionListener(socket) {
 
   const parser = parsers.alloc();
   let lenient = 0;
-  if (server.insecureHTTPParser) lenient = HTTPParser.kLenientAll;
+  if (server.insecureHTTPParser === true ||
+      (server.insecureHTTPParser === undefined && isLenient())) {
+    lenient = HTTPParser.kLenientAll;
+  }
   parser.initialize(HTTPParser.REQUEST, null, server.maxHeaderSize || 0,
                     lenient, server.headersTimeout || 0);
   parser.socket = socket;
@@ -448,6 +453,12 @@ function connectionListener(socket) {
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket, state);
+  // The clock of headersTimeout and requestTimeout starts with each
+  // message's first byte.
+  parser[HTTPParser.kOnMessageBegin] = () => {
+    state.reqStart = Date.now();
+    state.current = null;
+  };
   socket._paused = false;
 }
 
@@ -511,11 +522,6 @@ function socketOnEnd(server, socket, parser, state) {
 }
 
 function socketOnData(server, socket, parser, state, d) {
-  if (state.reqStart === 0 && (state.current === null ||
-                               state.current.complete)) {
-    state.reqStart = Date.now();
-    state.current = null;
-  }
   const ret = parser.execute(d);
   onParserExecuteCommon(server, socket, parser, state, ret, d);
 }
@@ -558,7 +564,11 @@ function socketOnError(e) {
   this.removeListener('error', socketOnError);
   if (this.listenerCount('error') === 0) this.on('error', () => {});
   if (!this.server.emit('clientError', e, this)) {
-    if (this.writable && this.bytesWritten === 0 && e.code !== 'ECONNRESET') {
+    // Answer only where the answer cannot land inside a response already
+    // on its way.
+    const msg = this._httpMessage;
+    if (this.writable && (!msg || !msg._headerSent) &&
+        e.code !== 'ECONNRESET') {
       let response;
       switch (e.code) {
         case 'HPE_HEADER_OVERFLOW':
@@ -664,7 +674,6 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 function resOnFinish(req, res, socket, state, server) {
   const i = state.incoming.indexOf(req);
   if (i !== -1) state.incoming.splice(i, 1);
-  if (state.current === req && req.complete) state.reqStart = 0;
 
   // A body nobody read is drained so that the next request can be parsed.
   if (!req._consuming && !req._readableState.resumeScheduled) req._dump();

@@ -166,7 +166,15 @@ static v8c_value headers_array(parser *p) {
   uint32_t n = p->nhdr & ~1u;
   v8c_value arr = v8c_array(env, n);
   for (uint32_t i = 0; arr && i < n; i++) {
-    v8c_value s = span_string(p, p->hdr[i]);
+    span sp = p->hdr[i];
+    /* llhttp keeps the whitespace that ends a value; it is not part of it
+     * (RFC 9110 OWS). */
+    if (i & 1) {
+      while (sp.len > 0 && (p->text[sp.off + sp.len - 1] == ' ' ||
+                            p->text[sp.off + sp.len - 1] == '\t'))
+        sp.len--;
+    }
+    v8c_value s = span_string(p, sp);
     if (!s || !v8c_set_index(env, arr, i, s)) return NULL;
   }
   return arr;
