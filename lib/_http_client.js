@@ -14,7 +14,12 @@ const {
   prepareError,
   isLenient,
 } = require('_http_common');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const {
+  OutgoingMessage,
+  kOutHeaders,
+  kUniqueHeaders,
+  parseUniqueHeadersOption,
+} = require('_http_outgoing');
 const Agent = require('_http_agent');
 const { finished } = require('stream');
 const {
@@ -173,6 +178,8 @@ class ClientRequest extends OutgoingMessage {
     }
     this.joinDuplicateHeaders = options.joinDuplicateHeaders;
 
+    this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
+
     this.path = options.path || '/';
     if (cb) this.once('response', cb);
 
@@ -216,7 +223,12 @@ class ClientRequest extends OutgoingMessage {
         }
       }
 
-      if (host && !this.getHeader('host') && setHost) {
+      const hostValue = this.getHeader('host');
+      if (hostValue !== undefined && typeof hostValue !== 'string') {
+        throw new ERR_INVALID_ARG_TYPE('options.headers.host', 'string',
+                                       hostValue);
+      }
+      if (host && !hostValue && setHost) {
         let hostHeader = host;
         // An IPv6 address goes in brackets.
         const posColon = hostHeader.indexOf(':');

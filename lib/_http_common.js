@@ -8,6 +8,8 @@ const binding = internalBinding('http_parser');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
 
 const kHandle = Symbol('kHandle');
+const kExecuting = Symbol('kExecuting');
+const kPending = Symbol('kPending');
 const kIncomingMessage = Symbol('IncomingMessage');
 const kRequestTimeout = Symbol('RequestTimeout');
 
@@ -77,7 +79,32 @@ class HTTPParser {
   }
 
   execute(buffer, start, length) {
-    return binding.execute(this[kHandle], this, buffer, start, length);
+    // llhttp is not reentrant: data that arrives from inside a callback
+    // (a stream pushing synchronously) waits for the outer call.
+    if (this[kExecuting]) {
+      if (start !== undefined) {
+        buffer = buffer.subarray(start, length === undefined ? undefined :
+          start + length);
+      }
+      (this[kPending] || (this[kPending] = [])).push(buffer);
+      return 0;
+    }
+    this[kExecuting] = true;
+    let ret;
+    try {
+      ret = binding.execute(this[kHandle], this, buffer, start, length);
+    } finally {
+      this[kExecuting] = false;
+    }
+    const pending = this[kPending];
+    if (pending !== undefined && pending.length && !(ret instanceof Error)) {
+      this[kPending] = undefined;
+      for (const b of pending) {
+        const r = this.execute(b);
+        if (r instanceof Error) return r;
+      }
+    }
+    return ret;
   }
 
   finish() {

@@ -282,8 +282,11 @@ class OutgoingMessage extends Stream {
     }
 
     if (!state.connection) {
+      // A bodiless response (204, 304) that still says chunked leaves the
+      // peer unsure where it ends: such a connection is closed after it.
       const keepAlive = this.shouldKeepAlive &&
-        (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+        (state.contLen || this.useChunkedEncodingByDefault || this.agent) &&
+        !(state.te && !this._hasBody);
       if (keepAlive && this.maxRequestsOnConnectionReached) {
         header += 'Connection: close' + CRLF;
       } else if (keepAlive) {
@@ -709,7 +712,9 @@ function write_(msg, chunk, encoding, callback, fromEnd) {
   }
 
   if (!msg._hasBody) {
-    if (msg[kRejectNonStandardBodyWrites]) throw new ERR_HTTP_BODY_NOT_ALLOWED();
+    if (msg[kRejectNonStandardBodyWrites]) {
+      throw new ERR_HTTP_BODY_NOT_ALLOWED();
+    }
     // A HEAD response or a 204/304 carries no body: drop it quietly.
     process.nextTick(callback);
     return true;
@@ -737,7 +742,17 @@ function write_(msg, chunk, encoding, callback, fromEnd) {
   return ret;
 }
 
+// The uniqueHeaders option: names whose several values go out as one
+// line joined with '; '.
+function parseUniqueHeadersOption(headers) {
+  if (!Array.isArray(headers)) return null;
+  const unique = new Set();
+  for (const name of headers) unique.add(String(name).toLowerCase());
+  return unique;
+}
+
 module.exports = {
+  parseUniqueHeadersOption,
   kHighWaterMark,
   kUniqueHeaders,
   kOutHeaders,

@@ -23,6 +23,8 @@ const {
   OutgoingMessage,
   kOutHeaders,
   kNeedDrain,
+  kUniqueHeaders,
+  parseUniqueHeadersOption,
 } = require('_http_outgoing');
 const {
   validateBoolean,
@@ -196,7 +198,9 @@ class ServerResponse extends OutgoingMessage {
     if (this[kOutHeaders]) {
       // Headers set with setHeader() merge with those given here.
       if (Array.isArray(obj)) {
-        if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+        if (obj.length % 2 !== 0) {
+          throw new ERR_INVALID_ARG_VALUE('headers', obj);
+        }
         for (let n = 0; n < obj.length; n += 2) {
           if (obj[n]) this.setHeader(obj[n], obj[n + 1]);
         }
@@ -284,6 +288,8 @@ function storeHTTPOptions(options) {
   } else {
     this.connectionsCheckingInterval = 30000;
   }
+
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
 
   const joinDuplicateHeaders = options.joinDuplicateHeaders;
   if (joinDuplicateHeaders !== undefined) {
@@ -625,6 +631,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
     highWaterMark: socket.writableHighWaterMark,
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
+  if (server[kUniqueHeaders]) res[kUniqueHeaders] = server[kUniqueHeaders];
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res._onPendingData = updateOutgoingData.bind(undefined, socket, state);
   res.shouldKeepAlive = keepAlive;
@@ -640,6 +647,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   state.requestsCount++;
   if (server.maxRequestsPerSocket > 0) {
     if (state.requestsCount > server.maxRequestsPerSocket) {
+      res.shouldKeepAlive = false;
       res.writeHead(503);
       res.end();
       return 0;

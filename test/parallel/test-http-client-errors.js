@@ -117,7 +117,9 @@ server.listen(0, common.mustCall(async () => {
       assert.strictEqual(err.message, 'mine');
     }));
     req.on('close', common.mustCall(resolve));
-    req.on('socket', () => setTimeout(() => req.destroy(new Error('mine')), 10));
+    req.on('socket', () => {
+      setTimeout(() => req.destroy(new Error('mine')), 10);
+    });
   });
 
   // A timeout is an event; the request decides what to do.

@@ -206,12 +206,19 @@ function lastError(seen) {
   assert.strictEqual(parser.execute(Buffer.from('GET / HTTP/1.1\r\n\r\n')),
                      18);
   parser[kOnMessageComplete] = null;
-  // A parser may not run inside its own callback.
-  parser[kOnHeadersComplete] = common.mustCall(() => {
-    assert.throws(() => parser.execute(Buffer.from('x')),
-                  { code: 'ERR_INVALID_STATE' });
-  });
-  parser.execute(Buffer.from('GET / HTTP/1.1\r\n\r\n'));
+  // Data given to the parser from inside its own callback is parsed once
+  // the outer call is done (llhttp is not reentrant).
+  const urls = [];
+  parser[kOnHeadersComplete] = common.mustCall((maj, min, h, m, url) => {
+    urls.push(url);
+    if (urls.length === 1) {
+      const two = Buffer.from('GET /two HTTP/1.1\r\n\r\n');
+      assert.strictEqual(parser.execute(two), 0);
+      assert.deepStrictEqual(urls, ['/one']);
+    }
+  }, 2);
+  parser.execute(Buffer.from('GET /one HTTP/1.1\r\n\r\n'));
+  assert.deepStrictEqual(urls, ['/one', '/two']);
   // Freed from a callback, it finishes the call safely.
   parser[kOnHeadersComplete] = common.mustCall(() => parser.free());
   parser.execute(Buffer.from('GET / HTTP/1.1\r\n\r\n'));

@@ -27,7 +27,8 @@ const server = http.createServer((req, res) => {
         res.setHeader('Set-Cookie', ['a=1', 'b=2']);
         res.setHeader('X-Multi', ['one', 'two']);
         res.appendHeader('X-Multi', 'three');
-        res.writeHead(201, 'Made', { 'X-Extra': 'e', 'content-type': 'text/x' });
+        res.writeHead(201, 'Made',
+                      { 'X-Extra': 'e', 'content-type': 'text/x' });
         res.end(JSON.stringify({ headers: req.headers, raw: req.rawHeaders }));
         break;
       case '/chunked':
@@ -94,7 +95,8 @@ server.listen(0, common.mustCall(async () => {
   assert.strictEqual(res.headers['content-length'], '5');
   assert.strictEqual(res.body.toString(), 'hello');
   assert.strictEqual(res.httpVersion, '1.1');
-  assert.match(res.headers.date, /^\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT$/);
+  assert.match(res.headers.date,
+               /^\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT$/);
 
   // Several writes: the request goes out chunked.
   ({ res } = await request({ method: 'PUT', path: '/echo' }, ['a', 'b', 'c']));
@@ -104,7 +106,8 @@ server.listen(0, common.mustCall(async () => {
   // Headers: case, repeats, arrays, raw form.
   ({ res } = await request({
     path: '/headers',
-    headers: { 'X-Case': 'Kept', 'cookie': ['c=1', 'd=2'], 'X-Dup': ['1', '2'] },
+    headers: { 'X-Case': 'Kept', 'cookie': ['c=1', 'd=2'],
+               'X-Dup': ['1', '2'] },
   }));
   assert.strictEqual(res.statusCode, 201);
   assert.strictEqual(res.statusMessage, 'Made');

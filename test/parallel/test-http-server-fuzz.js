@@ -20,7 +20,8 @@ function random(n) {
 const valid = [
   'GET / HTTP/1.1\r\nHost: a\r\n\r\n',
   'POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello',
-  'PUT /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+  'PUT /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n' +
+    '5\r\nhello\r\n0\r\n\r\n',
   'GET /q?x=1 HTTP/1.0\r\nUser-Agent: z\r\n\r\n',
 ];
 const junk = ['\r', '\n', ' ', ':', '\0', '\x7f', '\xff', 'chunked', '0',

@@ -8,7 +8,8 @@ const assert = require('assert');
 const http = require('http');
 const net = require('net');
 
-const DATE = 'Date: \\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT\\r\\n';
+const DATE =
+  'Date: \\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT\\r\\n';
 
 let requests = 0;
 const server = http.createServer({ maxHeaderSize: 1024 }, (req, res) => {
@@ -66,7 +67,8 @@ server.listen(0, common.mustCall(async () => {
   out = await exchange('GET /1 HTTP/1.1\r\nHost: a\r\n\r\n' +
                        'POST /2 HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n' +
                        '\r\nabc' +
-                       'GET /3 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n');
+                       'GET /3 HTTP/1.1\r\nHost: a\r\n' +
+                       'Connection: close\r\n\r\n');
   const bodies = out.split(/HTTP\/1\.1 200 OK\r\n/).slice(1)
     .map((r) => r.slice(r.indexOf('\r\n\r\n') + 4));
   assert.deepStrictEqual(bodies, ['GET /1 ', 'POST /2 abc', 'GET /3 ']);
@@ -88,7 +90,8 @@ server.listen(0, common.mustCall(async () => {
     'GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n',
     'GET / HTTP/1.1\r\nX: a\x00b\r\n\r\n',
     'GET / HTTP/9.9\r\n\r\n',
-    'POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\n',
+    'POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n' +
+      'fffffffffffffffff\r\n',
   ];
   for (const req of bad) {
     out = await exchange(req, true);
