@@ -23,41 +23,43 @@ function freeSocketErrorListener(err) {
   socket.emit('agentRemove');
 }
 
-class HTTPAgent extends EventEmitter {
-  constructor(options) {
-    super();
-    this.defaultPort = 80;
-    this.protocol = 'http:';
-    this.options = { __proto__: null, ...options };
-    if (this.options.noDelay === undefined) this.options.noDelay = true;
-    // The path option is for sockets on Unix domain sockets only.
-    this.options.path = null;
-    this.requests = Object.create(null);
-    this.sockets = Object.create(null);
-    this.freeSockets = Object.create(null);
-    this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
-    this.keepAlive = this.options.keepAlive || false;
-    this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
-    this.maxFreeSockets = this.options.maxFreeSockets || 256;
-    this.scheduling = this.options.scheduling || 'lifo';
-    this.maxTotalSockets = this.options.maxTotalSockets;
-    this.totalSocketCount = 0;
+// An old-style constructor, as Node's (see _http_server.js's Server).
+function Agent(options) {
+  if (!(this instanceof Agent)) return new Agent(options);
+  EventEmitter.call(this);
+  this.defaultPort = 80;
+  this.protocol = 'http:';
+  this.options = { __proto__: null, ...options };
+  if (this.options.noDelay === undefined) this.options.noDelay = true;
+  // The path option is for sockets on Unix domain sockets only.
+  this.options.path = null;
+  this.requests = Object.create(null);
+  this.sockets = Object.create(null);
+  this.freeSockets = Object.create(null);
+  this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+  this.keepAlive = this.options.keepAlive || false;
+  this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+  this.maxFreeSockets = this.options.maxFreeSockets || 256;
+  this.scheduling = this.options.scheduling || 'lifo';
+  this.maxTotalSockets = this.options.maxTotalSockets;
+  this.totalSocketCount = 0;
 
-    validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
+  validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
 
-    if (this.maxTotalSockets !== undefined) {
-      validateNumber(this.maxTotalSockets, 'maxTotalSockets');
-      if (this.maxTotalSockets <= 0 || Number.isNaN(this.maxTotalSockets)) {
-        throw new ERR_OUT_OF_RANGE('maxTotalSockets', '> 0',
-                                   this.maxTotalSockets);
-      }
-    } else {
-      this.maxTotalSockets = Infinity;
+  if (this.maxTotalSockets !== undefined) {
+    validateNumber(this.maxTotalSockets, 'maxTotalSockets');
+    if (this.maxTotalSockets <= 0 || Number.isNaN(this.maxTotalSockets)) {
+      throw new ERR_OUT_OF_RANGE('maxTotalSockets', '> 0',
+                                 this.maxTotalSockets);
     }
-
-    this.on('free', (socket, options) => onFree(this, socket, options));
+  } else {
+    this.maxTotalSockets = Infinity;
   }
 
+  this.on('free', (socket, options) => onFree(this, socket, options));
+}
+
+class HTTPAgent extends EventEmitter {
   createConnection(...args) {
     return net.createConnection(...args);
   }
@@ -213,9 +215,6 @@ class HTTPAgent extends EventEmitter {
   }
 }
 
-function Agent(options) {
-  return Reflect.construct(HTTPAgent, [options], new.target || Agent);
-}
 adoptClass(Agent, HTTPAgent);
 Agent.defaultMaxSockets = Infinity;
 

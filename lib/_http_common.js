@@ -185,6 +185,7 @@ function parserOnHeadersComplete(versionMajor, versionMinor, headers, method,
   incoming.httpVersion = `${versionMajor}.${versionMinor}`;
   incoming.url = url;
   incoming.upgrade = upgrade;
+  if (parser.joinDuplicateHeaders) incoming.joinDuplicateHeaders = true;
 
   let n = headers.length;
   if (parser.maxHeaderPairs > 0) n = Math.min(n, parser.maxHeaderPairs);
@@ -323,11 +324,11 @@ function utcDate() {
   return cachedDate;
 }
 
-// Node's http classes are old-style constructors, callable without `new`
-// (`http.Server()`, `http.Agent()`). Such a constructor is a plain function
-// that constructs its class (Reflect.construct(Class, args, new.target ||
-// ctor)); this makes it share the class's prototype and statics, so
-// instanceof and subclassing work on either.
+// Node's http classes are old-style constructors: callable without `new`
+// (`http.Server()`) and with `.call(this)` from a subclass made with
+// util.inherits. Such a constructor is a plain function; its methods are
+// written in a class (so `super.method()` works), whose prototype this
+// makes the function's, statics included.
 function adoptClass(ctor, Class) {
   ctor.prototype = Class.prototype;
   Object.defineProperty(Class.prototype, 'constructor', {

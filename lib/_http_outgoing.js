@@ -281,7 +281,11 @@ class OutgoingMessage extends Stream {
       header += 'Date: ' + utcDate() + CRLF;
     }
 
-    if (!state.connection) {
+    if (this._removedConnection) {
+      // No Connection header was wanted: nothing says the connection
+      // stays open, so it does not.
+      this._last = true;
+    } else if (!state.connection) {
       // A bodiless response (204, 304) that still says chunked leaves the
       // peer unsure where it ends: such a connection is closed after it.
       const keepAlive = this.shouldKeepAlive &&

@@ -40,6 +40,7 @@ const {
     ERR_HTTP_SOCKET_ASSIGNED,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_CHAR,
+    ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 
@@ -276,9 +277,8 @@ function storeHTTPOptions(options) {
   }
   if (this.requestTimeout > 0 && this.headersTimeout > 0 &&
       this.headersTimeout > this.requestTimeout) {
-    throw new ERR_INVALID_ARG_VALUE('headersTimeout', this.headersTimeout,
-                                    'must be less than or equal to ' +
-                                    '"requestTimeout"');
+    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout',
+                               this.headersTimeout);
   }
 
   const interval = options.connectionsCheckingInterval;
@@ -298,35 +298,39 @@ function storeHTTPOptions(options) {
   this.joinDuplicateHeaders = joinDuplicateHeaders;
 }
 
-class HTTPServer extends net.Server {
-  constructor(options, requestListener) {
-    if (typeof options === 'function') {
-      requestListener = options;
-      options = {};
-    } else if (options === null || options === undefined) {
-      options = {};
-    } else {
-      validateObject(options, 'options');
-    }
-    super({
-      allowHalfOpen: true,
-      noDelay: options.noDelay === undefined ? true : options.noDelay,
-      keepAlive: options.keepAlive,
-      keepAliveInitialDelay: options.keepAliveInitialDelay,
-    });
-    storeHTTPOptions.call(this, options);
-    if (requestListener) this.on('request', requestListener);
-    this.httpAllowHalfOpen = false;
-    this.on('connection', connectionListener);
-    this.on('listening', setupConnectionsTracking);
-    this.timeout = 0;
-    this.maxHeadersCount = null;
-    this.maxRequestsPerSocket = 0;
-    this.keepAliveTimeout = 5000;
-    this[kConnections] = new Set();
-    this[kCheckInterval] = null;
+// An old-style constructor, as Node's: http.Server() works without `new`,
+// and http.Server.call(this) initializes a subclass made with
+// util.inherits.
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options === null || options === undefined) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
   }
+  net.Server.call(this, {
+    allowHalfOpen: true,
+    noDelay: options.noDelay === undefined ? true : options.noDelay,
+    keepAlive: options.keepAlive,
+    keepAliveInitialDelay: options.keepAliveInitialDelay,
+  });
+  storeHTTPOptions.call(this, options);
+  if (requestListener) this.on('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.on('listening', setupConnectionsTracking);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this.keepAliveTimeout = 5000;
+  this[kConnections] = new Set();
+  this[kCheckInterval] = null;
+}
 
+class HTTPServer extends net.Server {
   close(...args) {
     if (this[kCheckInterval]) {
       clearInterval(this[kCheckInterval]);
@@ -356,10 +360,6 @@ class HTTPServer extends net.Server {
   }
 }
 
-function Server(options, requestListener) {
-  return Reflect.construct(HTTPServer, [options, requestListener],
-                           new.target || Server);
-}
 adoptClass(Server, HTTPServer);
 
 Server.prototype[EE.captureRejectionSymbol] = function(err, event, ...args) {
