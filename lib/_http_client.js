@@ -13,6 +13,7 @@ const {
   HTTPParser,
   prepareError,
   isLenient,
+  adoptClass,
 } = require('_http_common');
 const {
   OutgoingMessage,
@@ -70,234 +71,234 @@ function statusIsInformational(status) {
   return status < 200 && status >= 100 && status !== 101;
 }
 
-class ClientRequest extends OutgoingMessage {
-  constructor(input, options, cb) {
-    super();
+function ClientRequest(input, options, cb) {
+  OutgoingMessage.call(this);
 
-    if (typeof input === 'string') {
-      const urlStr = input;
-      input = urlToHttpOptions(new URL(urlStr));
-    } else if (isURL(input)) {
-      input = urlToHttpOptions(input);
-    } else {
-      cb = options;
-      options = input;
-      input = null;
+  if (typeof input === 'string') {
+    const urlStr = input;
+    input = urlToHttpOptions(new URL(urlStr));
+  } else if (isURL(input)) {
+    input = urlToHttpOptions(input);
+  } else {
+    cb = options;
+    options = input;
+    input = null;
+  }
+
+  if (typeof options === 'function') {
+    cb = options;
+    options = input || { __proto__: null };
+  } else {
+    options = Object.assign(input || {}, options);
+  }
+
+  let agent = options.agent;
+  const defaultAgent = options._defaultAgent || Agent.globalAgent;
+  if (agent === false) {
+    const AgentClass = defaultAgent.constructor;
+    agent = new AgentClass();
+  } else if (agent === null || agent === undefined) {
+    if (typeof options.createConnection !== 'function') {
+      agent = defaultAgent;
     }
+    // An explicit createConnection means no agent.
+    options._defaultAgent = defaultAgent;
+  } else if (typeof agent.addRequest !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('options.agent',
+                                   ['Agent-like Object', 'undefined',
+                                    'false'],
+                                   agent);
+  }
+  this.agent = agent;
 
-    if (typeof options === 'function') {
-      cb = options;
-      options = input || { __proto__: null };
-    } else {
-      options = Object.assign(input || {}, options);
-    }
+  const protocol = options.protocol || defaultAgent.protocol;
+  let expectedProtocol = defaultAgent.protocol;
+  if (this.agent && this.agent.protocol) {
+    expectedProtocol = this.agent.protocol;
+  }
 
-    let agent = options.agent;
-    const defaultAgent = options._defaultAgent || Agent.globalAgent;
-    if (agent === false) {
-      const AgentClass = defaultAgent.constructor;
-      agent = new AgentClass();
-    } else if (agent === null || agent === undefined) {
-      if (typeof options.createConnection !== 'function') {
-        agent = defaultAgent;
-      }
-      // An explicit createConnection means no agent.
-      options._defaultAgent = defaultAgent;
-    } else if (typeof agent.addRequest !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('options.agent',
-                                     ['Agent-like Object', 'undefined',
-                                      'false'],
-                                     agent);
-    }
-    this.agent = agent;
-
-    const protocol = options.protocol || defaultAgent.protocol;
-    let expectedProtocol = defaultAgent.protocol;
-    if (this.agent && this.agent.protocol) {
-      expectedProtocol = this.agent.protocol;
-    }
-
-    if (options.path) {
-      const path = String(options.path);
-      if (INVALID_PATH_REGEX.test(path)) {
-        throw new ERR_UNESCAPED_CHARACTERS('Request path');
-      }
-    }
-
-    if (protocol !== expectedProtocol) {
-      throw new ERR_INVALID_PROTOCOL(protocol, expectedProtocol);
-    }
-
-    const defaultPort = options.defaultPort ||
-      (this.agent && this.agent.defaultPort);
-
-    const port = options.port = options.port || defaultPort || 80;
-    const host = options.host = validateHost(options.hostname, 'hostname') ||
-      validateHost(options.host, 'host') || 'localhost';
-
-    const setHost = (options.setHost === undefined || Boolean(options.setHost));
-
-    this.socketPath = options.socketPath;
-
-    if (options.timeout !== undefined) {
-      this.timeout = getTimerDuration(options.timeout, 'timeout');
-    }
-
-    const signal = options.signal;
-    if (signal) validateAbortSignal(signal, 'options.signal');
-
-    let method = options.method;
-    const methodIsString = (typeof method === 'string');
-    if (method !== null && method !== undefined && !methodIsString) {
-      throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
-    }
-    if (methodIsString && method) {
-      if (!checkIsHttpToken(method)) {
-        throw new ERR_INVALID_HTTP_TOKEN('Method', method);
-      }
-      method = this.method = method.toUpperCase();
-    } else {
-      method = this.method = 'GET';
-    }
-
-    const maxHeaderSize = options.maxHeaderSize;
-    if (maxHeaderSize !== undefined) {
-      validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
-    }
-    this.maxHeaderSize = maxHeaderSize;
-
-    const insecureHTTPParser = options.insecureHTTPParser;
-    if (insecureHTTPParser !== undefined) {
-      validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
-    }
-    this.insecureHTTPParser = insecureHTTPParser;
-
-    if (options.joinDuplicateHeaders !== undefined) {
-      validateBoolean(options.joinDuplicateHeaders,
-                      'options.joinDuplicateHeaders');
-    }
-    this.joinDuplicateHeaders = options.joinDuplicateHeaders;
-
-    this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
-
-    this.path = options.path || '/';
-    if (cb) this.once('response', cb);
-
-    if (method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
-        method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT') {
-      this.useChunkedEncodingByDefault = false;
-    } else {
-      this.useChunkedEncodingByDefault = true;
-    }
-
-    this._ended = false;
-    this.res = null;
-    this.aborted = false;
-    this.timeoutCb = null;
-    this.upgradeOrConnect = false;
-    this.parser = null;
-    this.maxHeadersCount = null;
-    this.reusedSocket = false;
-    this.host = host;
-    this.protocol = protocol;
-
-    if (this.agent) {
-      // An agent that neither keeps sockets alive nor limits them gains
-      // nothing from keep-alive: say Connection: close.
-      if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
-        this._last = true;
-        this.shouldKeepAlive = false;
-      } else {
-        this._last = false;
-        this.shouldKeepAlive = true;
-      }
-    }
-
-    const headersArray = Array.isArray(options.headers);
-    if (!headersArray) {
-      if (options.headers) {
-        const keys = Object.keys(options.headers);
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          this.setHeader(key, options.headers[key]);
-        }
-      }
-
-      const hostValue = this.getHeader('host');
-      if (hostValue !== undefined && typeof hostValue !== 'string') {
-        throw new ERR_INVALID_ARG_TYPE('options.headers.host', 'string',
-                                       hostValue);
-      }
-      if (host && !hostValue && setHost) {
-        let hostHeader = host;
-        // An IPv6 address goes in brackets.
-        const posColon = hostHeader.indexOf(':');
-        if (posColon !== -1 && hostHeader.includes(':', posColon + 1) &&
-            hostHeader.charCodeAt(0) !== 91 /* '[' */) {
-          hostHeader = `[${hostHeader}]`;
-        }
-        if (port && +port !== defaultPort) hostHeader += ':' + port;
-        this.setHeader('Host', hostHeader);
-      }
-
-      if (options.auth && !this.getHeader('Authorization')) {
-        this.setHeader('Authorization', 'Basic ' +
-                       Buffer.from(options.auth).toString('base64'));
-      }
-
-      if (this.getHeader('expect')) {
-        if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
-        this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
-                          this[kOutHeaders]);
-      }
-    } else {
-      this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
-                        options.headers);
-    }
-
-    if (signal) {
-      const onAbort = () => {
-        this.destroy(new AbortError(undefined, { cause: signal.reason }));
-      };
-      if (signal.aborted) {
-        process.nextTick(onAbort);
-      } else {
-        signal.addEventListener('abort', onAbort, { once: true });
-        this.once('close', () => {
-          signal.removeEventListener('abort', onAbort);
-        });
-      }
-    }
-
-    const optsWithoutSignal = { __proto__: null, ...options };
-    delete optsWithoutSignal.signal;
-
-    if (this.agent) {
-      this.agent.addRequest(this, optsWithoutSignal);
-    } else {
-      // No agent: one connection for this request only.
-      this._last = true;
-      this.shouldKeepAlive = false;
-      if (typeof optsWithoutSignal.createConnection === 'function') {
-        let called = false;
-        const oncreate = (err, socket) => {
-          if (called) return;
-          called = true;
-          if (err) {
-            process.nextTick(() => this.emit('error', err));
-            return;
-          }
-          this.onSocket(socket);
-        };
-        const newSocket = optsWithoutSignal.createConnection(optsWithoutSignal,
-                                                             oncreate);
-        if (newSocket) oncreate(null, newSocket);
-      } else {
-        this.onSocket(net.createConnection(optsWithoutSignal));
-      }
+  if (options.path) {
+    const path = String(options.path);
+    if (INVALID_PATH_REGEX.test(path)) {
+      throw new ERR_UNESCAPED_CHARACTERS('Request path');
     }
   }
 
+  if (protocol !== expectedProtocol) {
+    throw new ERR_INVALID_PROTOCOL(protocol, expectedProtocol);
+  }
+
+  const defaultPort = options.defaultPort ||
+    (this.agent && this.agent.defaultPort);
+
+  const port = options.port = options.port || defaultPort || 80;
+  const host = options.host = validateHost(options.hostname, 'hostname') ||
+    validateHost(options.host, 'host') || 'localhost';
+
+  const setHost = (options.setHost === undefined || Boolean(options.setHost));
+
+  this.socketPath = options.socketPath;
+
+  if (options.timeout !== undefined) {
+    this.timeout = getTimerDuration(options.timeout, 'timeout');
+  }
+
+  const signal = options.signal;
+  if (signal) validateAbortSignal(signal, 'options.signal');
+
+  let method = options.method;
+  const methodIsString = (typeof method === 'string');
+  if (method !== null && method !== undefined && !methodIsString) {
+    throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
+  }
+  if (methodIsString && method) {
+    if (!checkIsHttpToken(method)) {
+      throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+    }
+    method = this.method = method.toUpperCase();
+  } else {
+    method = this.method = 'GET';
+  }
+
+  const maxHeaderSize = options.maxHeaderSize;
+  if (maxHeaderSize !== undefined) {
+    validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  }
+  this.maxHeaderSize = maxHeaderSize;
+
+  const insecureHTTPParser = options.insecureHTTPParser;
+  if (insecureHTTPParser !== undefined) {
+    validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
+  }
+  this.insecureHTTPParser = insecureHTTPParser;
+
+  if (options.joinDuplicateHeaders !== undefined) {
+    validateBoolean(options.joinDuplicateHeaders,
+                    'options.joinDuplicateHeaders');
+  }
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
+
+  this.path = options.path || '/';
+  if (cb) this.once('response', cb);
+
+  if (method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
+      method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT') {
+    this.useChunkedEncodingByDefault = false;
+  } else {
+    this.useChunkedEncodingByDefault = true;
+  }
+
+  this._ended = false;
+  this.res = null;
+  this.aborted = false;
+  this.timeoutCb = null;
+  this.upgradeOrConnect = false;
+  this.parser = null;
+  this.maxHeadersCount = null;
+  this.reusedSocket = false;
+  this.host = host;
+  this.protocol = protocol;
+
+  if (this.agent) {
+    // An agent that neither keeps sockets alive nor limits them gains
+    // nothing from keep-alive: say Connection: close.
+    if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
+      this._last = true;
+      this.shouldKeepAlive = false;
+    } else {
+      this._last = false;
+      this.shouldKeepAlive = true;
+    }
+  }
+
+  const headersArray = Array.isArray(options.headers);
+  if (!headersArray) {
+    if (options.headers) {
+      const keys = Object.keys(options.headers);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        this.setHeader(key, options.headers[key]);
+      }
+    }
+
+    const hostValue = this.getHeader('host');
+    if (hostValue !== undefined && typeof hostValue !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.headers.host', 'string',
+                                     hostValue);
+    }
+    if (host && !hostValue && setHost) {
+      let hostHeader = host;
+      // An IPv6 address goes in brackets.
+      const posColon = hostHeader.indexOf(':');
+      if (posColon !== -1 && hostHeader.includes(':', posColon + 1) &&
+          hostHeader.charCodeAt(0) !== 91 /* '[' */) {
+        hostHeader = `[${hostHeader}]`;
+      }
+      if (port && +port !== defaultPort) hostHeader += ':' + port;
+      this.setHeader('Host', hostHeader);
+    }
+
+    if (options.auth && !this.getHeader('Authorization')) {
+      this.setHeader('Authorization', 'Basic ' +
+                     Buffer.from(options.auth).toString('base64'));
+    }
+
+    if (this.getHeader('expect')) {
+      if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
+      this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
+                        this[kOutHeaders]);
+    }
+  } else {
+    this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
+                      options.headers);
+  }
+
+  if (signal) {
+    const onAbort = () => {
+      this.destroy(new AbortError(undefined, { cause: signal.reason }));
+    };
+    if (signal.aborted) {
+      process.nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.once('close', () => {
+        signal.removeEventListener('abort', onAbort);
+      });
+    }
+  }
+
+  const optsWithoutSignal = { __proto__: null, ...options };
+  delete optsWithoutSignal.signal;
+
+  if (this.agent) {
+    this.agent.addRequest(this, optsWithoutSignal);
+  } else {
+    // No agent: one connection for this request only.
+    this._last = true;
+    this.shouldKeepAlive = false;
+    if (typeof optsWithoutSignal.createConnection === 'function') {
+      let called = false;
+      const oncreate = (err, socket) => {
+        if (called) return;
+        called = true;
+        if (err) {
+          process.nextTick(() => this.emit('error', err));
+          return;
+        }
+        this.onSocket(socket);
+      };
+      const newSocket = optsWithoutSignal.createConnection(optsWithoutSignal,
+                                                           oncreate);
+      if (newSocket) oncreate(null, newSocket);
+    } else {
+      this.onSocket(net.createConnection(optsWithoutSignal));
+    }
+  }
+}
+
+class ClientRequestMethods extends OutgoingMessage {
   _implicitHeader() {
     if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
     this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
@@ -368,6 +369,8 @@ class ClientRequest extends OutgoingMessage {
     this.setTimeout(0, cb);
   }
 }
+
+adoptClass(ClientRequest, ClientRequestMethods);
 
 function emitAbortNT(req) {
   req.emit('abort');

@@ -20,39 +20,39 @@ function readStop(socket) {
   if (socket) socket.pause();
 }
 
-class IncomingMessage extends Readable {
-  constructor(socket) {
-    let streamOptions;
-    if (socket) {
-      streamOptions = {
-        highWaterMark: socket.readableHighWaterMark,
-      };
-    }
-    super(streamOptions);
-    this._readableState.readingMore = true;
-    this.socket = socket;
-    this.httpVersionMajor = null;
-    this.httpVersionMinor = null;
-    this.httpVersion = null;
-    this.complete = false;
-    this[kHeaders] = null;
-    this[kHeadersCount] = 0;
-    this.rawHeaders = [];
-    this[kTrailers] = null;
-    this[kTrailersCount] = 0;
-    this.rawTrailers = [];
-    this.joinDuplicateHeaders = false;
-    this.aborted = false;
-    this.upgrade = null;
-    this.url = '';
-    this.method = null;
-    this.statusCode = null;
-    this.statusMessage = null;
-    this.client = socket;
-    this._consuming = false;
-    this._dumped = false;
+function IncomingMessage(socket) {
+  let streamOptions;
+  if (socket) {
+    streamOptions = {
+      highWaterMark: socket.readableHighWaterMark,
+    };
   }
+  Readable.call(this, streamOptions);
+  this._readableState.readingMore = true;
+  this.socket = socket;
+  this.httpVersionMajor = null;
+  this.httpVersionMinor = null;
+  this.httpVersion = null;
+  this.complete = false;
+  this[kHeaders] = null;
+  this[kHeadersCount] = 0;
+  this.rawHeaders = [];
+  this[kTrailers] = null;
+  this[kTrailersCount] = 0;
+  this.rawTrailers = [];
+  this.joinDuplicateHeaders = false;
+  this.aborted = false;
+  this.upgrade = null;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this.client = socket;
+  this._consuming = false;
+  this._dumped = false;
+}
 
+class IncomingMessageMethods extends Readable {
   get connection() {
     return this.socket;
   }
@@ -224,6 +224,15 @@ class IncomingMessage extends Readable {
     }
   }
 }
+
+// An old-style constructor, as Node's (IncomingMessage.call(this, socket)
+// works): the methods above become its prototype.
+IncomingMessage.prototype = IncomingMessageMethods.prototype;
+Object.defineProperty(IncomingMessage.prototype, 'constructor', {
+  __proto__: null, value: IncomingMessage, writable: true, configurable: true,
+  enumerable: false,
+});
+Object.setPrototypeOf(IncomingMessage, Readable);
 
 function addDistinct(field, value, dest) {
   const key = field.toLowerCase();

@@ -13,6 +13,7 @@ const {
   _checkIsHttpToken: checkIsHttpToken,
   chunkExpression,
   utcDate,
+  adoptClass,
 } = require('_http_common');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
 const { validateString } = require('internal/validators');
@@ -69,44 +70,44 @@ function isCookieField(s) {
   return s.length === 6 && s.toLowerCase() === 'cookie';
 }
 
-class OutgoingMessage extends Stream {
-  constructor(options) {
-    super();
-    this.outputData = [];
-    this.outputSize = 0;
-    this.writable = true;
-    this.destroyed = false;
-    this._last = false;
-    this.chunkedEncoding = false;
-    this.shouldKeepAlive = true;
-    this.maxRequestsOnConnectionReached = false;
-    this._defaultKeepAlive = true;
-    this.useChunkedEncodingByDefault = true;
-    this.sendDate = false;
-    this._removedConnection = false;
-    this._removedContLen = false;
-    this._removedTE = false;
-    this.strictContentLength = false;
-    this[kBytesWritten] = 0;
-    this._contentLength = null;
-    this._hasBody = true;
-    this._trailer = '';
-    this[kNeedDrain] = false;
-    this.finished = false;
-    this._headerSent = false;
-    this[kCorked] = 0;
-    this.socket = null;
-    this._header = null;
-    this[kOutHeaders] = null;
-    this._keepAliveTimeout = 0;
-    this._onPendingData = nop;
-    this[kErrored] = null;
-    this[kHighWaterMark] = (options && options.highWaterMark) ||
-      getDefaultHighWaterMark();
-    this[kRejectNonStandardBodyWrites] =
-      (options && options.rejectNonStandardBodyWrites) || false;
-  }
+function OutgoingMessage(options) {
+  Stream.call(this);
+  this.outputData = [];
+  this.outputSize = 0;
+  this.writable = true;
+  this.destroyed = false;
+  this._last = false;
+  this.chunkedEncoding = false;
+  this.shouldKeepAlive = true;
+  this.maxRequestsOnConnectionReached = false;
+  this._defaultKeepAlive = true;
+  this.useChunkedEncodingByDefault = true;
+  this.sendDate = false;
+  this._removedConnection = false;
+  this._removedContLen = false;
+  this._removedTE = false;
+  this.strictContentLength = false;
+  this[kBytesWritten] = 0;
+  this._contentLength = null;
+  this._hasBody = true;
+  this._trailer = '';
+  this[kNeedDrain] = false;
+  this.finished = false;
+  this._headerSent = false;
+  this[kCorked] = 0;
+  this.socket = null;
+  this._header = null;
+  this[kOutHeaders] = null;
+  this._keepAliveTimeout = 0;
+  this._onPendingData = nop;
+  this[kErrored] = null;
+  this[kHighWaterMark] = (options && options.highWaterMark) ||
+    getDefaultHighWaterMark();
+  this[kRejectNonStandardBodyWrites] =
+    (options && options.rejectNonStandardBodyWrites) || false;
+}
 
+class OutgoingMessageMethods extends Stream {
   get writableFinished() {
     return this.finished && this.outputSize === 0 &&
       (!this.socket || this.socket.writableLength === 0);
@@ -584,6 +585,8 @@ class OutgoingMessage extends Stream {
     this.emit('error', new ERR_STREAM_CANNOT_PIPE());
   }
 }
+
+adoptClass(OutgoingMessage, OutgoingMessageMethods);
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);

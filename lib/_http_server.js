@@ -120,23 +120,23 @@ function connResetException(msg) {
   return err;
 }
 
-class ServerResponse extends OutgoingMessage {
-  constructor(req, options) {
-    super(options);
-    if (req.method === 'HEAD') this._hasBody = false;
-    this.req = req;
-    this.sendDate = true;
-    this._sent100 = false;
-    this._expect_continue = false;
-    this.statusCode = 200;
-    this.statusMessage = undefined;
-    if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
-      // An HTTP/1.0 peer understands chunks only when it says so.
-      this.useChunkedEncodingByDefault = chunkExpression.test(req.headers.te);
-      this.shouldKeepAlive = false;
-    }
+function ServerResponse(req, options) {
+  OutgoingMessage.call(this, options);
+  if (req.method === 'HEAD') this._hasBody = false;
+  this.req = req;
+  this.sendDate = true;
+  this._sent100 = false;
+  this._expect_continue = false;
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+  if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+    // An HTTP/1.0 peer understands chunks only when it says so.
+    this.useChunkedEncodingByDefault = chunkExpression.test(req.headers.te);
+    this.shouldKeepAlive = false;
   }
+}
 
+class ServerResponseMethods extends OutgoingMessage {
   assignSocket(socket) {
     if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
     socket._httpMessage = this;
@@ -234,6 +234,8 @@ class ServerResponse extends OutgoingMessage {
     return this.writeHead;
   }
 }
+
+adoptClass(ServerResponse, ServerResponseMethods);
 
 function onServerResponseClose() {
   const msg = this._httpMessage;
