@@ -425,6 +425,8 @@ function onSocketNT(req, socket, err) {
 
 function emitDestroy(req, err) {
   err = err || req[kError];
+  // Destroyed before it was sent: the request failed, unless aborted.
+  if (!err && !req.aborted) err = connResetException('socket hang up');
   if (err) {
     if (!req.socket || !req.socket._hadError) req.emit('error', err);
   }

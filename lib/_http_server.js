@@ -480,6 +480,7 @@ function socketOnDrain(socket, state) {
   // Pipelined requests wait while their responses pile up unsent.
   if (socket._paused && !needPause) {
     socket._paused = false;
+    if (socket.parser) socket.parser.resume();
     socket.resume();
   }
   const msg = socket._httpMessage;
@@ -540,6 +541,9 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     socketOnError.call(socket, ret);
     return;
   }
+  // Responses pile up (parserOnIncoming paused the socket): the parser
+  // waits too, now that this chunk is done.
+  if (socket._paused && socket.parser) socket.parser.pause();
   const req = parser.incoming;
   if (req && req.upgrade) {
     // The rest of the bytes belong to the new protocol.
