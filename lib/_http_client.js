@@ -650,7 +650,12 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
 
   if (req.aborted || !req.emit('response', res)) res._dump();
 
-  if (req.method === 'HEAD') return 1;
+  // No body after these, whatever Content-Length says (this llhttp would
+  // wait for one after a 304).
+  if (req.method === 'HEAD' || res.statusCode === 204 ||
+      res.statusCode === 304) {
+    return 1;
+  }
   return 0;
 }
 

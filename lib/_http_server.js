@@ -180,7 +180,7 @@ class ServerResponseMethods extends OutgoingMessage {
   }
 
   writeHead(statusCode, reason, obj) {
-    if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
     const originalStatusCode = statusCode;
     statusCode |= 0;
     if (statusCode < 100 || statusCode > 999) {
@@ -292,6 +292,18 @@ function storeHTTPOptions(options) {
   }
 
   this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
+
+  const rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites;
+  if (rejectNonStandardBodyWrites !== undefined) {
+    validateBoolean(rejectNonStandardBodyWrites,
+                    'options.rejectNonStandardBodyWrites');
+  }
+  this.rejectNonStandardBodyWrites = rejectNonStandardBodyWrites || false;
+
+  if (options.highWaterMark !== undefined) {
+    validateInteger(options.highWaterMark, 'options.highWaterMark', 0);
+  }
+  this.highWaterMark = options.highWaterMark;
 
   const joinDuplicateHeaders = options.joinDuplicateHeaders;
   if (joinDuplicateHeaders !== undefined) {
@@ -413,6 +425,13 @@ function checkConnections() {
 function connectionListener(socket) {
   const server = this;
   socket.server = server;
+  // options.highWaterMark sizes the connection's buffers, and so the
+  // requests' and responses' too.
+  const hwm = server.highWaterMark;
+  if (hwm !== undefined) {
+    if (socket._readableState) socket._readableState.highWaterMark = hwm;
+    if (socket._writableState) socket._writableState.highWaterMark = hwm;
+  }
   if (server.timeout && typeof socket.setTimeout === 'function') {
     socket.setTimeout(server.timeout);
   }
@@ -635,6 +654,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 
   const res = new server[kServerResponse](req, {
     highWaterMark: socket.writableHighWaterMark,
+    rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
   if (server[kUniqueHeaders]) res[kUniqueHeaders] = server[kUniqueHeaders];

@@ -21,6 +21,7 @@
  * Node's `code` ('HPE_INVALID_METHOD', ...), `reason` and `bytesParsed`.
  * An exception thrown by a callback stops parsing and propagates to the
  * caller of execute. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,8 @@ typedef struct parser {
    * line; anything else is an obs-fold continuation line. */
   const char *value_next;
   const char *exec_end;  /* end of the last buffer parsed */
+  const char *begin;     /* start of the buffer being parsed */
+  char tail[2];          /* the last two bytes of the buffer before it */
   int executing;         /* llhttp is running (it is not reentrant) */
   bool free_pending;     /* free() came while executing */
   bool threw;            /* a callback threw: its exception is pending */
@@ -211,10 +214,25 @@ static bool is_tchar(unsigned char c) {
   return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
 }
 
+/* The byte `back` places before `at`, looking into the previous buffer
+ * when needed (two bytes are kept of it). */
+static char byte_before(parser *p, const char *at, size_t back) {
+  size_t here = (size_t)(at - p->begin);
+  if (back <= here) return at[-(ptrdiff_t)back];
+  back -= here;
+  return back <= 2 ? p->tail[2 - back] : 0;
+}
+
 static int on_header_field(llhttp_t *ll, const char *at, size_t len) {
   parser *p = ll->data;
   int r = track(p, len);
   if (r) return r;
+  /* This llhttp takes a CR followed by any byte as a line end ("x:\rTran
+   * sfer-Encoding" makes a header "ransfer-Encoding"): a name must start
+   * a line that the previous one ended with CRLF. */
+  if (!p->in_field && !(p->lenient & LENIENT_HEADERS) &&
+      (byte_before(p, at, 2) != '\r' || byte_before(p, at, 1) != '\n'))
+    return fail(p, "HPE_LF_EXPECTED:Missing expected LF after header value");
   /* This llhttp lets spaces and separators into names ("Host : x"), a
    * request smuggling vector; newer ones, as Node 20's, reject them. */
   if (!(p->lenient & LENIENT_HEADERS)) {
@@ -554,7 +572,15 @@ static void execute(v8c_call *c) {
   const char *begin = (const char *)bytes + start;
   p->value_next = p->value_next == p->exec_end ? begin : NULL;
   p->exec_end = begin + len;
+  p->begin = begin;
   run(c, p, begin, (size_t)len, false);
+  if (len >= 2) {
+    p->tail[0] = begin[len - 2];
+    p->tail[1] = begin[len - 1];
+  } else if (len == 1) {
+    p->tail[0] = p->tail[1];
+    p->tail[1] = begin[0];
+  }
   p->owner = p->buffer = p->ab = NULL;
   p->data = NULL;
   settle_free(env, v8c_arg(c, 0), p);

@@ -163,6 +163,8 @@ function lastError(seen) {
     'GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n , identity\r\n\r\n',
     // Control characters in a value.
     'GET / HTTP/1.1\r\nA: b\x01c\r\n\r\n',
+    // A bare CR taken for a line end would hide a header.
+    'GET / HTTP/1.1\r\nx:\rTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
     // A bare LF inside the request line.
     'GET /a\nb HTTP/1.1\r\n\r\n',
     // A chunk size that is not hex.
@@ -178,6 +180,13 @@ function lastError(seen) {
   for (const req of bad.slice(3, 5)) {
     const e = lastError(parse(HTTPParser.REQUEST, req.split('')));
     assert.strictEqual(e.code, 'HPE_INVALID_HEADER_TOKEN');
+  }
+  // So is the bare CR, at every split.
+  const bareCr = 'GET / HTTP/1.1\r\nx:\rTransfer-Encoding: chunked\r\n\r\n';
+  for (let i = 1; i < bareCr.length; i++) {
+    const seen = parse(HTTPParser.REQUEST,
+                       [bareCr.slice(0, i), bareCr.slice(i)]);
+    assert.strictEqual(seen.heads.length, 0, `split at ${i}`);
   }
   // A header value cut between two reads is not a fold.
   const seen = parse(HTTPParser.REQUEST,
