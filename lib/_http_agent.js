@@ -132,6 +132,11 @@ class HTTPAgent extends EventEmitter {
     const name = this.getName(options);
     options._agentKey = name;
     options.encoding = null;
+    if (this.keepAlive) {
+      // TCP keep-alive probes for sockets meant to last.
+      options.keepAlive = true;
+      options.keepAliveInitialDelay = this.keepAliveMsecs;
+    }
 
     let called = false;
     const oncreate = (err, s) => {

@@ -38,6 +38,7 @@ const {
     ERR_HTTP_INVALID_STATUS_CODE,
     ERR_HTTP_REQUEST_TIMEOUT,
     ERR_HTTP_SOCKET_ASSIGNED,
+    ERR_HTTP_SOCKET_ENCODING,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_CHAR,
     ERR_OUT_OF_RANGE,
@@ -340,6 +341,10 @@ function Server(options, requestListener) {
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
   this.keepAliveTimeout = 5000;
+  if (options.keepAliveTimeout !== undefined) {
+    validateInteger(options.keepAliveTimeout, 'keepAliveTimeout', 0);
+    this.keepAliveTimeout = options.keepAliveTimeout;
+  }
   this[kConnections] = new Set();
   this[kCheckInterval] = null;
 }
@@ -436,6 +441,8 @@ function connectionListener(socket) {
     socket.setTimeout(server.timeout);
   }
   socket.on('timeout', socketOnTimeout);
+  // Bytes are not text here: a decoding socket would break the parser.
+  socket.setEncoding = socketSetEncoding;
 
   const parser = parsers.alloc();
   let lenient = 0;
@@ -487,6 +494,10 @@ function connectionListener(socket) {
     state.current = null;
   };
   socket._paused = false;
+}
+
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 function updateOutgoingData(socket, state, delta) {
@@ -673,6 +684,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   state.requestsCount++;
   if (server.maxRequestsPerSocket > 0) {
     if (state.requestsCount > server.maxRequestsPerSocket) {
+      server.emit('dropRequest', req, socket);
       res.shouldKeepAlive = false;
       res.writeHead(503);
       res.end();
