@@ -271,7 +271,6 @@ function onStreamRead(socket, chunk) {
   if (handle !== null) handle.reading = false;
   if (chunk === null || chunk.errno === UV_EOF) {
     // The peer ended its side.
-    if (socket.readableLength === 0) socket.readable = false;
     socket.push(null);
     socket.read(0);
     return;
@@ -949,8 +948,9 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = Boolean(options.pauseOnConnect);
   this.noDelay = Boolean(options.noDelay);
   this.keepAlive = Boolean(options.keepAlive);
+  // In seconds, as the handle takes it.
   this.keepAliveInitialDelay = ~~((options.keepAliveInitialDelay || 0) /
-                                  1000) * 1000;
+                                  1000);
   this.maxConnections = undefined;
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
@@ -1186,10 +1186,16 @@ function onconnection(self, err, clientHandle) {
     pauseOnCreate: self.pauseOnConnect,
     readable: true,
     writable: true,
-    noDelay: self.noDelay,
-    keepAlive: self.keepAlive,
-    keepAliveInitialDelay: self.keepAliveInitialDelay,
   });
+  if (self.noDelay && clientHandle.setNoDelay) {
+    socket[kSetNoDelay] = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (self.keepAlive && clientHandle.setKeepAlive) {
+    socket[kSetKeepAlive] = true;
+    socket[kSetKeepAliveInitialDelay] = self.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  }
   self._connections++;
   socket.server = self;
   socket._server = self;
@@ -1281,6 +1287,17 @@ function connect(...args) {
   return socket.connect(normalized);
 }
 
+// Windows only in Node; elsewhere it does nothing but warn.
+let simultaneousAcceptsWarned = false;
+function _setSimultaneousAccepts() {
+  if (!simultaneousAcceptsWarned) {
+    simultaneousAcceptsWarned = true;
+    process.emitWarning(
+      'net._setSimultaneousAccepts() is deprecated and will be removed.',
+      'DeprecationWarning', 'DEP0121');
+  }
+}
+
 function getDefaultAutoSelectFamily() {
   return autoSelectFamilyDefault;
 }
@@ -1305,7 +1322,7 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
-  _setSimultaneousAccepts() {},
+  _setSimultaneousAccepts,
   BlockList,
   SocketAddress,
   connect,

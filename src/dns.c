@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -39,13 +40,41 @@ static int eai_to_uv(int r) {
   }
 }
 
+/* What both requests start with. */
+typedef struct dns_req {
+  nr__work work;           /* first: the after callbacks cast back */
+  nr__handle_wrap wrap;    /* wrap.rt is NULL once teardown took cb */
+  v8c_ref *cb;
+} dns_req;
+
+/* Teardown while a request is in flight: drop its callback now. */
+static void orphan(nr__handle_wrap *w) {
+  dns_req *r = (dns_req *)((char *)w - offsetof(dns_req, wrap));
+  v8c_ref_free(r->cb);
+  r->cb = NULL;
+}
+
+/* Whether the completion may call JS; untracks the request. */
+static bool settle(dns_req *r) {
+  bool live = r->wrap.rt && !r->work.rt->stopping;
+  nr__wrap_untrack(&r->wrap);
+  return live;
+}
+
+/* Queues a request (tracked until it completes); 0 or a libuv error. */
+static int queue(nr_runtime *rt, dns_req *r, nr__work_fn work,
+                 nr__after_fn after) {
+  int err = nr__work_queue(rt, &r->work, NR_WORK_DNS, work, after);
+  if (err == 0) nr__wrap_track(rt, &r->wrap, orphan);
+  return err;
+}
+
 /* ---- getaddrinfo ------------------------------------------------------- */
 
 enum { ORDER_VERBATIM = 0, ORDER_IPV4_FIRST = 1, ORDER_IPV6_FIRST = 2 };
 
 typedef struct addrinfo_req {
-  nr__work work;           /* first: the after callback casts back */
-  v8c_ref *cb;
+  dns_req base;            /* first: the callbacks cast back */
   char *host;
   int family;              /* AF_UNSPEC, AF_INET or AF_INET6 */
   int flags;               /* AI_* hints */
@@ -102,7 +131,7 @@ static void addrinfo_work(nr__work *w) {
 static void addrinfo_after(nr__work *w, int status) {
   addrinfo_req *r = (addrinfo_req *)w;
   nr_runtime *rt = w->rt;
-  if (!rt->stopping) {
+  if (settle(&r->base)) {
     v8c_env *env = rt->env;
     v8c_scope scope;
     v8c_scope_open(env, &scope);
@@ -114,14 +143,14 @@ static void addrinfo_after(nr__work *w, int status) {
       v8c_value s = v8c_string(env, r->addrs[i], (size_t)-1);
       if (!s || !v8c_set_index(env, list, (uint32_t)i, s)) list = NULL;
     }
-    v8c_value fn = v8c_ref_get(env, r->cb);
+    v8c_value fn = v8c_ref_get(env, r->base.cb);
     if (fn && list) {
       v8c_value argv[2] = {v8c_int32(env, status), list};
       nr__callback(rt, fn, v8c_undefined(env), 2, argv);
     }
     v8c_scope_close(&scope);
   }
-  v8c_ref_free(r->cb);
+  v8c_ref_free(r->base.cb);
   free(r->host);
   free(r->addrs);
   free(r);
@@ -156,11 +185,10 @@ static void js_getaddrinfo(v8c_call *c) {
   r->family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
   r->flags = (int)flags & (AI_ADDRCONFIG | AI_V4MAPPED | AI_ALL);
   r->order = (int)order;
-  r->cb = v8c_ref_new(env, v8c_arg(c, 4));
-  int err = nr__work_queue(nr__rt(c), &r->work, NR_WORK_DNS, addrinfo_work,
-                           addrinfo_after);
+  r->base.cb = v8c_ref_new(env, v8c_arg(c, 4));
+  int err = queue(nr__rt(c), &r->base, addrinfo_work, addrinfo_after);
   if (err) {
-    v8c_ref_free(r->cb);
+    v8c_ref_free(r->base.cb);
     free(r->host);
     free(r);
   }
@@ -170,8 +198,7 @@ static void js_getaddrinfo(v8c_call *c) {
 /* ---- getnameinfo ------------------------------------------------------- */
 
 typedef struct nameinfo_req {
-  nr__work work;           /* first: the after callback casts back */
-  v8c_ref *cb;
+  dns_req base;            /* first: the callbacks cast back */
   struct sockaddr_storage addr;
   int status;
   char host[NI_MAXHOST];
@@ -191,12 +218,12 @@ static void nameinfo_work(nr__work *w) {
 static void nameinfo_after(nr__work *w, int status) {
   nameinfo_req *r = (nameinfo_req *)w;
   nr_runtime *rt = w->rt;
-  if (!rt->stopping) {
+  if (settle(&r->base)) {
     v8c_env *env = rt->env;
     v8c_scope scope;
     v8c_scope_open(env, &scope);
     if (status == 0) status = r->status;
-    v8c_value fn = v8c_ref_get(env, r->cb);
+    v8c_value fn = v8c_ref_get(env, r->base.cb);
     v8c_value argv[3] = {v8c_int32(env, status), v8c_undefined(env),
                          v8c_undefined(env)};
     if (status == 0) {
@@ -207,7 +234,7 @@ static void nameinfo_after(nr__work *w, int status) {
       nr__callback(rt, fn, v8c_undefined(env), 3, argv);
     v8c_scope_close(&scope);
   }
-  v8c_ref_free(r->cb);
+  v8c_ref_free(r->base.cb);
   free(r);
 }
 
@@ -237,11 +264,10 @@ static void js_getnameinfo(v8c_call *c) {
     free(r);
     return v8c_return_int(c, err);
   }
-  r->cb = v8c_ref_new(env, v8c_arg(c, 2));
-  err = nr__work_queue(nr__rt(c), &r->work, NR_WORK_DNS, nameinfo_work,
-                       nameinfo_after);
+  r->base.cb = v8c_ref_new(env, v8c_arg(c, 2));
+  err = queue(nr__rt(c), &r->base, nameinfo_work, nameinfo_after);
   if (err) {
-    v8c_ref_free(r->cb);
+    v8c_ref_free(r->base.cb);
     free(r);
   }
   v8c_return_int(c, err);
