@@ -318,6 +318,11 @@ static int parse_names(v8c_env *env, int type, const unsigned char *buf,
     r = ares_parse_ptr_reply(buf, len, NULL, 0, AF_INET, &h);
   }
   if (r != ARES_SUCCESS) return r;
+  /* Without an alias the answer held no CNAME, only addresses. */
+  if (type == T_CNAME && (!h->h_aliases || !h->h_aliases[0])) {
+    ares_free_hostent(h);
+    return ARES_ENODATA;
+  }
   int status = ARES_SUCCESS;
   const char *one[2] = {h->h_name, NULL};
   /* A CNAME answer is the canonical name; NS and PTR list them all. */
@@ -424,11 +429,11 @@ static int parse_caa(v8c_env *env, const unsigned char *buf, int len,
     /* { critical, <tag>: value }, the tag being e.g. 'issue'. */
     v8c_value v = record(env, any);
     char tag[256];
-    size_t tl = a->length < sizeof tag - 1 ? a->length : sizeof tag - 1;
+    size_t tl = a->plength < sizeof tag - 1 ? a->plength : sizeof tag - 1;
     memcpy(tag, a->property, tl);
     tag[tl] = '\0';
     if (!v || !set_num(env, v, "critical", a->critical) ||
-        !set_str(env, v, tag, (const char *)a->value, a->plength) ||
+        !set_str(env, v, tag, (const char *)a->value, a->length) ||
         !push(env, out, v))
       r = ARES_ENOMEM;
   }
