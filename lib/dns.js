@@ -4,10 +4,10 @@
 // getaddrinfo / getnameinfo), DNS queries on c-ares (Resolver and the
 // module's resolve* functions on a default one) and the constants.
 
-const { validateFunction } = require('internal/validators');
+const { validateFunction, validateString } = require('internal/validators');
 const { lookupInternal, lookupServiceInternal } = require('internal/dns/lookup');
 const {
-  Resolver, getDefaultResolver, methods,
+  Resolver, getDefaultResolver, methods, setDefaultServers,
 } = require('internal/dns/resolver');
 const {
   AI_ADDRCONFIG, AI_ALL, AI_V4MAPPED, errorCodes, getDefaultResultOrder,
@@ -16,14 +16,12 @@ const {
 
 // lookup(hostname[, options], callback)
 function lookup(hostname, options, callback) {
+  if (hostname) validateString(hostname, 'hostname');
   if (typeof options === 'function') {
     callback = options;
     options = undefined;
-  } else if (typeof options !== 'number' &&
-             (options === undefined || options === null ||
-              typeof options === 'object')) {
-    validateFunction(callback, 'callback');
-  } else if (typeof options === 'number') {
+  } else if (typeof options === 'number' || options === undefined ||
+             options === null || typeof options === 'object') {
     validateFunction(callback, 'callback');
   } else {
     validateFunction(arguments.length === 2 ? options : callback, 'callback');
@@ -55,7 +53,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: defaultMethod('setServers'),
+  setServers: setDefaultServers,
   ADDRCONFIG: AI_ADDRCONFIG,
   ALL: AI_ALL,
   V4MAPPED: AI_V4MAPPED,

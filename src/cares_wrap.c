@@ -710,8 +710,11 @@ static void get_servers(v8c_call *c) {
   if (out) v8c_return(c, out);
 }
 
-/* setServers(channel, [[family, address, port], ...]) -> 0 or a c-ares
- * error number */
+/* Not a c-ares code: setServers() while queries are in flight. */
+enum { ESETSRVPENDING = -1000 };
+
+/* setServers(channel, [[family, address, port], ...]) -> 0, a c-ares
+ * error number, or ESETSRVPENDING */
 static void set_servers(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   v8c_value arr = v8c_arg(c, 1);
@@ -721,6 +724,7 @@ static void set_servers(v8c_call *c) {
   }
   channel *ch = arg_channel(c);
   if (!ch) return;
+  if (ch->queries > 0) return v8c_return_int(c, ESETSRVPENDING);
   uint32_t n = v8c_array_length(arr);
   struct ares_addr_port_node *nodes = calloc(n ? n : 1, sizeof *nodes);
   if (!nodes) return v8c_return_int(c, ARES_ENOMEM);
@@ -784,8 +788,9 @@ static void set_local_address(v8c_call *c) {
 static void strerror_(v8c_call *c) {
   int64_t code;
   if (!nr__arg_int(c, 0, "code", INT32_MIN, INT32_MAX, &code)) return;
-  v8c_return(c, v8c_string(v8c_call_env(c), ares_strerror((int)code),
-                           (size_t)-1));
+  const char *msg = code == ESETSRVPENDING ? "There are pending queries." :
+    ares_strerror((int)code);
+  v8c_return(c, v8c_string(v8c_call_env(c), msg, (size_t)-1));
 }
 
 static const nr__method methods[] = {

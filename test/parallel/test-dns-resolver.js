@@ -38,6 +38,18 @@ r.setServers(['1.2.3.4', '[::1]:54', '5.6.7.8:99', '::2', '[::3]']);
 assert.deepStrictEqual(r.getServers(),
                        ['1.2.3.4', '[::1]:54', '5.6.7.8:99', '::2', '::3']);
 
+// Local addresses: one of each family, in either order.
+r.setLocalAddress('127.0.0.1');
+r.setLocalAddress('::1', '127.0.0.1');
+assert.throws(() => r.setLocalAddress('127.0.0.1', '127.0.0.2'), {
+  code: 'ERR_INVALID_ARG_VALUE',
+  message: 'Cannot specify two IPv4 addresses.',
+});
+assert.throws(() => r.setLocalAddress('bad'), {
+  code: 'ERR_INVALID_ARG_VALUE', message: 'Invalid IP address.',
+});
+assert.throws(() => r.setLocalAddress(), { code: 'ERR_INVALID_ARG_TYPE' });
+
 // A port where nothing listens refuses at once.
 const refused = new dns.Resolver({ timeout: 1000, tries: 1 });
 refused.setServers(['127.0.0.1:1']);
@@ -55,7 +67,22 @@ cancelled.resolveMx('localhost', common.mustCall((err) => {
   assert.strictEqual(err.code, 'ECANCELLED');
   assert.strictEqual(err.message, 'queryMx ECANCELLED localhost');
 }));
+// Servers cannot change under a query in flight...
+assert.throws(() => cancelled.setServers(['127.0.0.1']), {
+  code: 'ERR_DNS_SET_SERVERS_FAILED',
+  message: 'c-ares failed to set servers: "There are pending queries." ' +
+           "[[ '127.0.0.1' ]]",
+});
 cancelled.cancel();
+
+// ...but dns.setServers() starts a new default resolver.
+dns.setServers(['127.0.0.1:1']);
+dns.resolve4('localhost', common.mustCall((err) => {
+  assert.strictEqual(err.code, 'ECONNREFUSED');
+}));
+dns.setServers(['127.0.0.2']);
+assert.deepStrictEqual(dns.getServers(), ['127.0.0.2']);
+assert.deepStrictEqual(dns.promises.getServers(), ['127.0.0.2']);
 
 // The loopback server.
 const server = spawn('python3', [common.fixtures.path('dns', 'server.py')],

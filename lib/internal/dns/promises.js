@@ -7,7 +7,8 @@ const {
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
 const {
-  Resolver: CallbackResolver, methods, rrtypes,
+  Resolver: CallbackResolver, getDefaultResolver, methods, rrtypes,
+  setDefaultServers,
 } = require('internal/dns/resolver');
 const { lookupInternal, lookupServiceInternal } = require('internal/dns/lookup');
 const {
@@ -110,15 +111,12 @@ for (const method of Object.keys(methods)) {
   };
 }
 
-let defaultResolver;
-function getDefault() {
-  if (defaultResolver === undefined) defaultResolver = new Resolver();
-  return defaultResolver;
-}
-
+// The module's functions use the callback module's default resolver.
 function defaultMethod(name) {
   return function(...args) {
-    return getDefault()[name](...args);
+    const resolver = Object.create(Resolver.prototype);
+    resolver[kCallbackResolver] = getDefaultResolver();
+    return resolver[name](...args);
   };
 }
 
@@ -128,7 +126,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: defaultMethod('setServers'),
+  setServers: setDefaultServers,
   ...errorCodes,
   getServers: defaultMethod('getServers'),
   resolve: defaultMethod('resolve'),

@@ -97,14 +97,20 @@ class Resolver {
     }
   }
 
+  // One address of each family at most, in either order.
   setLocalAddress(ipv4, ipv6) {
     validateString(ipv4, 'ipv4');
     if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
-    if (isIP(ipv4) !== 4) throw new ERR_INVALID_ARG_VALUE('ipv4', ipv4);
-    if (ipv6 !== undefined && isIP(ipv6) !== 6) {
-      throw new ERR_INVALID_ARG_VALUE('ipv6', ipv6);
+    const local = { 4: undefined, 6: undefined };
+    for (const ip of ipv6 === undefined ? [ipv4] : [ipv4, ipv6]) {
+      const family = isIP(ip);
+      if (family === 0) throw argValueError('Invalid IP address.');
+      if (local[family] !== undefined) {
+        throw argValueError(`Cannot specify two IPv${family} addresses.`);
+      }
+      local[family] = ip;
     }
-    cares.setLocalAddress(this[kHandle], ipv4, ipv6);
+    cares.setLocalAddress(this[kHandle], local[4], local[6]);
   }
 
   resolve(hostname, rrtype, callback) {
@@ -130,6 +136,13 @@ class Resolver {
     start(this, { type: 0, syscall: 'getHostByAddr' }, ip, false, callback);
     return {};
   }
+}
+
+// ERR_INVALID_ARG_VALUE with Node's own wording for setLocalAddress.
+function argValueError(message) {
+  const err = new TypeError(message);
+  err.code = 'ERR_INVALID_ARG_VALUE';
+  return err;
 }
 
 // Resolver#resolve4, #resolve6, #resolveMx ... and resolveAny.
@@ -189,17 +202,27 @@ function parseServer(s) {
   throw new ERR_INVALID_IP_ADDRESS(s);
 }
 
-// The resolver behind the dns module's own functions.
+// The resolver behind the dns module's own functions (callback and
+// promise forms alike).
 let defaultResolver;
 function getDefaultResolver() {
   if (defaultResolver === undefined) defaultResolver = new Resolver();
   return defaultResolver;
 }
 
+// dns.setServers(): a new default resolver with those servers, so that
+// queries in flight on the old one go on undisturbed.
+function setDefaultServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  defaultResolver = resolver;
+}
+
 module.exports = {
   Resolver,
   getDefaultResolver,
   methods,
+  setDefaultServers,
   rrtypes,
   start,
 };
