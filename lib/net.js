@@ -32,7 +32,6 @@ const {
   validateFunction,
   validateInt32,
   validateNumber,
-  validateObject,
   validatePort,
   validateString,
 } = require('internal/validators');
@@ -102,7 +101,7 @@ function normalizeArgs(args) {
   return arr;
 }
 
-function createHandle(fd, isServer) {
+function createHandle(fd) {
   const type = internalBinding('stdio').guessHandleType(fd);
   if (type === 'PIPE') return new Pipe();
   if (type === 'TCP') return new TCP();
@@ -157,7 +156,7 @@ function Socket(options) {
   } else if (options.fd !== undefined) {
     const { fd } = options;
     validateInt32(fd, 'fd', 0);
-    this._handle = createHandle(fd, false);
+    this._handle = createHandle(fd);
     const err = this._handle.open(fd);
     if (err) throw errnoException(err, 'open');
   }
@@ -611,7 +610,6 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   if (writev) {
     bytes = 0;
     const list = new Array(data.length);
-    let allBuffers = data.allBuffers;
     for (let i = 0; i < data.length; i++) {
       const { chunk, encoding: enc } = data[i];
       if (typeof chunk === 'string' && enc !== 'utf8' && enc !== 'utf-8') {
@@ -622,7 +620,6 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       bytes += typeof list[i] === 'string' ? Buffer.byteLength(list[i]) :
         list[i].length;
     }
-    allBuffers = undefined;
     result = handle.writev(list, done);
   } else if (typeof data === 'string') {
     switch (encoding) {
@@ -1080,7 +1077,7 @@ function createServerHandle(address, port, addressType, fd, flags) {
   let isTCP = false;
   if (typeof fd === 'number' && fd >= 0) {
     try {
-      handle = createHandle(fd, true);
+      handle = createHandle(fd);
     } catch {
       return UV_EINVAL;
     }
