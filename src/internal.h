@@ -27,6 +27,7 @@ typedef struct nr__method {
 #define NR_BINDINGS(X)                                                     \
   X(buffer)                                                                \
   X(builtins)                                                              \
+  X(cares_wrap)                                                            \
   X(constants)                                                             \
   X(contextify)                                                            \
   X(dns)                                                                   \
