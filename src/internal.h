@@ -27,12 +27,14 @@ typedef struct nr__method {
 #define NR_BINDINGS(X)                                                     \
   X(buffer)                                                                \
   X(builtins)                                                              \
+  X(cares_wrap)                                                            \
   X(constants)                                                             \
   X(contextify)                                                            \
   X(dns)                                                                   \
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
+  X(http_parser)                                                           \
   X(messaging)                                                             \
   X(os)                                                                    \
   X(pipe_wrap)                                                             \

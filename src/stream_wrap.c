@@ -457,7 +457,8 @@ static void writev_(v8c_call *c) {
       off += v8c_string_write_utf8(env, v, buf + off, need);
     } else if (v && v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
       if (l > total - off) break;
-      memcpy(buf + off, d, l);
+      /* An empty view may have no memory at all (d == NULL). */
+      if (l) memcpy(buf + off, d, l);
       off += l;
     } else {
       break;
