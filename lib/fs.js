@@ -679,8 +679,15 @@ function mkdirSync(path, options) {
   return undefined;
 }
 
+let mkdtempWarned = false;
 function mkdtempPrefix(prefix, options) {
   prefix = getValidatedPath(prefix, 'prefix');
+  if (prefix.endsWith('X') && !mkdtempWarned) {
+    mkdtempWarned = true;
+    process.emitWarning('mkdtemp() templates ending with X are not ' +
+                        'portable. For details see: ' +
+                        'https://nodejs.org/api/fs.html');
+  }
   return { template: `${prefix}XXXXXX`, options: getOptions(options) };
 }
 
@@ -963,17 +970,47 @@ function linkSync(existingPath, newPath) {
                getValidatedPath(newPath, 'newPath'));
 }
 
-// Node's fs.realpath resolves one component at a time, so a failure names
-// the first component whose lstat fails; the native call resolves in one
-// go, and on failure we look for that component the same way.
-function realpathFailure(path, err, lstat) {
-  const parts = pathModule.resolve(path).split('/').filter(Boolean);
-  for (let i = 1; i <= parts.length; i++) {
-    const e = lstat(`/${parts.slice(0, i).join('/')}`);
-    if (e) return e;
+// Node's fs.realpath resolves one component at a time: lstat, and for a
+// link stat (the target must exist) then readlink, so its errors name
+// those calls. A FIFO or socket reached through a link (/dev/stdin on a
+// pipe) ends the walk there, since what it links to ("pipe:[123]") is no
+// path. The walk is a generator of steps, run blocking or with callbacks.
+function* realpathWalk(p) {
+  p = pathModule.resolve(p);
+  const known = new Set();
+  let special = false;
+  let current = '/';
+  let pos = 1;
+  while (pos < p.length) {
+    let next = p.indexOf('/', pos);
+    if (next === -1) next = p.length;
+    const base = current + p.slice(pos, next);
+    pos = next + 1;
+    current = `${base}/`;
+    if (known.has(base)) {
+      if (special) break;
+      continue;
+    }
+    if (!(yield ['lstat', base]).isSymbolicLink()) {
+      known.add(base);
+      continue;
+    }
+    const target = yield ['stat', base];
+    special = target.isFIFO() || target.isSocket();
+    const link = yield ['readlink', base];
+    p = pathModule.resolve(pathModule.dirname(base), link,
+                           p.slice(Math.min(pos, p.length)));
+    current = '/';
+    pos = 1;
   }
-  return err;
+  return p;
 }
+
+const realpathSteps = {
+  lstat: (p, cb) => binding.lstat(p, cb && mapped(cb, getStats)),
+  stat: (p, cb) => binding.stat(p, cb && mapped(cb, getStats)),
+  readlink: (p, cb) => binding.readlink(p, cb),
+};
 
 function realpath(path, options, cb) {
   cb = makeCallback(typeof options === 'function' ? options : cb);
@@ -981,15 +1018,21 @@ function realpath(path, options, cb) {
   path = getValidatedPath(path);
   binding.realpath(path, (err, p) => {
     if (!err) return cb(null, encodeName(p, options.encoding));
-    const parts = pathModule.resolve(path).split('/').filter(Boolean);
-    const probe = (i) => {
-      if (i > parts.length) return cb(err);
-      binding.lstat(`/${parts.slice(0, i).join('/')}`, (lerr) => {
-        if (lerr) return cb(lerr);
-        probe(i + 1);
+    const gen = realpathWalk(path);
+    const go = (step) => {
+      if (step.done) return cb(null, encodeName(step.value, options.encoding));
+      const [name, arg] = step.value;
+      realpathSteps[name](arg, (e, v) => {
+        let nextStep;
+        try {
+          nextStep = e ? gen.throw(e) : gen.next(v);
+        } catch (failure) {
+          return cb(failure);
+        }
+        go(nextStep);
       });
     };
-    probe(1);
+    go(gen.next());
   });
 }
 
@@ -1003,18 +1046,27 @@ realpath.native = function native(path, options, cb) {
 function realpathSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
+  let p;
   try {
-    return encodeName(binding.realpath(path), options.encoding);
-  } catch (err) {
-    throw realpathFailure(path, err, (p) => {
+    p = binding.realpath(path);
+  } catch {
+    const gen = realpathWalk(path);
+    let step = gen.next();
+    while (!step.done) {
+      const [name, arg] = step.value;
+      let value;
       try {
-        binding.lstat(p);
-        return null;
-      } catch (e) {
-        return e;
+        value = name === 'readlink' ? binding.readlink(arg) :
+          getStats(binding[name](arg));
+      } catch (err) {
+        step = gen.throw(err);
+        continue;
       }
-    });
+      step = gen.next(value);
+    }
+    p = step.value;
   }
+  return encodeName(p, options.encoding);
 }
 
 realpathSync.native = function native(path, options) {
@@ -1313,6 +1365,7 @@ module.exports = {
   W_OK,
   X_OK,
   constants,
+  _toUnixTimestamp: toUnixTimestamp,
 };
 
 // Classes and fs.promises are loaded on first use (fs/promises requires

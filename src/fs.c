@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,6 +60,10 @@ static void free_bytes(void *data, void *hint) {
   free(data);
 }
 
+/* read_file's result for a regular file over 2 GiB (what a Buffer can
+ * hold), with its size in *len: not a libuv code. */
+enum { FILE_TOO_LARGE = -100000 };
+
 /* Opens path (unless fd >= 0 is given) and reads all of it; on failure
  * *syscall names the call that failed. */
 static int read_file(const char *path, int fd, char **out, size_t *len,
@@ -74,7 +79,15 @@ static int read_file(const char *path, int fd, char **out, size_t *len,
       return fd;
     }
   }
-  int r = read_all(fd, out, len);
+  int r = uv_fs_fstat(NULL, &req, fd, NULL);
+  if (r == 0 && S_ISREG(req.statbuf.st_mode) &&
+      req.statbuf.st_size > INT32_MAX) {
+    *len = (size_t)req.statbuf.st_size;
+    r = FILE_TOO_LARGE;
+  } else {
+    r = read_all(fd, out, len);
+  }
+  uv_fs_req_cleanup(&req);
   if (path) {
     uv_fs_close(NULL, &req, fd, NULL);
     uv_fs_req_cleanup(&req);
@@ -95,6 +108,15 @@ static bool arg_file(v8c_call *c, char **path, int *fd) {
   return (*path = nr__arg_string(c, 0, "path")) != NULL;
 }
 
+/* Node's RangeError for a file too large to read whole: thrown, or
+ * returned when `throw_it` is false. */
+static v8c_value too_large(v8c_env *env, size_t size, bool throw_it) {
+  char msg[80];
+  snprintf(msg, sizeof msg, "File size (%zu) is greater than 2 GiB", size);
+  v8c_value e = v8c_error(env, V8C_RANGE_ERROR, "ERR_FS_FILE_TOO_LARGE", msg);
+  return e && throw_it ? v8c_throw(env, e) : e;
+}
+
 /* readFileUtf8(path | fd) -> string */
 static void read_file_utf8(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
@@ -104,7 +126,9 @@ static void read_file_utf8(v8c_call *c) {
   const char *syscall;
   if (!arg_file(c, &path, &fd)) return;
   int r = read_file(path, fd, &buf, &len, &syscall);
-  if (r < 0) {
+  if (r == FILE_TOO_LARGE) {
+    too_large(env, len, true);
+  } else if (r < 0) {
     nr__throw_uv(env, r, syscall, path, NULL);
   } else {
     v8c_value s = v8c_string(env, buf, len);
@@ -384,6 +408,8 @@ static void scatter(v8c_env *env, fs_req *r, size_t got) {
 static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
   ssize_t res = r->req.result;
   *failed = res < 0;
+  if (r->op == OP_READFILE && res == FILE_TOO_LARGE)
+    return too_large(env, r->nbytes, false);
   if (res < 0) {
     const char *syscall = r->op == OP_READFILE ? r->syscall
                                                : op_info[r->op].syscall;

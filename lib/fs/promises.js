@@ -238,6 +238,7 @@ async function writeAllTo(handle, data, options) {
       off += bytesWritten;
     }
   }
+  if (signal && signal.aborted) throw abortError(signal);
 }
 
 async function open(path, flags, mode) {
@@ -263,7 +264,9 @@ async function writeTo(path, data, options, flag) {
                                                                 options);
   }
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
-  if (data === null || typeof data !== 'object') {
+  if (data === null || typeof data !== 'object' ||
+      (typeof data[Symbol.iterator] !== 'function' &&
+       typeof data[Symbol.asyncIterator] !== 'function')) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer',
       'TypedArray', 'DataView'], data);
   }
@@ -272,6 +275,9 @@ async function writeTo(path, data, options, flag) {
   }
   const handle = await open(path, options.flag, options.mode);
   try {
+    if (options.signal && options.signal.aborted) {
+      throw abortError(options.signal);
+    }
     await writeAllTo(handle, data, options);
   } finally {
     await handle.close();

@@ -12,6 +12,7 @@ const {
   },
 } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
+const { errorOrDestroy } = require('internal/streams/destroy');
 const { getValidatedPath, getOptions, getValidatedFd } =
   require('internal/fs/utils');
 
@@ -22,7 +23,7 @@ const kIsPerformingIO = Symbol('kIsPerformingIO');
 function fsImpl(options, needed) {
   const fs = require('fs');
   if (options.fs == null) return fs;
-  const impl = { ...fs, ...options.fs };
+  const impl = options.fs;
   for (const name of needed) {
     validateFunction(impl[name], `options.fs.${name}`);
   }
@@ -49,9 +50,10 @@ function construct(stream, cb) {
   stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) return cb(err);
     stream.fd = fd;
-    cb();
+    // Writes made from an 'open' listener queue before those made later.
     stream.emit('open', fd);
     stream.emit('ready');
+    cb();
   });
 }
 
@@ -81,187 +83,194 @@ function streamRange(options, stream) {
   return end;
 }
 
-class ReadStream extends Readable {
-  constructor(path, options) {
-    options = getOptions(options, {});
-    options = { ...options };
-    if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-    if (options.autoDestroy === undefined) {
-      options.autoDestroy = options.autoClose === undefined ? true :
-        options.autoClose;
-    }
-    super(options);
-    takeFd(this, options.fd);
-    this[kFs] = fsImpl(options, this.fd === null ? ['open', 'read', 'close'] :
-      ['read', 'close']);
-    this.path = this.fd === null ? getValidatedPath(path) : undefined;
-    if (this.fd !== null) this.path = undefined;
-    this.flags = options.flags === undefined ? 'r' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-    let end = streamRange(options, this);
-    if (end === undefined) {
-      end = Infinity;
-    } else if (end !== Infinity) {
-      validateInteger(end, 'end', 0);
-      if (this.start !== undefined && this.start > end) {
-        throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${end})`,
-                                   this.start);
-      }
-    }
-    this.end = end;
-    this.bytesRead = 0;
-    this[kIsPerformingIO] = false;
-    this.autoClose = options.autoClose === undefined ? true :
+// Node's streams are functions that work without `new`; the fields are
+// set before Readable's constructor runs, which starts _construct.
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = { ...getOptions(options, {}) };
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  if (options.autoDestroy === undefined) {
+    options.autoDestroy = options.autoClose === undefined ? true :
       options.autoClose;
   }
-
-  get pending() {
-    return this.fd === null;
+  takeFd(this, options.fd);
+  this[kFs] = fsImpl(options, this.fd === null ? ['open', 'read', 'close'] :
+    ['read', 'close']);
+  this.path = this.fd === null ? getValidatedPath(path) : undefined;
+  this.flags = options.flags === undefined ? 'r' : options.flags;
+  this.mode = options.mode === undefined ? 0o666 : options.mode;
+  let end = streamRange(options, this);
+  if (end === undefined) {
+    end = Infinity;
+  } else if (end !== Infinity) {
+    validateInteger(end, 'end', 0);
+    if (this.start !== undefined && this.start > end) {
+      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${end})`,
+                                 this.start);
+    }
   }
+  this.end = end;
+  this.bytesRead = 0;
+  this[kIsPerformingIO] = false;
+  this.autoClose = options.autoClose === undefined ? true :
+    options.autoClose;
+  Readable.call(this, options);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
 
-  _construct(cb) {
-    construct(this, cb);
+Object.defineProperty(ReadStream.prototype, 'pending', {
+  __proto__: null,
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+ReadStream.prototype._construct = function(cb) {
+  construct(this, cb);
+};
+
+ReadStream.prototype._read = function(n) {
+  n = this.pos !== undefined ?
+    Math.min(this.end - this.pos + 1, n) :
+    Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) {
+    this.push(null);
+    return;
   }
-
-  _read(n) {
-    n = this.pos !== undefined ?
-      Math.min(this.end - this.pos + 1, n) :
-      Math.min(this.end - this.bytesRead + 1, n);
-    if (n <= 0) {
-      this.push(null);
+  const buf = Buffer.allocUnsafeSlow(n);
+  this[kIsPerformingIO] = true;
+  this[kFs].read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      this.emit(kIsPerformingIO, err);
       return;
     }
-    const buf = Buffer.allocUnsafeSlow(n);
-    this[kIsPerformingIO] = true;
-    this[kFs].read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        this.emit(kIsPerformingIO, err);
-        return;
-      }
-      if (err) {
-        this.destroy(err);
-        return;
-      }
-      if (bytesRead > 0) {
-        if (this.pos !== undefined) this.pos += bytesRead;
-        this.bytesRead += bytesRead;
-        this.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+    if (err) {
+      // Destroys only with autoDestroy (autoClose).
+      errorOrDestroy(this, err);
+      return;
+    }
+    if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      if (bytesRead === buf.length) {
+        this.push(buf);
       } else {
-        this.push(null);
+        // A short read: keep only what was read, not the whole block.
+        const dst = Buffer.allocUnsafeSlow(bytesRead);
+        buf.copy(dst, 0, 0, bytesRead);
+        this.push(dst);
       }
-    });
-  }
-
-  _destroy(err, cb) {
-    destroy(this, err, cb);
-  }
-
-  close(cb) {
-    if (typeof cb === 'function') finished(this, cb);
-    this.destroy();
-  }
-}
-
-class WriteStream extends Writable {
-  constructor(path, options) {
-    options = getOptions(options, {});
-    options = { ...options, decodeStrings: true };
-    if (options.autoDestroy === undefined) {
-      options.autoDestroy = options.autoClose === undefined ? true :
-        options.autoClose;
+    } else {
+      this.push(null);
     }
-    super(options);
-    takeFd(this, options.fd);
-    const fsNeeded = ['close'];
-    if (this.fd === null) fsNeeded.push('open');
-    const impl = fsImpl(options, []);
-    if (options.fs != null) {
-      if (typeof impl.write !== 'function' &&
-          typeof impl.writev !== 'function') {
-        throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function',
-                                       impl.write);
-      }
-      for (const name of fsNeeded) {
-        validateFunction(impl[name], `options.fs.${name}`);
-      }
-      if (options.fs.writev === undefined) this._writev = null;
-      if (options.fs.write === undefined) this._write = null;
-    }
-    this[kFs] = impl;
-    this.path = this.fd === null ? getValidatedPath(path) : undefined;
-    this.flags = options.flags === undefined ? 'w' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-    streamRange(options, this);
-    this.bytesWritten = 0;
-    this[kIsPerformingIO] = false;
-    this.autoClose = options.autoClose === undefined ? true :
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  destroy(this, err, cb);
+};
+
+ReadStream.prototype.close = function(cb) {
+  if (typeof cb === 'function') finished(this, cb);
+  this.destroy();
+};
+
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = { ...getOptions(options, {}), decodeStrings: true };
+  if (options.autoDestroy === undefined) {
+    options.autoDestroy = options.autoClose === undefined ? true :
       options.autoClose;
-    if (options.encoding) this.setDefaultEncoding(options.encoding);
   }
-
-  get pending() {
-    return this.fd === null;
-  }
-
-  _construct(cb) {
-    construct(this, cb);
-  }
-
-  _write(data, encoding, cb) {
-    this[kIsPerformingIO] = true;
-    this[kFs].write(this.fd, data, 0, data.length, this.pos ?? null,
-                    (err, n) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        cb(err);
-        this.emit(kIsPerformingIO, err);
-        return;
+  takeFd(this, options.fd);
+  const impl = fsImpl(options, []);
+  if (options.fs != null) {
+    for (const name of ['write', 'writev']) {
+      if (options.fs[name] != null) {
+        validateFunction(options.fs[name], `options.fs.${name}`);
       }
-      if (err) return cb(err);
-      this.bytesWritten += n;
-      if (this.pos !== undefined) this.pos += n;
-      cb();
-    });
-  }
-
-  _writev(chunks, cb) {
-    const buffers = chunks.map(({ chunk }) => chunk);
-    this[kIsPerformingIO] = true;
-    this[kFs].writev(this.fd, buffers, this.pos ?? null, (err, n) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        cb(err);
-        this.emit(kIsPerformingIO, err);
-        return;
-      }
-      if (err) return cb(err);
-      this.bytesWritten += n;
-      if (this.pos !== undefined) this.pos += n;
-      cb();
-    });
-  }
-
-  _destroy(err, cb) {
-    destroy(this, err, cb);
-  }
-
-  close(cb) {
-    if (cb) {
-      if (this.closed) {
-        process.nextTick(cb);
-        return;
-      }
-      this.on('close', cb);
     }
-    // With autoClose off, 'finish' does not close: do it here.
-    if (!this.autoClose) this.on('finish', this.destroy);
-    this.end();
+    if (typeof impl.write !== 'function' &&
+        typeof impl.writev !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function',
+                                     impl.write);
+    }
+    for (const name of this.fd === null ? ['open', 'close'] : ['close']) {
+      validateFunction(impl[name], `options.fs.${name}`);
+    }
+    if (typeof impl.writev !== 'function') this._writev = null;
+    if (typeof impl.write !== 'function') this._write = null;
   }
-
-  destroySoon() {
-    this.end();
-  }
+  this[kFs] = impl;
+  this.path = this.fd === null ? getValidatedPath(path) : undefined;
+  this.flags = options.flags === undefined ? 'w' : options.flags;
+  this.mode = options.mode === undefined ? 0o666 : options.mode;
+  streamRange(options, this);
+  this.bytesWritten = 0;
+  this[kIsPerformingIO] = false;
+  this.autoClose = options.autoClose === undefined ? true :
+    options.autoClose;
+  Writable.call(this, options);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+
+Object.defineProperty(WriteStream.prototype, 'pending', {
+  __proto__: null,
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+WriteStream.prototype._construct = function(cb) {
+  construct(this, cb);
+};
+
+// Completion of a write or writev of n bytes.
+function written(stream, cb, err, n) {
+  stream[kIsPerformingIO] = false;
+  if (stream.destroyed) {
+    cb(err);
+    stream.emit(kIsPerformingIO, err);
+    return;
+  }
+  if (err) return cb(err);
+  stream.bytesWritten += n;
+  if (stream.pos !== undefined) stream.pos += n;
+  cb();
+}
+
+WriteStream.prototype._write = function(data, encoding, cb) {
+  this[kIsPerformingIO] = true;
+  this[kFs].write(this.fd, data, 0, data.length, this.pos ?? null,
+                  (err, n) => written(this, cb, err, n));
+};
+
+WriteStream.prototype._writev = function(chunks, cb) {
+  const buffers = chunks.map(({ chunk }) => chunk);
+  this[kIsPerformingIO] = true;
+  this[kFs].writev(this.fd, buffers, this.pos ?? null,
+                   (err, n) => written(this, cb, err, n));
+};
+
+WriteStream.prototype._destroy = function(err, cb) {
+  destroy(this, err, cb);
+};
+
+WriteStream.prototype.close = function(cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  // With autoClose off, 'finish' does not close: do it here.
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
 
 module.exports = { ReadStream, WriteStream, kFs };

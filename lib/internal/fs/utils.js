@@ -113,7 +113,7 @@ function stringToFlags(flags, name = 'flags') {
 
 function assertEncoding(encoding) {
   if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
-    throw new ERR_INVALID_ARG_VALUE(encoding, 'encoding',
+    throw new ERR_INVALID_ARG_VALUE(`${encoding}`, 'encoding',
                                     'is invalid encoding');
   }
 }

@@ -25,6 +25,16 @@ const {
   checkSignal,
 } = require('internal/fs/utils');
 
+// The _handle of a watcher, as in Node: an object with close(), ref()
+// and unref() over the native one.
+function handleOf(native) {
+  return {
+    close: () => binding.watcherClose(native),
+    ref: () => binding.watcherRef(native, true),
+    unref: () => binding.watcherRef(native, false),
+  };
+}
+
 function watchOptions(options) {
   if (typeof options === 'string') options = { encoding: options };
   else if (options == null) options = {};
@@ -64,15 +74,15 @@ class FSWatcher extends EventEmitter {
     if (this._handle !== null) return;
     filename = getValidatedPath(filename, 'filename');
     try {
-      this._handle = binding.watchStart(filename, persistent,
-                                        (err, eventType, name) => {
+      this._handle = handleOf(binding.watchStart(filename, persistent,
+                                                 (err, eventType, name) => {
         if (err) {
           this.close();
           this.emit('error', err);
           return;
         }
         this.emit('change', eventType, encodeFilename(name, encoding));
-      });
+      }));
     } catch (err) {
       err.filename = filename;
       throw err;
@@ -81,18 +91,18 @@ class FSWatcher extends EventEmitter {
 
   close() {
     if (this._handle === null) return;
-    binding.watcherClose(this._handle);
+    this._handle.close();
     this._handle = null;
     process.nextTick(() => this.emit('close'));
   }
 
   ref() {
-    if (this._handle !== null) binding.watcherRef(this._handle, true);
+    if (this._handle !== null) this._handle.ref();
     return this;
   }
 
   unref() {
-    if (this._handle !== null) binding.watcherRef(this._handle, false);
+    if (this._handle !== null) this._handle.unref();
     return this;
   }
 }
@@ -130,27 +140,27 @@ class StatWatcher extends EventEmitter {
 
   start(filename, persistent, interval) {
     if (this._handle !== null) return;
-    this._handle = binding.watchFileStart(filename, persistent, interval,
-                                          (err, curr, prev) => {
-      this.emit('change', getStats(curr, this._bigint),
-                getStats(prev, this._bigint));
-    });
+    this._handle = handleOf(binding.watchFileStart(
+      filename, persistent, interval, (err, curr, prev) => {
+        this.emit('change', getStats(curr, this._bigint),
+                  getStats(prev, this._bigint));
+      }));
   }
 
   stop() {
     if (this._handle === null) return;
-    binding.watcherClose(this._handle);
+    this._handle.close();
     this._handle = null;
     process.nextTick(() => this.emit('stop'));
   }
 
   ref() {
-    if (this._handle !== null) binding.watcherRef(this._handle, true);
+    if (this._handle !== null) this._handle.ref();
     return this;
   }
 
   unref() {
-    if (this._handle !== null) binding.watcherRef(this._handle, false);
+    if (this._handle !== null) this._handle.unref();
     return this;
   }
 }
