@@ -16,6 +16,7 @@ const {
   validateBoolean,
   validateObject,
   validateFunction,
+  validateEncoding,
 } = require('internal/validators');
 const {
   codes: {
@@ -146,21 +147,16 @@ function closeSync(fd) {
 }
 
 // The arguments of read() and readSync() after the fd, checked:
-// { buffer, offset, length, position }.
-function readArgs(buffer, offsetOrOptions, length, position) {
-  let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object' &&
-      !ArrayBuffer.isView(buffer)) {
-    // read(fd, options)
-    ({ buffer = Buffer.alloc(16384), offset = 0,
-       length = buffer.byteLength - offset, position = null } = offset);
-  } else if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset,
-       position = null } = offset);
-  } else if (offset === undefined && length === undefined &&
-             ArrayBuffer.isView(buffer)) {
-    offset = 0;
-    length = buffer.byteLength;
+// { buffer, offset, length, position }. In the options form, `options`
+// (anything but an object counts as none) holds them.
+function readArgs(buffer, offset, length, position, optionsForm) {
+  if (optionsForm) {
+    const o = offset !== null && typeof offset === 'object' ? offset : {};
+    if (!ArrayBuffer.isView(buffer)) buffer = o.buffer ?? Buffer.alloc(16384);
+    offset = o.offset ?? 0;
+    length = o.length ?? (ArrayBuffer.isView(buffer) ?
+      buffer.byteLength - offset : 0);
+    position = o.position ?? null;
   }
   if (!ArrayBuffer.isView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray',
@@ -184,12 +180,12 @@ function read(fd, buffer, offset, length, position, cb) {
     if (typeof buffer === 'function') buffer = undefined;
     const opts = typeof offset === 'function' ? undefined : offset;
     if (ArrayBuffer.isView(buffer)) {
-      args = readArgs(buffer, opts || {}, undefined, undefined);
+      args = readArgs(buffer, opts, undefined, undefined, true);
     } else {
-      args = readArgs(undefined, buffer || {}, undefined, undefined);
+      args = readArgs(undefined, buffer, undefined, undefined, true);
     }
   } else {
-    args = readArgs(buffer, offset, length, position);
+    args = readArgs(buffer, offset, length, position, false);
   }
   validateFunction(cb, 'cb');
   const { length: len, offset: off } = args;
@@ -223,7 +219,8 @@ function readSync(fd, buffer, offset, length, position) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray',
       'DataView'], buffer);
   }
-  const args = readArgs(buffer, offset, length, position);
+  const args = readArgs(buffer, offset, length, position,
+                        arguments.length <= 3 || typeof offset === 'object');
   if (args.length === 0) return 0;
   if (buffer.byteLength === 0) {
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer,
@@ -258,6 +255,7 @@ function writeArgs(buffer, offset, length, position) {
   }
   // write(fd, string, position, encoding)
   const encoding = typeof length === 'string' ? length : 'utf8';
+  validateEncoding(buffer, encoding);
   const bytes = Buffer.from(buffer, encoding);
   if (typeof offset !== 'number' && typeof offset !== 'bigint') {
     offset = null;
@@ -305,6 +303,19 @@ function readv(fd, buffers, position, cb) {
                 (err, n) => (err ? cb(err) : cb(null, n, buffers)));
 }
 
+function customPromisify(fn, names) {
+  Object.defineProperty(fn, require('util').promisify.custom, {
+    __proto__: null,
+    value: (...args) => new Promise((resolve, reject) => {
+      fn(...args, (err, n, data) => {
+        if (err) reject(err);
+        else resolve({ [names[0]]: n, [names[1]]: data });
+      });
+    }),
+  });
+}
+customPromisify(readv, ['bytesRead', 'buffers']);
+
 function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
@@ -328,6 +339,8 @@ function writev(fd, buffers, position, cb) {
   binding.writev(fd, buffers, toPosition(position),
                  (err, n) => (err ? cb(err) : cb(null, n, buffers)));
 }
+
+customPromisify(writev, ['bytesWritten', 'buffers']);
 
 function writevSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
@@ -403,7 +416,19 @@ function readFileSync(path, options) {
   return decode(binding.readFileBytes(file), encoding);
 }
 
+let toStringWarned = false;
 function dataBytes(data, encoding) {
+  if (typeof data === 'object' && data !== null &&
+      Object.prototype.hasOwnProperty.call(data, 'toString') &&
+      typeof data.toString === 'function') {
+    if (!toStringWarned) {
+      toStringWarned = true;
+      process.emitWarning('Implicit coercion of objects with own toString ' +
+                          'property is deprecated.', 'DeprecationWarning',
+                          'DEP0162');
+    }
+    data = String(data);
+  }
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
   if (ArrayBuffer.isView(data)) return toUint8(data);
   throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray',
@@ -667,14 +692,14 @@ function mkdir(path, options, cb) {
   cb = makeCallback(cb);
   path = getValidatedPath(path);
   const { mode, recursive } = mkdirOptions(options);
-  if (recursive) mkdirp(pathModule.resolve(path), mode, cb);
+  if (recursive) mkdirp(path, mode, cb);
   else binding.mkdir(path, mode, plain(cb));
 }
 
 function mkdirSync(path, options) {
   path = getValidatedPath(path);
   const { mode, recursive } = mkdirOptions(options);
-  if (recursive) return mkdirpSync(pathModule.resolve(path), mode);
+  if (recursive) return mkdirpSync(path, mode);
   binding.mkdir(path, mode);
   return undefined;
 }
@@ -1175,20 +1200,32 @@ function lutimesSync(path, atime, mtime) {
 }
 
 function truncateLen(len) {
-  if (len == null) return 0;
+  if (len === undefined) return 0;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
 
+let truncateFdWarned = false;
+function warnTruncateFd() {
+  if (truncateFdWarned) return;
+  truncateFdWarned = true;
+  process.emitWarning('Using fs.truncate with a file descriptor is ' +
+                      'deprecated. Please use fs.ftruncate with a file ' +
+                      'descriptor instead.', 'DeprecationWarning', 'DEP0081');
+}
+
 function truncate(path, len, cb) {
-  if (typeof path === 'number') return ftruncate(path, len, cb);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncate(path, len, cb);
+  }
   if (typeof len === 'function') {
     cb = len;
     len = 0;
   }
+  len = truncateLen(len);
   cb = makeCallback(cb);
   path = getValidatedPath(path);
-  len = truncateLen(len);
   binding.open(path, O_WRONLY, 0o666, (err, fd) => {
     if (err) return cb(err);
     binding.ftruncate(fd, len, (terr) => {
@@ -1198,7 +1235,10 @@ function truncate(path, len, cb) {
 }
 
 function truncateSync(path, len) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncateSync(path, len);
+  }
   len = truncateLen(len);
   const fd = binding.open(getValidatedPath(path), O_WRONLY, 0o666);
   try {

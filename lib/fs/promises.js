@@ -71,6 +71,10 @@ class FileHandle extends EventEmitter {
 
   async read(buffer, offset, length, position) {
     let args;
+    // Anything but a view or an options object: a fresh buffer.
+    if (buffer != null && typeof buffer !== 'object') {
+      buffer = Buffer.alloc(16384);
+    }
     if (buffer === undefined || buffer === null ||
         (!ArrayBuffer.isView(buffer) && typeof buffer === 'object')) {
       args = [buffer || {}];

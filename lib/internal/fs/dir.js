@@ -121,6 +121,14 @@ function renameSyscall(err, path) {
   return err;
 }
 
+// Node 18's Dir gives each entry the full path as `path` (its readdir
+// gives the directory).
+function dirEntries(path, result, options) {
+  const entries = getDirents(path, result, options);
+  for (const e of entries) e.path = require('path').join(path, `${e.name}`);
+  return entries;
+}
+
 function opendir(path, options, cb) {
   cb = makeCallback(typeof options === 'function' ? options : cb);
   path = getValidatedPath(path);
@@ -129,7 +137,7 @@ function opendir(path, options, cb) {
     if (err) return cb(renameSyscall(err, path));
     let dir;
     try {
-      dir = new Dir(path, getDirents(path, result, options), options);
+      dir = new Dir(path, dirEntries(path, result, options), options);
     } catch (e) {
       return cb(e);
     }
@@ -146,7 +154,7 @@ function opendirSync(path, options) {
   } catch (err) {
     throw renameSyscall(err, path);
   }
-  return new Dir(path, getDirents(path, result, options), options);
+  return new Dir(path, dirEntries(path, result, options), options);
 }
 
 module.exports = { Dir, opendir, opendirSync };

@@ -9,6 +9,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_OUT_OF_RANGE,
+    ERR_METHOD_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
@@ -20,8 +21,14 @@ const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 
-function fsImpl(options, needed) {
+function fsImpl(options, needed, stream) {
   const fs = require('fs');
+  if (stream[kHandle]) {
+    if (options.fs != null) {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
+    }
+    return handleFs(stream[kHandle]);
+  }
   if (options.fs == null) return fs;
   const impl = options.fs;
   for (const name of needed) {
@@ -44,9 +51,8 @@ function takeFd(stream, fd) {
   }
 }
 
-// Opens the file in _construct unless an fd was given.
-function construct(stream, cb) {
-  if (typeof stream.fd === 'number') return cb();
+// Opens the file for a stream (the default open()).
+function openFile(stream, cb) {
   stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) return cb(err);
     stream.fd = fd;
@@ -57,14 +63,69 @@ function construct(stream, cb) {
   });
 }
 
+let openWarned = false;
+// The deprecated public open(): opens, reporting failure as 'error'.
+function deprecatedOpen() {
+  if (!openWarned) {
+    openWarned = true;
+    process.emitWarning(`${this instanceof ReadStream ? 'ReadStream' :
+                          'WriteStream'}.prototype.open() is deprecated`,
+                        'DeprecationWarning', 'DEP0135');
+  }
+  openFile(this, (err) => {
+    if (err) errorOrDestroy(this, err);
+  });
+}
+
+// Opens the file in _construct unless an fd was given. A subclass (or a
+// patch) that replaced open() the old way gets it called instead; its
+// 'open' or 'error' event ends the construction.
+function construct(stream, defaultOpen, cb) {
+  if (typeof stream.fd === 'number') return cb();
+  if (typeof stream.open === 'function' && stream.open !== defaultOpen) {
+    const emit = stream.emit;
+    stream.emit = function(name, ...args) {
+      if (name === 'open') {
+        this.emit = emit;
+        cb();
+      } else if (name === 'error') {
+        this.emit = emit;
+        cb(args[0]);
+        return true;
+      }
+      return emit.call(this, name, ...args);
+    };
+    stream.open();
+    return;
+  }
+  openFile(stream, cb);
+}
+
+// The functions a stream over a FileHandle uses: the handle's own.
+function handleFs(handle) {
+  const done = (cb, key) => (r) => cb(null, r[key], r.buffer || r.buffers);
+  return {
+    read: (fd, buf, off, len, pos, cb) =>
+      handle.read(buf, off, len, pos).then(done(cb, 'bytesRead'), cb),
+    write: (fd, buf, off, len, pos, cb) =>
+      handle.write(buf, off, len, pos).then(done(cb, 'bytesWritten'), cb),
+    writev: (fd, bufs, pos, cb) =>
+      handle.writev(bufs, pos).then(done(cb, 'bytesWritten'), cb),
+    close: (fd, cb) => handle.close().then(() => cb(), cb),
+  };
+}
+
+// Options with inherited properties too, as Node copies them.
+function copyOptions(options) {
+  const copy = {};
+  for (const key in options) copy[key] = options[key];
+  return copy;
+}
+
 // Closes the fd (when autoClose) once no read or write is in flight.
 function destroy(stream, err, cb) {
   const close = (er) => {
-    if (stream[kHandle]) {
-      stream[kHandle].close().then(() => cb(er), cb);
-    } else {
-      stream[kFs].close(stream.fd, (closeErr) => cb(er || closeErr));
-    }
+    stream[kFs].close(stream.fd, (closeErr) => cb(er || closeErr));
     stream.fd = null;
   };
   if (stream.fd === null || !stream.autoClose) return cb(err);
@@ -87,7 +148,7 @@ function streamRange(options, stream) {
 // set before Readable's constructor runs, which starts _construct.
 function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-  options = { ...getOptions(options, {}) };
+  options = copyOptions(getOptions(options, {}));
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   if (options.autoDestroy === undefined) {
     options.autoDestroy = options.autoClose === undefined ? true :
@@ -95,7 +156,7 @@ function ReadStream(path, options) {
   }
   takeFd(this, options.fd);
   this[kFs] = fsImpl(options, this.fd === null ? ['open', 'read', 'close'] :
-    ['read', 'close']);
+    ['read', 'close'], this);
   this.path = this.fd === null ? getValidatedPath(path) : undefined;
   this.flags = options.flags === undefined ? 'r' : options.flags;
   this.mode = options.mode === undefined ? 0o666 : options.mode;
@@ -125,8 +186,10 @@ Object.defineProperty(ReadStream.prototype, 'pending', {
   configurable: true,
 });
 
+ReadStream.prototype.open = deprecatedOpen;
+
 ReadStream.prototype._construct = function(cb) {
-  construct(this, cb);
+  construct(this, deprecatedOpen, cb);
 };
 
 ReadStream.prototype._read = function(n) {
@@ -178,14 +241,15 @@ ReadStream.prototype.close = function(cb) {
 
 function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-  options = { ...getOptions(options, {}), decodeStrings: true };
+  options = copyOptions(getOptions(options, {}));
+  options.decodeStrings = true;
   if (options.autoDestroy === undefined) {
     options.autoDestroy = options.autoClose === undefined ? true :
       options.autoClose;
   }
   takeFd(this, options.fd);
-  const impl = fsImpl(options, []);
-  if (options.fs != null) {
+  const impl = fsImpl(options, [], this);
+  if (options.fs != null && !this[kHandle]) {
     for (const name of ['write', 'writev']) {
       if (options.fs[name] != null) {
         validateFunction(options.fs[name], `options.fs.${name}`);
@@ -223,8 +287,10 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   configurable: true,
 });
 
+WriteStream.prototype.open = deprecatedOpen;
+
 WriteStream.prototype._construct = function(cb) {
-  construct(this, cb);
+  construct(this, deprecatedOpen, cb);
 };
 
 // Completion of a write or writev of n bytes.

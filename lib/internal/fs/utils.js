@@ -125,7 +125,9 @@ function getOptions(options, defaults = {}) {
   if (typeof options === 'string') {
     options = { ...defaults, encoding: options };
   } else if (typeof options === 'object') {
-    options = { ...defaults, ...options };
+    const copy = { ...defaults };
+    for (const key in options) copy[key] = options[key];
+    options = copy;
   } else {
     throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   }
@@ -185,8 +187,8 @@ function validateId(id, name) {
 // Seconds since the epoch of a Date, a number or a numeric string.
 function toUnixTimestamp(time, name = 'time') {
   if (typeof time === 'string' && +time == time) return +time;
-  if (typeof time === 'number') {
-    return !Number.isFinite(time) || time < 0 ? Date.now() / 1000 : time;
+  if (typeof time === 'number' && Number.isFinite(time)) {
+    return time < 0 ? Date.now() / 1000 : time;
   }
   if (time instanceof Date) return time.getTime() / 1000;
   throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
@@ -305,25 +307,47 @@ class Stats extends StatsBase {
 }
 
 class BigIntStats extends StatsBase {
-  constructor(f) {
+  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+              atimeMs, mtimeMs, ctimeMs, birthtimeMs, atimeNs, mtimeNs,
+              ctimeNs, birthtimeNs) {
     super();
-    const names = ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize',
-                   'ino', 'size', 'blocks'];
-    for (let i = 0; i < names.length; i++) this[names[i]] = BigInt(f[i]);
-    const times = ['atime', 'mtime', 'ctime', 'birthtime'];
-    const ns = times.map((t, i) =>
-      BigInt(f[10 + 2 * i]) * 1000000000n + BigInt(f[11 + 2 * i]));
-    times.forEach((t, i) => { this[`${t}Ms`] = ns[i] / 1000000n; });
-    times.forEach((t, i) => { this[`${t}Ns`] = ns[i]; });
-    times.forEach((t, i) => {
-      this[t] = new Date(Number(ns[i] / 1000000n));
-    });
+    this.dev = dev;
+    this.mode = mode;
+    this.nlink = nlink;
+    this.uid = uid;
+    this.gid = gid;
+    this.rdev = rdev;
+    this.blksize = blksize;
+    this.ino = ino;
+    this.size = size;
+    this.blocks = blocks;
+    this.atimeMs = atimeMs;
+    this.mtimeMs = mtimeMs;
+    this.ctimeMs = ctimeMs;
+    this.birthtimeMs = birthtimeMs;
+    this.atimeNs = atimeNs;
+    this.mtimeNs = mtimeNs;
+    this.ctimeNs = ctimeNs;
+    this.birthtimeNs = birthtimeNs;
+    this.atime = new Date(Number(atimeMs));
+    this.mtime = new Date(Number(mtimeMs));
+    this.ctime = new Date(Number(ctimeMs));
+    this.birthtime = new Date(Number(birthtimeMs));
   }
+}
+
+// A BigIntStats from the native's fields: times exact to the nanosecond.
+function bigIntStats(f) {
+  const ns = (i) => BigInt(f[i]) * 1000000000n + BigInt(f[i + 1]);
+  const times = [ns(10), ns(12), ns(14), ns(16)];
+  const fields = f.slice(0, 10).map((v) => BigInt(v));
+  return new BigIntStats(...fields, ...times.map((t) => t / 1000000n),
+                         ...times);
 }
 
 // A Stats (or BigIntStats) from the native's array of fields.
 function getStats(f, bigint = false) {
-  if (bigint) return new BigIntStats(f);
+  if (bigint) return bigIntStats(f);
   return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
                    f[9], msOf(f[10], f[11]), msOf(f[12], f[13]),
                    msOf(f[14], f[15]), msOf(f[16], f[17]));
@@ -344,6 +368,7 @@ const kType = Symbol('type');
 class Dirent {
   constructor(name, type, path) {
     this.name = name;
+    this.parentPath = path;
     this.path = path;
     this[kType] = type;
   }
