@@ -591,11 +591,7 @@ function statfsSync(path, options) {
 // ---- Directories -----------------------------------------------------------
 
 function readdirOptions(options) {
-  options = getOptions(options, { encoding: 'utf8', withFileTypes: false });
-  if (options.withFileTypes !== undefined) {
-    validateBoolean(options.withFileTypes, 'options.withFileTypes');
-  }
-  return options;
+  return getOptions(options, { encoding: 'utf8', withFileTypes: false });
 }
 
 function readdir(path, options, cb) {

@@ -27,7 +27,6 @@ const constants = {};
 for (const key of Object.keys(binding)) {
   if (typeof binding[key] === 'number') constants[key] = binding[key];
 }
-Object.freeze(constants);
 
 const {
   O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL, O_SYNC,
