@@ -42,15 +42,13 @@ function watchOptions(options) {
   const {
     persistent = true, recursive = false, encoding = 'utf8', signal,
   } = options;
-  validateBoolean(persistent, 'options.persistent');
-  validateBoolean(recursive, 'options.recursive');
   if (encoding !== 'buffer') assertEncoding(encoding);
   if (signal !== undefined) checkSignal(signal);
   // Node 18 has no recursive watching on Linux.
   if (recursive && process.platform === 'linux') {
     throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('watch recursively');
   }
-  return { persistent, recursive, encoding, signal };
+  return { persistent: !!persistent, recursive, encoding, signal };
 }
 
 function encodeFilename(name, encoding) {
