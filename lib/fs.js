@@ -1341,6 +1341,9 @@ module.exports = {
   futimesSync,
   lchown,
   lchownSync,
+  // Linux has no lchmod: Node lists the names without functions.
+  lchmod: undefined,
+  lchmodSync: undefined,
   link,
   linkSync,
   lstat,

@@ -36,14 +36,34 @@ const kClosing = Symbol('kClosing');
 const kRefs = Symbol('kRefs');
 
 // An open file. Its methods work on the descriptor; after close() they
-// reject with EBADF. It is not closed for you when collected (Node does
-// that with a warning): call close().
+// reject with EBADF. Collected while open, it is closed with a warning.
+// A FileHandle collected while open: its fd is closed, with Node's
+// warnings.
+let closeWarned = false;
+const unclosed = new FinalizationRegistry((fd) => {
+  try {
+    binding.close(fd);
+  } catch {
+    return;
+  }
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (closeWarned) return;
+  closeWarned = true;
+  process.emitWarning(
+    'Closing a FileHandle object on garbage collection is deprecated. ' +
+    'Please close FileHandle objects explicitly using ' +
+    'FileHandle.prototype.close(). In the future, an error will be ' +
+    'thrown if a file descriptor is closed during garbage collection.',
+    'DeprecationWarning', 'DEP0137');
+});
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
     this[kFd] = fd;
     this[kClosing] = null;
     this[kRefs] = 1;
+    unclosed.register(this, fd, this);
   }
 
   get fd() {
@@ -175,6 +195,7 @@ class FileHandle extends EventEmitter {
       start: () => {
         const fd = this[kFd];
         this[kFd] = -1;
+        unclosed.unregister(this);
         fs.close(fd, (err) => {
           this[kClosing] = null;
           if (err) return reject(err);
