@@ -208,7 +208,7 @@ typedef enum fs_op {
   OP_LCHOWN, OP_LINK, OP_LSTAT, OP_LUTIMES, OP_MKDIR, OP_MKDTEMP, OP_OPEN,
   OP_READ, OP_READDIR, OP_READFILE, OP_READLINK, OP_READV, OP_REALPATH,
   OP_RENAME, OP_RMDIR, OP_STAT, OP_STATFS, OP_SYMLINK, OP_UNLINK, OP_UTIMES,
-  OP_WRITE, OP_WRITEV, OP_COUNT
+  OP_WRITE, OP_WRITEV, OP_OPENDIR, OP_DIRREAD, OP_DIRCLOSE, OP_COUNT
 } fs_op;
 
 /* Each op's syscall name (as errors show it) and the kinds of its
@@ -236,7 +236,37 @@ static const struct {
     [OP_STATFS] = {"statfs", "P"},     [OP_SYMLINK] = {"symlink", "PPI"},
     [OP_UNLINK] = {"unlink", "P"},     [OP_UTIMES] = {"utime", "PDD"},
     [OP_WRITE] = {"write", NULL},      [OP_WRITEV] = {"write", NULL},
+    [OP_OPENDIR] = {"opendir", "P"},   [OP_DIRREAD] = {"readdir", NULL},
+    [OP_DIRCLOSE] = {"closedir", NULL},
 };
+
+/* An open directory of fs.opendir, read DIR_BATCH entries at a time. The
+ * JS Dir holds it (wrapped, no finalizer: like an fd, it stays open until
+ * closed, or until teardown). At most one read or close is in flight. */
+enum { DIR_BATCH = 32 };
+typedef struct dir_wrap {
+  uv_dir_t *dir;
+  uv_dirent_t ents[DIR_BATCH];
+  nr__handle_wrap wrap;
+  bool busy;      /* a read or the close is in flight */
+  bool orphaned;  /* teardown came during a read: the read frees it */
+} dir_wrap;
+
+static const int dir_tag = 1;
+
+static void dir_free(dir_wrap *w) {
+  uv_fs_t q;
+  uv_fs_closedir(NULL, &q, w->dir, NULL);
+  uv_fs_req_cleanup(&q);
+  free(w);
+}
+
+/* Teardown with the directory still open. */
+static void dir_teardown(nr__handle_wrap *hw) {
+  dir_wrap *w = (dir_wrap *)((char *)hw - offsetof(dir_wrap, wrap));
+  if (w->busy) w->orphaned = true;
+  else dir_free(w);
+}
 
 /* One file system request. A blocking call keeps it for the length of the
  * call; an asynchronous one owns it from the native until its completion,
@@ -262,6 +292,7 @@ typedef struct fs_req {
   char *buf;             /* read/write: the bytes */
   size_t len;
   bool own_buf;          /* buf is ours to free */
+  dir_wrap *dirw;        /* the directory read or closed */
   char *bytes;           /* readFile: the file's contents */
   size_t nbytes;
 } fs_req;
@@ -270,7 +301,18 @@ static void req_free(fs_req *r) {
   nr__wrap_untrack(&r->wrap);
   v8c_ref_free(r->cb);
   v8c_ref_free(r->target);
-  uv_fs_req_cleanup(&r->req);
+  uv_fs_req_cleanup(&r->req);  /* before the dir goes: it frees names */
+  if (r->op == OP_DIRREAD && r->dirw) {
+    r->dirw->busy = false;
+    if (r->dirw->orphaned) dir_free(r->dirw);
+  } else if (r->op == OP_DIRCLOSE) {
+    free(r->dirw);
+  } else if (r->op == OP_OPENDIR && r->req.result == 0 && r->req.ptr) {
+    /* Opened, but no Dir was made of it (teardown, out of memory). */
+    uv_fs_t q;
+    uv_fs_closedir(NULL, &q, r->req.ptr, NULL);
+    uv_fs_req_cleanup(&q);
+  }
   if (r->own_buf) free(r->buf);
   free(r->bytes);
   free(r->path);
@@ -353,6 +395,13 @@ static void req_execute(fs_req *r) {
     case OP_WRITE: case OP_WRITEV:
       uv_fs_write(NULL, q, fd, &b, 1, r->position, NULL);
       break;
+    case OP_OPENDIR: uv_fs_opendir(NULL, q, p, NULL); break;
+    case OP_DIRREAD:
+      r->dirw->dir->dirents = r->dirw->ents;
+      r->dirw->dir->nentries = DIR_BATCH;
+      uv_fs_readdir(NULL, q, r->dirw->dir, NULL);
+      break;
+    case OP_DIRCLOSE: uv_fs_closedir(NULL, q, r->dirw->dir, NULL); break;
     case OP_COUNT: q->result = UV_EINVAL; break;
   }
 }
@@ -403,6 +452,41 @@ static void scatter(v8c_env *env, fs_req *r, size_t got) {
   }
 }
 
+/* The Dir handle of a finished opendir; it owns the uv_dir_t from now. */
+static v8c_value dir_wrap_new(v8c_env *env, fs_req *r) {
+  dir_wrap *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  v8c_value obj = v8c_wrap(env, &dir_tag, w, NULL, NULL);
+  if (!obj) {
+    free(w);
+    return NULL;
+  }
+  w->dir = r->req.ptr;
+  r->req.ptr = NULL;
+  nr__wrap_track((nr_runtime *)v8c_env_data(env), &w->wrap, dir_teardown);
+  return obj;
+}
+
+/* A batch of a directory read: [names, types], or null at the end. */
+static v8c_value dir_batch(v8c_env *env, fs_req *r) {
+  uint32_t n = (uint32_t)r->req.result;
+  if (n == 0) return v8c_null(env);
+  v8c_value names = v8c_array(env, n), types = v8c_array(env, n);
+  v8c_value pair = v8c_array(env, 2);
+  if (!names || !types || !pair) return NULL;
+  for (uint32_t i = 0; i < n; i++) {
+    const uv_dirent_t *e = &r->dirw->ents[i];
+    v8c_value name = v8c_string(env, e->name, (size_t)-1);
+    if (!name || !v8c_set_index(env, names, i, name) ||
+        !v8c_set_index(env, types, i, v8c_int32(env, e->type)))
+      return NULL;
+  }
+  if (!v8c_set_index(env, pair, 0, names) ||
+      !v8c_set_index(env, pair, 1, types))
+    return NULL;
+  return pair;
+}
+
 /* The JS value of a finished request: the error (*failed set), or its
  * result. NULL with an exception pending when a value cannot be made. */
 static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
@@ -427,6 +511,8 @@ static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
     case OP_READLINK: case OP_REALPATH:
       return v8c_string(env, r->req.ptr, (size_t)-1);
     case OP_READDIR: return dir_entries(env, r, r->n[0] != 0);
+    case OP_OPENDIR: return dir_wrap_new(env, r);
+    case OP_DIRREAD: return dir_batch(env, r);
     case OP_READFILE: {
       /* The memory read into is handed to JS, not copied. */
       v8c_value ab = v8c_arraybuffer_external(env, r->bytes, r->nbytes,
@@ -448,6 +534,15 @@ static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
     }
     default: return v8c_undefined(env);
   }
+}
+
+/* Once a directory read's entries are JS values, the directory is free
+ * for the next operation, which JS may start from the callback. */
+static void req_release_dir(fs_req *r) {
+  if (r->op != OP_DIRREAD || !r->dirw) return;
+  uv_fs_req_cleanup(&r->req);
+  r->dirw->busy = false;
+  r->dirw = NULL;
 }
 
 /* Runs on a pool thread. */
@@ -474,6 +569,7 @@ static void req_after(nr__work *w, int status) {
                        r->dest);
       failed = true;
     }
+    req_release_dir(r);
     v8c_value fn = v8c_ref_get(env, r->cb);
     if (v && fn) {
       v8c_value argv[2] = {failed ? v : v8c_null(env), v};
@@ -507,6 +603,7 @@ static void req_run(v8c_call *c, fs_req *r, v8c_value cb) {
     req_execute(r);
     bool failed;
     v8c_value v = req_result(env, r, &failed);
+    req_release_dir(r);
     if (v && failed) v8c_throw(env, v);
     else if (v) v8c_return(c, v);
     req_free(r);
@@ -607,6 +704,7 @@ OP_NATIVE(lutimes_, OP_LUTIMES)
 OP_NATIVE(mkdir_, OP_MKDIR)
 OP_NATIVE(mkdtemp_, OP_MKDTEMP)
 OP_NATIVE(open_, OP_OPEN)
+OP_NATIVE(opendir_, OP_OPENDIR)
 OP_NATIVE(readdir_, OP_READDIR)
 OP_NATIVE(readlink_, OP_READLINK)
 OP_NATIVE(realpath_, OP_REALPATH)
@@ -729,6 +827,50 @@ static void rwv_native(v8c_call *c, fs_op op) {
 }
 static void readv_(v8c_call *c) { rwv_native(c, OP_READV); }
 static void writev_(v8c_call *c) { rwv_native(c, OP_WRITEV); }
+
+/* The Dir handle of argument 0, idle; NULL with an exception pending. */
+static dir_wrap *arg_dir(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  dir_wrap *w = v8c_unwrap(env, v8c_arg(c, 0), &dir_tag);
+  if (!w) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_DIR_CLOSED",
+                    "Directory handle was closed");
+  } else if (w->busy) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_DIR_CONCURRENT_OPERATION",
+                    "Cannot do synchronous work on directory handle with "
+                    "concurrent asynchronous operations");
+    w = NULL;
+  }
+  return w;
+}
+
+/* dirRead(handle, cb?) -> [names, types] of the next entries, or null. */
+static void dir_read(v8c_call *c) {
+  v8c_value cb;
+  dir_wrap *w = arg_dir(c);
+  fs_req *r;
+  if (!w || !arg_callback(c, 1, &cb) ||
+      !(r = req_alloc(v8c_call_env(c), OP_DIRREAD)))
+    return;
+  w->busy = true;
+  r->dirw = w;
+  req_run(c, r, cb);
+}
+
+/* dirClose(handle, cb?): the handle is unusable from now on. */
+static void dir_close(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value cb;
+  dir_wrap *w = arg_dir(c);
+  fs_req *r;
+  if (!w || !arg_callback(c, 1, &cb) || !(r = req_alloc(env, OP_DIRCLOSE)))
+    return;
+  v8c_unwrap_clear(env, v8c_arg(c, 0));
+  nr__wrap_untrack(&w->wrap);
+  w->busy = true;
+  r->dirw = w;
+  req_run(c, r, cb);
+}
 
 /* readFileBytes(path | fd, cb?) -> Uint8Array over the file's bytes (the
  * memory read into is handed to JS, not copied). */
@@ -958,6 +1100,9 @@ static const nr__method methods[] = {
     {"utimes", utimes_},
     {"write", write_},
     {"writev", writev_},
+    {"opendir", opendir_},
+    {"dirRead", dir_read},
+    {"dirClose", dir_close},
     {"watchStart", watch_start},
     {"watchFileStart", watch_file_start},
     {"watcherClose", watcher_close_},

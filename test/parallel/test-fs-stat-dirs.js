@@ -87,6 +87,28 @@ assert.throws(() => fs.opendirSync(path.join(dir, 'b.txt')),
   await d2.close();
   await assert.rejects(d2.close(), { code: 'ERR_DIR_CLOSED' });
 })().then(mustCall());
+// Many entries (read in batches), one operation at a time.
+{
+  const many = tmpdir.resolve('many');
+  fs.mkdirSync(many);
+  for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(many, `f${i}`), '');
+  const dm = fs.opendirSync(many);
+  const seen = new Set();
+  let e;
+  while ((e = dm.readSync()) !== null) seen.add(e.name);
+  assert.strictEqual(seen.size, 100);
+  dm.closeSync();
+  const dn = fs.opendirSync(many);
+  dn.read(mustCall((err, first) => {
+    assert.ifError(err);
+    assert.ok(first.isFile());
+    dn.close(mustCall((err) => {
+      assert.ifError(err);
+      fs.rmSync(many, { recursive: true });
+    }));
+  }));
+  assert.throws(() => dn.readSync(), { code: 'ERR_DIR_CONCURRENT_OPERATION' });
+}
 fs.opendir(dir, mustCall((err, d3) => {
   assert.ifError(err);
   d3.read(mustCall((err, e) => {

@@ -1,7 +1,7 @@
-// fs.Dir (fs.opendir): a directory read one entry at a time. The entries
-// are read when it is opened (one scandir, on the threadpool for
-// opendir()), then handed out in order by read()/readSync() and async
-// iteration; close() ends it.
+// fs.Dir (fs.opendir): a directory read as it goes, a batch of entries
+// per native read (on the threadpool for read(), blocking for readSync()),
+// handed out one at a time; operations wait for the one in flight;
+// close() ends it.
 'use strict';
 
 const binding = internalBinding('fs');
@@ -17,37 +17,58 @@ const {
   getValidatedPath,
   getOptions,
   getDirents,
-  makeCallback,
 } = require('internal/fs/utils');
 
-const kEntries = Symbol('entries');
+const kHandle = Symbol('handle');
+const kBuffer = Symbol('buffer');
 const kClosed = Symbol('closed');
 const kOptions = Symbol('options');
 const kPath = Symbol('path');
 const kBusy = Symbol('busy');
+const kQueue = Symbol('queue');
 
 class Dir {
-  constructor(path, entries, options) {
-    if (!path) throw new ERR_MISSING_ARGS('path');
+  constructor(handle, path, options) {
+    if (!handle) throw new ERR_MISSING_ARGS('handle');
+    this[kHandle] = handle;
     this[kPath] = path;
-    this[kEntries] = entries;
     this[kOptions] = options;
+    this[kBuffer] = [];
     this[kClosed] = false;
-    this[kBusy] = false;
+    this[kBusy] = false;      // a native read or close is in flight
+    this[kQueue] = [];        // operations waiting for it
   }
 
   get path() {
     return this[kPath];
   }
 
-  #check() {
-    if (this[kClosed]) throw new ERR_DIR_CLOSED();
+  // Dirents of a batch from the native, as the options ask.
+  #dirents(result) {
+    return dirEntries(this[kPath], result, this[kOptions]);
+  }
+
+  // Runs op now, or once the operation in flight is done.
+  #enqueue(op) {
+    if (this[kBusy]) this[kQueue].push(op);
+    else op();
+  }
+
+  #next() {
+    this[kBusy] = false;
+    const op = this[kQueue].shift();
+    if (op) op();
   }
 
   readSync() {
-    this.#check();
+    if (this[kClosed]) throw new ERR_DIR_CLOSED();
     if (this[kBusy]) throw new ERR_DIR_CONCURRENT_OPERATION();
-    return this[kEntries].shift() ?? null;
+    if (this[kBuffer].length === 0) {
+      const result = binding.dirRead(this[kHandle]);
+      if (result === null) return null;
+      this[kBuffer] = this.#dirents(result);
+    }
+    return this[kBuffer].shift();
   }
 
   read(cb) {
@@ -61,14 +82,39 @@ class Dir {
       process.nextTick(cb, new ERR_DIR_CLOSED());
       return;
     }
-    const entry = this[kEntries].shift() ?? null;
-    process.nextTick(cb, null, entry);
+    this.#enqueue(() => {
+      if (this[kClosed]) {
+        process.nextTick(cb, new ERR_DIR_CLOSED());
+        return this.#next();
+      }
+      if (this[kBuffer].length > 0) {
+        process.nextTick(cb, null, this[kBuffer].shift());
+        return this.#next();
+      }
+      this[kBusy] = true;
+      binding.dirRead(this[kHandle], (err, result) => {
+        let entry = null;
+        if (!err && result !== null) {
+          try {
+            this[kBuffer] = this.#dirents(result);
+            entry = this[kBuffer].shift();
+          } catch (e) {
+            err = e;
+          }
+        }
+        this.#next();
+        if (err) cb(err);
+        else cb(null, entry);
+      });
+    });
   }
 
   closeSync() {
-    this.#check();
+    if (this[kClosed]) throw new ERR_DIR_CLOSED();
+    if (this[kBusy]) throw new ERR_DIR_CONCURRENT_OPERATION();
     this[kClosed] = true;
-    this[kEntries] = [];
+    this[kBuffer] = [];
+    binding.dirClose(this[kHandle]);
   }
 
   close(cb) {
@@ -83,8 +129,14 @@ class Dir {
       return;
     }
     this[kClosed] = true;
-    this[kEntries] = [];
-    process.nextTick(cb, null);
+    this[kBuffer] = [];
+    this.#enqueue(() => {
+      this[kBusy] = true;
+      binding.dirClose(this[kHandle], (err) => {
+        this.#next();
+        cb(err || null);
+      });
+    });
   }
 
   async* entries() {
@@ -112,15 +164,6 @@ function dirOptions(options) {
   return { ...options, withFileTypes: true };
 }
 
-// opendir's errors name the syscall 'opendir', as Node's do.
-function renameSyscall(err, path) {
-  if (err && err.syscall === 'scandir') {
-    err.syscall = 'opendir';
-    err.message = err.message.replace(', scandir ', ', opendir ');
-  }
-  return err;
-}
-
 // Node 18's Dir gives each entry the full path as `path` (its readdir
 // gives the directory).
 function dirEntries(path, result, options) {
@@ -130,31 +173,20 @@ function dirEntries(path, result, options) {
 }
 
 function opendir(path, options, cb) {
-  cb = makeCallback(typeof options === 'function' ? options : cb);
+  cb = typeof options === 'function' ? options : cb;
+  validateFunction(cb, 'callback');
   path = getValidatedPath(path);
   options = dirOptions(options);
-  binding.readdir(path, true, (err, result) => {
-    if (err) return cb(renameSyscall(err, path));
-    let dir;
-    try {
-      dir = new Dir(path, dirEntries(path, result, options), options);
-    } catch (e) {
-      return cb(e);
-    }
-    cb(null, dir);
+  binding.opendir(path, (err, handle) => {
+    if (err) return cb(err);
+    cb(null, new Dir(handle, path, options));
   });
 }
 
 function opendirSync(path, options) {
   path = getValidatedPath(path);
   options = dirOptions(options);
-  let result;
-  try {
-    result = binding.readdir(path, true);
-  } catch (err) {
-    throw renameSyscall(err, path);
-  }
-  return new Dir(path, dirEntries(path, result, options), options);
+  return new Dir(binding.opendir(path), path, options);
 }
 
 module.exports = { Dir, opendir, opendirSync };
