@@ -152,10 +152,12 @@ function closeSync(fd) {
 function readArgs(buffer, offset, length, position, optionsForm) {
   if (optionsForm) {
     const o = offset !== null && typeof offset === 'object' ? offset : {};
-    if (!ArrayBuffer.isView(buffer)) buffer = o.buffer ?? Buffer.alloc(16384);
+    if (!ArrayBuffer.isView(buffer)) {
+      buffer = o.buffer === undefined ? Buffer.alloc(16384) : o.buffer;
+    }
     offset = o.offset ?? 0;
-    length = o.length ?? (ArrayBuffer.isView(buffer) ?
-      buffer.byteLength - offset : 0);
+    // As in Node, a null buffer fails here with a plain TypeError.
+    length = o.length ?? buffer.byteLength - offset;
     position = o.position ?? null;
   }
   if (!ArrayBuffer.isView(buffer)) {

@@ -51,6 +51,17 @@ function takeFd(stream, fd) {
   }
 }
 
+// Once the stream is built: its FileHandle closed by its owner ends the
+// stream, without an error.
+function followHandle(stream) {
+  const handle = stream[kHandle];
+  if (!handle || typeof handle.on !== 'function') return;
+  handle.on('close', () => {
+    stream.fd = null;
+    stream.destroy();
+  });
+}
+
 // Opens the file for a stream (the default open()).
 function openFile(stream, cb) {
   stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
@@ -176,6 +187,7 @@ function ReadStream(path, options) {
   this.autoClose = options.autoClose === undefined ? true :
     options.autoClose;
   Readable.call(this, options);
+  followHandle(this);
 }
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
 Object.setPrototypeOf(ReadStream, Readable);
@@ -206,6 +218,11 @@ ReadStream.prototype._read = function(n) {
     this[kIsPerformingIO] = false;
     if (this.destroyed) {
       this.emit(kIsPerformingIO, err);
+      return;
+    }
+    if (err && this[kHandle] && err.code === 'EBADF') {
+      // Its FileHandle is being closed: the stream ends with it.
+      this.destroy();
       return;
     }
     if (err) {
@@ -277,6 +294,7 @@ function WriteStream(path, options) {
     options.autoClose;
   Writable.call(this, options);
   if (options.encoding) this.setDefaultEncoding(options.encoding);
+  followHandle(this);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(WriteStream, Writable);

@@ -209,6 +209,13 @@ function watchIterator(filename, options = {}) {
     if (typeof options === 'string') options = { encoding: options };
     else throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  // Unlike fs.watch, the promise form checks its booleans.
+  if (options.persistent !== undefined) {
+    validateBoolean(options.persistent, 'options.persistent');
+  }
+  if (options.recursive !== undefined) {
+    validateBoolean(options.recursive, 'options.recursive');
+  }
   const { persistent, recursive, encoding, signal } = watchOptions(options);
   filename = getValidatedPath(filename, 'filename');
   const queue = [];
