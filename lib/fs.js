@@ -44,7 +44,6 @@ const {
   validateBufferArray,
   toUint8,
   Stats,
-  BigIntStats,
   StatFs,
   getStats,
   Dirent,

@@ -6,8 +6,6 @@ const binding = internalBinding('fs');
 const {
   validateInteger,
   validateInt32,
-  validateObject,
-  validateBoolean,
   validateFunction,
   parseFileMode,
 } = require('internal/validators');
@@ -33,7 +31,7 @@ const {
   S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK,
   UV_DIRENT_UNKNOWN, UV_DIRENT_FILE, UV_DIRENT_DIR, UV_DIRENT_LINK,
   UV_DIRENT_FIFO, UV_DIRENT_SOCKET, UV_DIRENT_CHAR, UV_DIRENT_BLOCK,
-  F_OK, X_OK,
+  F_OK,
 } = constants;
 
 const kMaxUserId = 2 ** 32 - 1;
@@ -453,7 +451,4 @@ module.exports = {
   direntTypeOf,
   encodeName,
   getDirents,
-  validateBoolean,
-  validateObject,
-  X_OK,
 };
