@@ -462,25 +462,39 @@ Zlib.prototype.params = function params(level, strategy, callback) {
   });
 };
 
-function defineMode(name, mode) {
-  const ctor = {
-    [name]: function(opts) {
-      if (!(this instanceof ctor)) return new ctor(opts);
-      Zlib.call(this, opts, mode);
-    },
-  }[name];
+function Deflate(opts) {
+  if (!(this instanceof Deflate)) return new Deflate(opts);
+  Zlib.call(this, opts, DEFLATE);
+}
+function Inflate(opts) {
+  if (!(this instanceof Inflate)) return new Inflate(opts);
+  Zlib.call(this, opts, INFLATE);
+}
+function Gzip(opts) {
+  if (!(this instanceof Gzip)) return new Gzip(opts);
+  Zlib.call(this, opts, GZIP);
+}
+function Gunzip(opts) {
+  if (!(this instanceof Gunzip)) return new Gunzip(opts);
+  Zlib.call(this, opts, GUNZIP);
+}
+function DeflateRaw(opts) {
+  if (!(this instanceof DeflateRaw)) return new DeflateRaw(opts);
+  Zlib.call(this, opts, DEFLATERAW);
+}
+function InflateRaw(opts) {
+  if (!(this instanceof InflateRaw)) return new InflateRaw(opts);
+  Zlib.call(this, opts, INFLATERAW);
+}
+function Unzip(opts) {
+  if (!(this instanceof Unzip)) return new Unzip(opts);
+  Zlib.call(this, opts, UNZIP);
+}
+for (const ctor of [Deflate, Inflate, Gzip, Gunzip, DeflateRaw, InflateRaw,
+                    Unzip]) {
   Object.setPrototypeOf(ctor.prototype, Zlib.prototype);
   Object.setPrototypeOf(ctor, Zlib);
-  return ctor;
 }
-
-const Deflate = defineMode('Deflate', DEFLATE);
-const Inflate = defineMode('Inflate', INFLATE);
-const Gzip = defineMode('Gzip', GZIP);
-const Gunzip = defineMode('Gunzip', GUNZIP);
-const DeflateRaw = defineMode('DeflateRaw', DEFLATERAW);
-const InflateRaw = defineMode('InflateRaw', INFLATERAW);
-const Unzip = defineMode('Unzip', UNZIP);
 
 // ---- brotli --------------------------------------------------------------
 

@@ -349,7 +349,14 @@ function clearImmediate(imm) {
   imm[kList].remove(imm);
 }
 
+// [ref'd timers pending, ref'd immediates pending], for
+// process.getActiveResourcesInfo().
+function activeCounts() {
+  return [timerRefCount, immediateInfo[kRefCount]];
+}
+
 module.exports = {
+  activeCounts,
   Timeout,
   Immediate,
   clearTimeout,
