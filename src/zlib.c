@@ -286,13 +286,6 @@ static void ctx_free(zctx *z) {
   free(z);
 }
 
-static void ctx_finalize(void *ptr, void *hint) {
-  (void)hint;
-  zctx *z = ptr;
-  z->finalized = true;
-  if (!z->busy) ctx_free(z);
-}
-
 /* Drops what a finished (or abandoned) write held. */
 static void write_release(zctx *z) {
   v8c_ref_free(z->self);
@@ -302,13 +295,34 @@ static void write_release(zctx *z) {
   z->self = z->cb = z->in_ref = z->out_ref = NULL;
 }
 
-/* Teardown during a write: wait until the pool thread is out of the JS
- * buffers (a write is bounded by its output size), then let them go. */
-static void ctx_orphan(nr__handle_wrap *w) {
-  zctx *z = (zctx *)((char *)w - offsetof(zctx, wrap));
+/* Blocks until the pool thread of the current write is out of the JS
+ * buffers (a write is bounded by its output size). */
+static void wait_thread(zctx *z) {
   uv_mutex_lock(&z->lock);
   while (!z->thread_done) uv_cond_wait(&z->cond, &z->lock);
   uv_mutex_unlock(&z->lock);
+}
+
+/* The handle was collected, or the environment is going away (a write may
+ * still be out then: its completion frees the context). The references go
+ * now, while their environment exists. */
+static void ctx_finalize(void *ptr, void *hint) {
+  (void)hint;
+  zctx *z = ptr;
+  z->finalized = true;
+  if (z->busy) wait_thread(z);
+  write_release(z);
+  v8c_ref_free(z->state_ref);
+  z->state_ref = NULL;
+  z->state = NULL;
+  if (!z->busy) ctx_free(z);
+}
+
+/* Teardown during a write: the environment goes, so the references go
+ * first, once the thread no longer needs the buffers they keep. */
+static void ctx_orphan(nr__handle_wrap *w) {
+  zctx *z = (zctx *)((char *)w - offsetof(zctx, wrap));
+  wait_thread(z);
   write_release(z);
 }
 
@@ -445,7 +459,7 @@ static void js_init_brotli(v8c_call *c) {
                     "Too many Brotli parameters");
     return;
   }
-  memcpy(z->params, data, n * 2 * sizeof(uint32_t));
+  if (n) memcpy(z->params, data, n * 2 * sizeof(uint32_t));
   z->nparams = (int)n;
   int r = brotli_start(z);
   if (r != -1) codec_end(z);
@@ -481,7 +495,6 @@ static void work_after(nr__work *w, int status) {
   nr__wrap_untrack(&z->wrap);
   z->busy = false;
   if (z->finalized) {
-    write_release(z);
     ctx_free(z);
     return;
   }
