@@ -146,11 +146,25 @@ Object.defineProperty(ZlibBase.prototype, '_closed', {
   get() { return !this._handle; },
 });
 
-// Deprecated name of bytesWritten (DEP0108), still there in Node 18.
+// Deprecated name of bytesWritten, still there in Node 18.
+let bytesReadWarned = false;
+function warnBytesRead() {
+  if (bytesReadWarned) return;
+  bytesReadWarned = true;
+  process.emitWarning('zlib.bytesRead is deprecated and will change its ' +
+                      'meaning in the future. Use zlib.bytesWritten instead.',
+                      'DeprecationWarning', 'DEP0108');
+}
 Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
   configurable: true, enumerable: true,
-  get() { return this.bytesWritten; },
-  set(value) { this.bytesWritten = value; },
+  get() {
+    warnBytesRead();
+    return this.bytesWritten;
+  },
+  set(value) {
+    warnBytesRead();
+    this.bytesWritten = value;
+  },
 });
 
 ZlibBase.prototype.reset = function() {
@@ -293,7 +307,6 @@ function processChunkSync(engine, chunk, flushFlag) {
   }
   engine._outBuffer = outBuffer;
   engine._outOffset = outOffset;
-  closeHandle(engine);
   return buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, nread);
 }
 
@@ -561,6 +574,7 @@ function zlibBufferSync(engine, buffer) {
     }
   }
   buffer = processChunkSync(engine, buffer, engine._finishFlushFlag);
+  closeHandle(engine);
   if (engine._info) return { buffer, engine };
   return buffer;
 }
