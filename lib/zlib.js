@@ -373,9 +373,10 @@ function afterWrite(job, outcome) {
   }
   job.inOff += inDelta;
   job.availIn = availInAfter;
-  const more = availOutAfter === 0 ||
-    (availInAfter > 0 && (inDelta > 0 || have > 0));
-  if (!more) {
+  if (availOutAfter !== 0) {
+    // Room to spare yet input left: the codec saw the end of its stream
+    // and takes no more, so the readable side ends here.
+    if (availInAfter > 0) engine.push(null);
     job.cb();
     return;
   }
@@ -585,6 +586,9 @@ function zlibBuffer(engine, buffer, callback) {
     buffer = Buffer.from(buffer);
   } else if (isAnyArrayBuffer(buffer)) {
     buffer = Buffer.from(buffer);
+  } else if (isArrayBufferView(buffer) && !(buffer instanceof Uint8Array)) {
+    // Other views go in as their bytes.
+    buffer = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
   const buffers = [];
   let nread = 0;
