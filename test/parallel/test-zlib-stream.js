@@ -84,7 +84,8 @@ function collect(stream, cb) {
 const big = Buffer.alloc(300000);
 for (let i = 0; i < big.length; i++) big[i] = (i * 13 + (i >> 10)) & 0x7f;
 for (const [make, sync] of [
-  [zlib.createGzip, zlib.gzipSync], [zlib.createDeflateRaw, zlib.deflateRawSync],
+  [zlib.createGzip, zlib.gzipSync],
+  [zlib.createDeflateRaw, zlib.deflateRawSync],
   [zlib.createBrotliCompress, zlib.brotliCompressSync],
 ]) {
   const s = make({ chunkSize: 1024 });
@@ -92,7 +93,9 @@ for (const [make, sync] of [
     assert.deepStrictEqual(out, sync(big));
     assert.strictEqual(s.bytesWritten, big.length);
   });
-  for (let i = 0; i < big.length; i += 40000) s.write(big.subarray(i, i + 40000));
+  for (let i = 0; i < big.length; i += 40000) {
+    s.write(big.subarray(i, i + 40000));
+  }
   s.end();
 }
 

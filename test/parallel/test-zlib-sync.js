@@ -115,7 +115,9 @@ assert.strictEqual(zlib.gunzipSync(zlib.gzipSync('hello').subarray(0, 15), {
 }).toString(), 'hell');
 
 // Dictionaries.
-const withDict = zlib.deflateSync('hello', { dictionary: Buffer.from('hello') });
+const withDict = zlib.deflateSync('hello', {
+  dictionary: Buffer.from('hello'),
+});
 checkError(() => zlib.inflateSync(withDict), 'Missing dictionary',
            'Z_NEED_DICT', 2);
 checkError(() => zlib.inflateSync(withDict, { dictionary: Buffer.from('x') }),
@@ -123,7 +125,9 @@ checkError(() => zlib.inflateSync(withDict, { dictionary: Buffer.from('x') }),
 assert.strictEqual(zlib.inflateSync(withDict, {
   dictionary: Buffer.from('hello'),
 }).toString(), 'hello');
-const rawDict = zlib.deflateRawSync('abcabc', { dictionary: Buffer.from('abc') });
+const rawDict = zlib.deflateRawSync('abcabc', {
+  dictionary: Buffer.from('abc'),
+});
 assert.strictEqual(hex(rawDict), '4b042300');
 assert.strictEqual(zlib.inflateRawSync(rawDict, {
   dictionary: new Uint8Array([97, 98, 99]).buffer,

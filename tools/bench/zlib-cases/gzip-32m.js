@@ -8,7 +8,8 @@ const SIZE = 32 << 20;
 // which gzip shrinks about 3:1, like logs or JSON.
 const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta',
                'theta', 'iota', 'kappa', 'lambda', 'mu', '{"id":', '},\n',
-               '0', '17', '"name"', 'true', 'null', ' '].map((w) => Buffer.from(w + ' '));
+               '0', '17', '"name"', 'true', 'null', ' ']
+  .map((w) => Buffer.from(w + ' '));
 const input = Buffer.alloc(SIZE);
 let seed = 12345;
 for (let off = 0; off < SIZE;) {
@@ -17,7 +18,8 @@ for (let off = 0; off < SIZE;) {
 }
 
 function report(name, bytes, ns) {
-  console.log(`${name} ${(bytes / (1 << 20) / (Number(ns) / 1e9)).toFixed(1)} MB/s`);
+  const mbs = bytes / (1 << 20) / (Number(ns) / 1e9);
+  console.log(`${name} ${mbs.toFixed(1)} MB/s`);
 }
 
 function timeSync(name, fn) {
