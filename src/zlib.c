@@ -13,6 +13,8 @@
  * thread. If the runtime is torn down meanwhile, the context waits for the
  * thread to leave the buffers before the references go, and is freed by
  * whichever comes last: the completion or the handle's finalizer. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
