@@ -73,6 +73,7 @@ for (const key of Object.keys(constants)) {
 const kFlushFlag = Symbol('kFlushFlag');
 const kResume = Symbol('kResume');
 const kError = Symbol('kError');
+const kMode = Symbol('kMode');
 
 // ---- Option checks -------------------------------------------------------
 
@@ -126,6 +127,7 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   }
   Transform.call(this, { autoDestroy: true, ...opts });
   this[kError] = null;
+  this[kMode] = mode;
   this.bytesWritten = 0;
   this._handle = handle;
   this._outBuffer = Buffer.allocUnsafe(chunkSize);
@@ -256,20 +258,32 @@ function zlibError(engine, outcome) {
   engine.destroy(err);
 }
 
+// A blocking decompression collects its output in steps that double from
+// chunkSize up to this (fewer native calls; the bytes are the same). A
+// compressor keeps chunkSize steps: stored blocks are cut by them.
+const kMaxSyncStep = 256 << 10;
+
+function isDecompressor(mode) {
+  return mode === INFLATE || mode === GUNZIP || mode === INFLATERAW ||
+    mode === UNZIP || mode === BROTLI_DECODE;
+}
+
 // Blocking: the whole chunk, output collected until the codec is done.
 function processChunkSync(engine, chunk, flushFlag) {
   const handle = engine._handle;
   if (!handle) throw new Error('zlib binding closed');
   const state = engine._writeState;
   const chunkSize = engine._chunkSize;
+  const grow = isDecompressor(engine[kMode]);
   const buffers = [];
   let nread = 0;
   let inOff = 0;
   let availIn = chunk.byteLength;
   let outBuffer = engine._outBuffer;
   let outOffset = engine._outOffset;
+  let size = chunkSize;
   for (;;) {
-    const availOutBefore = chunkSize - outOffset;
+    const availOutBefore = size - outOffset;
     const outcome = binding.write(handle, flushFlag, chunk, inOff, availIn,
                                   outBuffer, outOffset, availOutBefore);
     if (outcome !== undefined) {
@@ -292,9 +306,10 @@ function processChunkSync(engine, chunk, flushFlag) {
         throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
       }
     }
-    if (availOutAfter === 0 || outOffset >= chunkSize) {
+    if (availOutAfter === 0 || outOffset >= size) {
+      if (grow && size < kMaxSyncStep) size = Math.min(size * 2, kMaxSyncStep);
       outOffset = 0;
-      outBuffer = Buffer.allocUnsafe(chunkSize);
+      outBuffer = Buffer.allocUnsafe(size);
     }
     inOff += inDelta;
     availIn = availInAfter;
@@ -305,8 +320,13 @@ function processChunkSync(engine, chunk, flushFlag) {
     if (availInAfter > 0 && (inDelta > 0 || have > 0)) continue;
     break;
   }
-  engine._outBuffer = outBuffer;
-  engine._outOffset = outOffset;
+  if (size === chunkSize) {
+    engine._outBuffer = outBuffer;
+    engine._outOffset = outOffset;
+  } else {
+    engine._outBuffer = Buffer.allocUnsafe(chunkSize);
+    engine._outOffset = 0;
+  }
   return buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, nread);
 }
 
