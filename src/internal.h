@@ -48,7 +48,8 @@ typedef struct nr__method {
   X(threadpool)                                                            \
   X(timers)                                                                \
   X(types)                                                                 \
-  X(util)
+  X(util)                                                                  \
+  X(zlib)
 
 #define NR_DECLARE_BINDING(name) \
   bool nr__binding_##name(nr_runtime *rt, v8c_value target);
