@@ -216,6 +216,7 @@ static void get_options(v8c_call *c) {
   set_str(env, o, "script", cli->script);
   set_str(env, o, "unhandledRejections", cli->unhandled_rejections);
   set_str(env, o, "title", cli->title);
+  set_str(env, o, "inputType", cli->input_type);
   struct { const char *k; bool v; } flags[] = {
       {"print", cli->print}, {"check", cli->check},
       {"interactive", cli->interactive}, {"forceStdin", cli->force_stdin},

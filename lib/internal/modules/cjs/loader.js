@@ -19,6 +19,13 @@ const { validateString, validateObject } = require('internal/validators');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename',
   '__dirname'];
+
+// import() from any script (CommonJS, -e, vm) goes to the ES module
+// loader, loaded on the first import().
+internalBinding('module_wrap').setImportModuleDynamicallyCallback(
+  (specifier, referrer, assertions) =>
+    require('internal/modules/esm/loader')
+      .importModuleDynamically(specifier, referrer, assertions));
 const conditions = ['node', 'require', 'default'];
 
 // ---- Small file system helpers ------------------------------------------
@@ -288,6 +295,39 @@ function resolveSelf(request, parent) {
     tryExtensions(resolved, Object.keys(Module._extensions), false);
 }
 
+// Resolves '#name' through the "imports" of the parent's package (with the
+// require conditions), as Node does; false when the package has none.
+function resolveImports(request, parentFile) {
+  const pkg = packageScope(parentFile);
+  if (!pkg || pkg.imports === undefined || pkg.imports === null) return false;
+  const esm = require('internal/modules/esm/resolve');
+  const { pathToFileURL, fileURLToPath } = require('internal/url');
+  let url;
+  try {
+    url = esm.packageImportsResolve(request, pathToFileURL(parentFile).href,
+                                    esm.requireConditions);
+  } catch (err) {
+    if (err.code === 'ERR_MODULE_NOT_FOUND') throw notFound(request);
+    throw err;
+  }
+  if (url.protocol === 'node:') return url.href;
+  if (/%2f|%5c/i.test(url.pathname)) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      url.pathname, 'must not include encoded "/" or "\\" characters',
+      parentFile);
+  }
+  const filename = fileURLToPath(url);
+  const f = tryFile(filename, false);
+  if (f) return f;
+  throw notFound(filename);
+}
+
+function notFound(request) {
+  const err = new Error(`Cannot find module '${request}'`);
+  err.code = 'MODULE_NOT_FOUND';
+  return err;
+}
+
 // ---- The Module class ---------------------------------------------------------
 
 function Module(id = '', parent) {
@@ -393,10 +433,9 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   } else {
     paths = Module._resolveLookupPaths(request, parent);
   }
-  if (request[0] === '#') {
-    const err = new ERR_INVALID_MODULE_SPECIFIER(
-      request, 'package "imports" are not supported yet by noderun');
-    throw err;
+  if (request[0] === '#' && parent && parent.filename) {
+    const found = resolveImports(request, parent.filename);
+    if (found) return found;
   }
   const self = request[0] !== '.' && !path.isAbsolute(request) ?
     resolveSelf(request, parent) : false;
@@ -483,8 +522,7 @@ Module.prototype.load = function(filename) {
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
   if (filename.endsWith('.mjs')) {
-    throw new ERR_REQUIRE_ESM(filename, false,
-                              this.parent && this.parent.filename);
+    throw new ERR_REQUIRE_ESM(filename, true);
   }
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
@@ -540,13 +578,30 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = packageScope(filename);
     if (pkg && pkg.type === 'module') {
-      throw new ERR_REQUIRE_ESM(filename, true,
-                                module.parent && module.parent.filename);
+      const parent = module.parent && module.parent.filename;
+      throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax(filename), parent,
+                                pkg.path);
     }
   }
   const content = fsb.readFileUtf8(filename);
   module._compile(content, filename);
 };
+
+// Whether a file's text only makes sense as an ES module (import or
+// export statements, import.meta): compiling it as CommonJS says so.
+function hasEsmSyntax(filename) {
+  let content;
+  try {
+    content = fsb.readFileUtf8(filename);
+    compileFunction(stripShebang(content), filename, wrapperParams);
+  } catch (err) {
+    return err !== null && typeof err === 'object' &&
+      err.name === 'SyntaxError' &&
+      /import statement outside a module|Unexpected token 'export'|import\.meta/
+        .test(err.message);
+  }
+  return false;
+}
 
 Module._extensions['.json'] = function(module, filename) {
   const content = fsb.readFileUtf8(filename);
@@ -587,12 +642,37 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// Whether the main program runs as an ES module: a .mjs file, or any
+// other but .cjs in a package whose "type" is "module".
+function mainIsESM(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (filename.endsWith('.cjs')) return false;
+  const pkg = packageScope(filename);
+  return pkg !== null && pkg.type === 'module';
+}
+
 Module.runMain = function(main = process.argv[1]) {
   const filename = path.resolve(main);
+  let resolved;
+  try {
+    resolved = Module._resolveFilename(filename, null, true);
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved !== undefined && mainIsESM(resolved)) {
+    require('internal/modules/esm/loader').runMain(resolved);
+    return;
+  }
   Module._load(filename, null, true);
 };
 
-Module.syncBuiltinESMExports = function() {};
+// Brings the named exports of builtins imported as ES modules in line with
+// the builtins' current properties.
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  if (realm.isLoaded('internal/modules/esm/loader')) {
+    require('internal/modules/esm/loader').syncBuiltinESMExports();
+  }
+};
 
 // A module for code that is not in a file (-e, -p, stdin), resolving
 // relative requires from the current directory.
