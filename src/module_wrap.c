@@ -102,6 +102,17 @@ static void get_arrow(v8c_call *c) {
   v8c_return(c, v8c_exception_arrow(env, err));
 }
 
+/* setArrow(error, text): the place the error shows when it ends the
+ * process (the loader points some errors at the user's code). */
+static void set_arrow(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  if (!v8c_is(v8c_arg(c, 0), V8C_OBJECT))
+    return (void)nr__throw_arg_type(env, "error", "object");
+  if (!v8c_is(v8c_arg(c, 1), V8C_STRING))
+    return (void)nr__throw_arg_type(env, "arrow", "string");
+  v8c_exception_set_arrow(env, v8c_arg(c, 0), v8c_arg(c, 1));
+}
+
 /* import(specifier) anywhere: calls the registered JS function with
  * (specifier, referrer name, assertions); it returns a promise. */
 static v8c_value on_import(v8c_env *env, void *data, v8c_value specifier,
@@ -158,6 +169,7 @@ static const nr__method methods[] = {
     {"getStatus", get_status},
     {"getException", get_exception},
     {"getArrow", get_arrow},
+    {"setArrow", set_arrow},
     {"setImportModuleDynamicallyCallback", set_import_cb},
     {"setInitializeImportMetaObjectCallback", set_import_meta_cb},
     {NULL, NULL},

@@ -1944,3 +1944,14 @@ extern "C" void v8c_on_import_meta(v8c_env *env, v8c_import_meta_cb cb,
   ms->meta_data = data;
   env->isolate->SetHostInitializeImportMetaObjectCallback(ImportMetaCallback);
 }
+
+extern "C" bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
+                                        v8c_value arrow) {
+  if (!exception || !L(exception)->IsObject() || !arrow ||
+      !L(arrow)->IsString())
+    return false;
+  v8::TryCatch inner(env->isolate);
+  return Obj(exception)
+      ->SetPrivate(Ctx(env), env->arrow_key.Get(env->isolate), L(arrow))
+      .FromMaybe(false);
+}

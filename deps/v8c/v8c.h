@@ -435,6 +435,13 @@ int v8c_module_status(v8c_env *env, v8c_value v);
 /* The exception of an errored module; NULL (and a TypeError) otherwise. */
 v8c_value v8c_module_exception(v8c_env *env, v8c_value module);
 
+/* Saves `arrow` (a string) as the place an exception shows when it ends
+ * the process (what v8c_try_arrow and v8c_exception_arrow give), for an
+ * error the host rethrows on behalf of other code. False (no exception)
+ * when exception is not an object or arrow not a string. */
+bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
+                             v8c_value arrow);
+
 /* import() of `specifier` from the script or module named `referrer` (its
  * file name or URL): returns a promise for the namespace, or NULL with an
  * exception pending. */

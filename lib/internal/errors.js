@@ -947,9 +947,11 @@ E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s',
 E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s',
   RangeError);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
-E('ERR_UNSUPPORTED_DIR_IMPORT',
-  "Directory import '%s' is not supported resolving ES modules imported " +
-  'from %s', Error);
+E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
+  if (exactUrl) this.url = `${exactUrl}`;
+  return `Directory import '${path}' is not supported resolving ES ` +
+    `modules imported from ${base}`;
+}, Error);
 E('ERR_UNSUPPORTED_ESM_URL_SCHEME', function(url, supported) {
   const schemes = supported.length > 1 ?
     `${supported.slice(0, -1).join(', ')}, and ${supported[supported.length - 1]}` :

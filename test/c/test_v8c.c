@@ -1978,6 +1978,16 @@ static void test_module_gc(v8c_env *env) {
   CHECK(v8c_module_status(env, keep) == V8C_MODULE_UNINSTANTIATED);
 }
 
+/* An arrow saved on an error is what v8c_exception_arrow gives. */
+static void test_exception_set_arrow(v8c_env *env) {
+  v8c_value err = run(env, "new Error('x')");
+  CHECK(v8c_exception_set_arrow(env, err, str(env, "f.js:3\nline\n^\n")));
+  CHECK_STR(S(env, v8c_exception_arrow(env, err)), "f.js:3\nline\n^\n");
+  CHECK(!v8c_exception_set_arrow(env, v8c_number(env, 1), str(env, "a")));
+  CHECK(!v8c_exception_set_arrow(env, err, v8c_number(env, 1)));
+  CHECK(!v8c_exception_set_arrow(env, NULL, NULL));
+}
+
 /* Values that are not modules, wrong names and missing resolvers. */
 static void test_prim_modules(v8c_env *env) {
   v8c_value map = v8c_object(env);
@@ -2082,6 +2092,7 @@ static const struct test {
   {"module_import_meta", test_module_import_meta, 0},
   {"module_gc", test_module_gc, 0},
   {"prim_modules", test_prim_modules, ALONE},
+  {"exception_set_arrow", test_exception_set_arrow, 0},
 };
 #define NTESTS (sizeof tests / sizeof tests[0])
 

@@ -537,9 +537,45 @@ Module.prototype.require = function(id) {
   return Module._load(id, this, false);
 };
 
+// ERR_REQUIRE_ESM for a .js file in a "type": "module" package points at
+// the require() call in the user's code (as Node's does): its stack and
+// place start at the caller of require().
+const kPointAtCaller = Symbol('kPointAtCaller');
+
+function pointAtCaller(err) {
+  const stack = err.stack;
+  if (typeof stack !== 'string') return;
+  const lines = stack.split('\n');
+  const kept = lines.filter((l) => !/^ {4}at .*node:internal\//.test(l));
+  err.stack = kept.join('\n');
+  const frame = kept.find((l) => l.startsWith('    at '));
+  const m = frame && /\(?([^()]+):(\d+):(\d+)\)?$/.exec(frame);
+  if (!m) return;
+  let source;
+  try {
+    source = fsb.readFileUtf8(m[1]);
+  } catch {
+    return;
+  }
+  const line = Number(m[2]);
+  const col = Number(m[3]);
+  const text = source.split('\n')[line - 1];
+  if (text === undefined) return;
+  internalBinding('module_wrap').setArrow(
+    err, `${m[1]}:${line}\n${text}\n${' '.repeat(col - 1)}^\n`);
+}
+
 function makeRequire(module) {
   const require = function require(id) {
-    return module.require(id);
+    try {
+      return module.require(id);
+    } catch (err) {
+      if (err !== null && typeof err === 'object' && err[kPointAtCaller]) {
+        delete err[kPointAtCaller];
+        pointAtCaller(err);
+      }
+      throw err;
+    }
   };
   function resolve(request, options) {
     validateString(request, 'request');
@@ -579,8 +615,10 @@ Module._extensions['.js'] = function(module, filename) {
     const pkg = packageScope(filename);
     if (pkg && pkg.type === 'module') {
       const parent = module.parent && module.parent.filename;
-      throw new ERR_REQUIRE_ESM(filename, hasEsmSyntax(filename), parent,
-                                pkg.path);
+      const err = new ERR_REQUIRE_ESM(filename, hasEsmSyntax(filename),
+                                      parent, pkg.path);
+      err[kPointAtCaller] = true;
+      throw err;
     }
   }
   const content = fsb.readFileUtf8(filename);

@@ -4,7 +4,8 @@
 // usual ways code assigns exports, whether or not they run.
 //
 //   exports.a = / exports['a'] = / module.exports.a =
-//   Object.defineProperty(exports | module.exports, 'a', ...)
+//   Object.defineProperty(exports | module.exports, 'a', { value: ... })
+//     and with a getter `get() { return m.a; }`
 //   module.exports = { a, b: c, 'd': e, ...require('./x') }
 //   module.exports = require('./x')          (a reexport)
 //   __exportStar(require('./x'), exports)    (TypeScript's reexports)
@@ -221,56 +222,73 @@ function memberAssignAt(tokens, i) {
   return undefined;
 }
 
-// module.exports = { ... } at tokens[i] (the '{'): adds its keys.
+// module.exports = { ... } at tokens[i] (the '{'): adds its keys. Like
+// Node's lexer it takes `a`, `a: b`, `'a': b` (b an identifier) and
+// `...require('x')`, and stops at the first entry of another form.
 function objectLiteralAt(tokens, i, exports, reexports) {
   let j = i + 1;
   for (;;) {
     const t = tokens[j];
-    if (t === undefined) return;
-    if (isPunct(t, '}')) return;
+    if (t === undefined || isPunct(t, '}')) return;
     if (isPunct(t, '...')) {
       const spec = requireAt(tokens, j + 1);
       if (spec === undefined) return;
       reexports.push(spec);
       j += 5;
-    } else if ((t.type === ID || t.type === STR) && t.value !== undefined) {
-      const next = tokens[j + 1];
-      if (isPunct(next, ',') || isPunct(next, '}')) {
-        if (t.type !== ID) return;
-        exports.add(t.value);  // shorthand { a }
-        j += 1;
-      } else if (isPunct(next, ':')) {
-        exports.add(t.value);
-        // Skip the value: up to the next ',' or '}' at this depth.
-        let depth = 0;
-        j += 2;
-        while (tokens[j] !== undefined) {
-          const v = tokens[j];
-          if (v.type === PUNCT) {
-            if (v.value === '(' || v.value === '[' || v.value === '{') {
-              depth++;
-            } else if (v.value === ')' || v.value === ']' ||
-                       v.value === '}') {
-              if (depth === 0) break;
-              depth--;
-            } else if (v.value === ',' && depth === 0) {
-              break;
-            }
-          }
-          j++;
-        }
-      } else if (isPunct(next, '(') && t.type === ID) {
-        // A method: a() { ... }
-        exports.add(t.value);
-        return;
-      } else {
-        return;
-      }
+    } else if (t.type === ID && (isPunct(tokens[j + 1], ',') ||
+                                 isPunct(tokens[j + 1], '}'))) {
+      exports.add(t.value);
+      j += 1;
+    } else if ((t.type === ID || (t.type === STR && t.value !== undefined)) &&
+               isPunct(tokens[j + 1], ':') && isId(tokens[j + 2]) &&
+               (isPunct(tokens[j + 3], ',') || isPunct(tokens[j + 3], '}'))) {
+      exports.add(t.value);
+      j += 3;
     } else {
       return;
     }
-    if (isPunct(tokens[j], ',')) j++;
+    if (!isPunct(tokens[j], ',')) return;
+    j++;
   }
+}
+
+// The end of `return a.b.c` / `return a['b']` at tokens[i], or -1.
+function returnMemberAt(tokens, i) {
+  if (!isId(tokens[i], 'return') || !isId(tokens[i + 1])) return -1;
+  let j = i + 2;
+  for (;;) {
+    if (isPunct(tokens[j], '.') && isId(tokens[j + 1])) {
+      j += 2;
+    } else if (isPunct(tokens[j], '[') && tokens[j + 1] !== undefined &&
+               tokens[j + 1].type === STR && isPunct(tokens[j + 2], ']')) {
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  if (isPunct(tokens[j], ';')) j++;
+  return j;
+}
+
+// The descriptor of Object.defineProperty(exports, 'name', { ... }) at
+// tokens[i] (the '{'): exported when it has a value, or a getter that
+// returns a member (as TypeScript and Babel write reexports).
+function descriptorExports(tokens, i) {
+  let j = i + 1;
+  if (isId(tokens[j], 'enumerable') && isPunct(tokens[j + 1], ':') &&
+      isId(tokens[j + 2], 'true') && isPunct(tokens[j + 3], ',')) {
+    j += 4;
+  }
+  if (isId(tokens[j], 'value') && isPunct(tokens[j + 1], ':')) return true;
+  if (!isId(tokens[j], 'get')) return false;
+  j++;
+  if (isPunct(tokens[j], ':') && isId(tokens[j + 1], 'function')) j += 2;
+  if (!isPunct(tokens[j], '(') || !isPunct(tokens[j + 1], ')') ||
+      !isPunct(tokens[j + 2], '{')) {
+    return false;
+  }
+  const end = returnMemberAt(tokens, j + 3);
+  return end !== -1 && isPunct(tokens[end], '}');
 }
 
 function parse(source) {
@@ -302,10 +320,12 @@ function parse(source) {
     if (t.value === 'Object' && isPunct(tokens[i + 1], '.') &&
         isId(tokens[i + 2], 'defineProperty') && isPunct(tokens[i + 3], '(')) {
       const r = exportsRefAt(tokens, i + 4);
-      if (r !== 0 && isPunct(tokens[i + 4 + r], ',') &&
-          tokens[i + 5 + r] !== undefined && tokens[i + 5 + r].type === STR &&
-          tokens[i + 5 + r].value !== undefined) {
-        exports.add(tokens[i + 5 + r].value);
+      const name = tokens[i + 5 + r];
+      if (r !== 0 && isPunct(tokens[i + 4 + r], ',') && name !== undefined &&
+          name.type === STR && name.value !== undefined &&
+          isPunct(tokens[i + 6 + r], ',') && isPunct(tokens[i + 7 + r], '{') &&
+          descriptorExports(tokens, i + 7 + r)) {
+        exports.add(name.value);
       }
       continue;
     }

@@ -97,19 +97,28 @@ function builtinModule(url) {
   const names = Object.keys(exports);
   const module = createSyntheticModule(url, ['default', ...names], (m) => {
     setExport(m, 'default', exports);
-    for (const name of names) setExport(m, name, exports[name]);
+    for (const name of names) setExport(m, name, readExport(exports, name));
   });
   builtinModules.set(id, { module, names, exports });
   return module;
+}
+
+// An own property's value; undefined when absent or its getter throws (a
+// lazily loaded part of a builtin that is not available).
+function readExport(exports, name) {
+  if (!Object.prototype.hasOwnProperty.call(exports, name)) return undefined;
+  try {
+    return exports[name];
+  } catch {
+    return undefined;
+  }
 }
 
 function syncBuiltinESMExports() {
   for (const [id, entry] of builtinModules) {
     const exports = realm.require(id);
     for (const name of entry.names) {
-      setExport(entry.module, name,
-                Object.prototype.hasOwnProperty.call(exports, name) ?
-                  exports[name] : undefined);
+      setExport(entry.module, name, readExport(exports, name));
     }
   }
 }
@@ -136,11 +145,8 @@ function cjsExportNames(filename, source, seen = new Set()) {
     } catch {
       continue;
     }
-    if (Module.isBuiltin(target)) {
-      const id = target.startsWith('node:') ? target.slice(5) : target;
-      for (const k of Object.keys(realm.require(id))) names.add(k);
-      continue;
-    }
+    // Reexported builtins are not followed (as in Node).
+    if (Module.isBuiltin(target)) continue;
     if (seen.has(target) || !/\.(c?js)$|\/[^./]*$/.test(target)) continue;
     let text;
     try {
@@ -222,7 +228,7 @@ async function translate(url, format) {
 
 // ---- Module jobs -------------------------------------------------------------------
 
-const jobs = new Map();            // URL -> ModuleJob
+const jobs = new Map();            // URL + '\0' + type -> ModuleJob
 const jobOfModule = new WeakMap(); // module -> ModuleJob
 
 class ModuleJob {
@@ -292,6 +298,17 @@ function resolveForInstantiate(specifier, assertions, referrer) {
   return jobOfModule.get(referrer).deps.get(specifier).module;
 }
 
+// The hint's destructuring: the braces of the import statement on the
+// arrow's source line, on one line, with `a as b` as `a: b`.
+// (Nothing when the statement spans lines.)
+function destructuring(arrow) {
+  const line = typeof arrow === 'string' ? arrow.split('\n')[1] : undefined;
+  const braces = line !== undefined ? /\{[^}]*\}/.exec(line) : null;
+  if (braces === null) return '';
+  const names = braces[0].replace(/\s+/g, ' ').replace(/\s+as\s+/g, ': ');
+  return `const ${names} = pkg;\n`;
+}
+
 // A missing named export of a CommonJS module gets Node's hint.
 function decorateLinkError(err) {
   if (err === null || typeof err !== 'object' || err.name !== 'SyntaxError') {
@@ -319,7 +336,7 @@ function decorateLinkError(err) {
     `'${spec}' is a CommonJS module, which may not support all ` +
     'module.exports as named exports.\nCommonJS modules can always be ' +
     'imported via the default export, for example using:\n\n' +
-    `import pkg from '${spec}';\nconst {${name}} = pkg;\n`;
+    `import pkg from '${spec}';\n` + destructuring(arrow);
   if (typeof err.stack === 'string') {
     const at = err.stack.indexOf('\n    at ');
     err.stack = placed(`SyntaxError: ${err.message}` +
@@ -330,14 +347,17 @@ function decorateLinkError(err) {
 
 // The job for `specifier` imported from `parentURL`: resolved, its
 // assertions checked, and loading started (once per URL).
+// Jobs are kept per URL and asserted type, and the assertions are checked
+// when a job is made, as Node does.
 function getJob(specifier, parentURL, assertions = {}) {
   const url = resolve(specifier, parentURL);
-  const format = getFormat(url);
-  validateAssertions(url, format, assertions);
-  let job = jobs.get(url);
+  const key = `${url}\0${assertions.type}`;
+  let job = jobs.get(key);
   if (job === undefined) {
+    const format = getFormat(url);
+    validateAssertions(url, format, assertions);
     job = new ModuleJob(url, format);
-    jobs.set(url, job);
+    jobs.set(key, job);
   }
   return job;
 }
@@ -405,7 +425,7 @@ function runMain(filename) {
 function evalModule(source, name = '[eval1]') {
   const url = pathToFileURL(path.join(process.cwd(), name)).href;
   const job = new ModuleJob(url, 'module', source);
-  jobs.set(url, job);
+  jobs.set(`${url}\0undefined`, job);
   handleMainPromise(job.run());
 }
 

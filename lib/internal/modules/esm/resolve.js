@@ -118,7 +118,7 @@ function resolveTarget(pkgURL, target, subpath, patternMatch, isImports,
         if (!isURL) {
           const spec = patternMatch === undefined ? target :
             target.replace(/\*/g, patternMatch);
-          return packageResolve(spec, pkgURL, conditions);
+          return packageResolve(spec, `${pkgURL}`, conditions);
         }
       }
       throw invalidTarget(pkgURL, subpath, target, isImports, parentURL);
@@ -381,9 +381,7 @@ function finalizeResolution(url, parentURL) {
   const kind = fsb.internalModuleStat(filename.endsWith('/') ?
     filename.slice(0, -1) : filename);
   if (kind === 1) {
-    const err = new ERR_UNSUPPORTED_DIR_IMPORT(filename, base(parentURL));
-    err.url = url.href;
-    throw err;
+    throw new ERR_UNSUPPORTED_DIR_IMPORT(filename, base(parentURL), url.href);
   }
   if (kind !== 0) {
     throw new ERR_MODULE_NOT_FOUND(filename, base(parentURL), url.href);
@@ -460,8 +458,10 @@ function getFormat(url) {
   if (ext === '.json') return 'json';
   const pkg = packageScope(u);
   const type = pkg !== null ? pkg.type : 'none';
-  if (ext === '.js') return type === 'module' ? 'module' : 'commonjs';
-  if (ext === '' && type !== 'module') return 'commonjs';
+  // Files without an extension go by the package's type, like .js files.
+  if (ext === '.js' || ext === '') {
+    return type === 'module' ? 'module' : 'commonjs';
+  }
   throw new ERR_UNKNOWN_FILE_EXTENSION(ext, fileURLToPath(u));
 }
 
