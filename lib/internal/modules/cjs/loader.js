@@ -488,6 +488,8 @@ Module._load = function(request, parent, isMain) {
     return m.exports;
   }
   const filename = Module._resolveFilename(request, parent, isMain);
+  // "#x" may lead to a builtin through the package's "imports".
+  if (filename.startsWith('node:')) return loadBuiltin(filename);
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent && parent.children && !parent.children.includes(cached)) {
