@@ -6,7 +6,7 @@
 const path = require('path');
 const realm = require('internal/bootstrap/realm');
 const fsb = internalBinding('fs');
-const { compileFunction } = internalBinding('contextify');
+const { compileFunction, runInThisContext } = internalBinding('contextify');
 const host = internalBinding('host');
 const {
   codes: {
@@ -330,11 +330,15 @@ function notFound(request) {
 
 // ---- The Module class ---------------------------------------------------------
 
+// module.parent lives here; the public property is an accessor, deprecated
+// (DEP0144) under --pending-deprecation as in Node 18.
+const kParent = Symbol('kParent');
+
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
   this.exports = {};
-  Object.defineProperty(this, 'parent', {
+  Object.defineProperty(this, kParent, {
     value: parent, writable: true, enumerable: false, configurable: true,
   });
   if (parent && parent.children) parent.children.push(this);
@@ -347,11 +351,51 @@ Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.builtinModules = realm.publicIds.slice();
-Module.wrapper = [
+{
+  const getParent = function() { return this[kParent]; };
+  const setParent = function(value) { this[kParent] = value; };
+  const pending =
+    internalBinding('process_methods').getOptions().pendingDeprecation;
+  const msg = 'module.parent is deprecated due to accuracy issues. Please ' +
+    'use require.main to find program entry point instead.';
+  const deprecate = (fn) => require('util').deprecate(fn, msg, 'DEP0144');
+  Object.defineProperty(Module.prototype, 'parent', {
+    get: pending ? deprecate(getParent) : getParent,
+    set: pending ? deprecate(setParent) : setParent,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// Module.wrapper and Module.wrap may be replaced by programs; once they
+// are, modules are compiled from the wrapped text as a script (Node does
+// the same), otherwise directly as a function.
+let wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
   '\n});',
 ];
-Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+let wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+let wrapperPatched = false;
+Object.defineProperties(Module, {
+  wrapper: {
+    get() { return wrapper; },
+    set(value) {
+      wrapperPatched = true;
+      wrapper = value;
+    },
+    enumerable: false,
+    configurable: false,
+  },
+  wrap: {
+    get() { return wrap; },
+    set(value) {
+      wrapperPatched = true;
+      wrap = value;
+    },
+    enumerable: false,
+    configurable: false,
+  },
+});
 Module.Module = Module;
 
 function isBuiltin(id) {
@@ -406,7 +450,7 @@ Module._resolveLookupPaths = function(request, parent) {
 
 function requireStack(parent) {
   const stack = [];
-  for (let m = parent; m; m = m.parent) {
+  for (let m = parent; m; m = m[kParent]) {
     stack.push(m.filename || m.id);
   }
   return stack;
@@ -605,7 +649,9 @@ function stripShebang(content) {
 }
 
 Module.prototype._compile = function(content, filename) {
-  const fn = compileFunction(stripShebang(content), filename, wrapperParams);
+  const fn = wrapperPatched ?
+    runInThisContext(Module.wrap(stripShebang(content)), filename) :
+    compileFunction(stripShebang(content), filename, wrapperParams);
   const require = makeRequire(this);
   const dirname = path.dirname(filename);
   return fn.call(this.exports, this.exports, require, this, filename,
@@ -616,7 +662,7 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = packageScope(filename);
     if (pkg && pkg.type === 'module') {
-      const parent = module.parent && module.parent.filename;
+      const parent = module[kParent] && module[kParent].filename;
       const err = new ERR_REQUIRE_ESM(filename, hasEsmSyntax(filename),
                                       parent, pkg.path);
       err[kPointAtCaller] = true;
