@@ -42,6 +42,7 @@ typedef struct nr__method {
   X(spawn_sync)                                                            \
   X(stdio)                                                                 \
   X(task_queue)                                                            \
+  X(threadpool)                                                            \
   X(timers)                                                                \
   X(types)                                                                 \
   X(util)
@@ -112,6 +113,43 @@ struct nr__host_module {
   nr__host_module *next;
 };
 
+/* ---- The threadpool (threadpool.c) ----------------------------------- */
+
+/* What a piece of threadpool work is for, as noderun:threadpool reports. */
+typedef enum nr__work_kind {
+  NR_WORK_FS,
+  NR_WORK_CRYPTO,
+  NR_WORK_ZLIB,
+  NR_WORK_DNS,
+  NR_WORK_KINDS
+} nr__work_kind;
+
+typedef struct nr__work nr__work;
+/* Runs on a pool thread: no V8, no loop; only the request's own memory. */
+typedef void (*nr__work_fn)(nr__work *w);
+/* Runs on the loop thread when the work is done (status 0) or was
+ * cancelled (UV_ECANCELED). During teardown (rt->stopping) it must not call
+ * JS; it still frees what the request owns. */
+typedef void (*nr__after_fn)(nr__work *w, int status);
+
+/* Embed one in a request struct (container_of it back in the callbacks).
+ * Every piece of threadpool work goes through nr__work_queue, so the
+ * counts and timings of noderun:threadpool are the real ones. */
+struct nr__work {
+  uv_work_t req;           /* private */
+  nr_runtime *rt;
+  nr__work_kind kind;
+  nr__work_fn work;
+  nr__after_fn after;
+  uint64_t queued_ns, started_ns;
+};
+
+/* Queues w on libuv's pool; 0, or a libuv error (then no callback runs). */
+int nr__work_queue(nr_runtime *rt, nr__work *w, nr__work_kind kind,
+                   nr__work_fn work, nr__after_fn after);
+/* Pieces of work of this runtime queued or running, per kind. */
+int nr__work_active(nr_runtime *rt, nr__work_kind kind);
+
 /* Slots of the tick information shared with lib/internal/process/
  * task_queues.js: JS sets them, C reads them after each callback. */
 enum { NR_TICK_SCHEDULED = 0, NR_TICK_REJECTION = 1, NR_TICK_FIELDS = 2 };
@@ -155,6 +193,7 @@ struct nr_runtime {
   uv_check_t immediate_check; /* runs setImmediate callbacks */
   uv_idle_t immediate_idle;   /* keeps the loop from blocking meanwhile */
   int handles_open;           /* handles still to be closed at teardown */
+  int work_active[NR_WORK_KINDS]; /* threadpool work in flight, per kind */
 
   nr__handle_wrap *wraps;     /* open handle wraps */
   v8c_ref **builtin_fns;      /* compiled builtins, for src/mkcodecache.c */
