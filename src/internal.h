@@ -90,6 +90,7 @@ typedef struct nr__cli {
       trace_deprecation, pending_deprecation, expose_internals;
   const char *title;
   const char *input_type; /* --input-type: "module", "commonjs" or NULL */
+  bool experimental_vm_modules; /* vm.Module and its kinds */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */

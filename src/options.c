@@ -36,6 +36,7 @@ static const opt options[] = {
     {"--experimental-json-modules", NULL, OPT_BOOL},
     {"--experimental-top-level-await", NULL, OPT_BOOL},
     {"--experimental-import-meta-resolve", NULL, OPT_BOOL},
+    {"--experimental-vm-modules", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
     {"--expose-gc", NULL, OPT_V8_BOOL},
     {"--expose_gc", NULL, OPT_V8_BOOL},
@@ -167,6 +168,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
       cli->trace_deprecation = true;
     } else if (strcmp(o->name, "--pending-deprecation") == 0) {
       cli->pending_deprecation = true;
+    } else if (strcmp(o->name, "--experimental-vm-modules") == 0) {
+      cli->experimental_vm_modules = true;
     } else if (strcmp(o->name, "--input-type") == 0) {
       if (strcmp(value, "module") != 0 && strcmp(value, "commonjs") != 0) {
         fprintf(stderr,

@@ -226,7 +226,8 @@ static void get_options(v8c_call *c) {
       {"throwDeprecation", cli->throw_deprecation},
       {"traceDeprecation", cli->trace_deprecation},
       {"pendingDeprecation", cli->pending_deprecation},
-      {"exposeInternals", cli->expose_internals}};
+      {"exposeInternals", cli->expose_internals},
+      {"experimentalVmModules", cli->experimental_vm_modules}};
   for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
     v8c_set_named(env, o, flags[i].k, v8c_bool(env, flags[i].v));
   v8c_value req = v8c_array(env, (uint32_t)cli->nrequires);

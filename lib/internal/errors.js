@@ -960,5 +960,15 @@ E('ERR_UNSUPPORTED_ESM_URL_SCHEME', function(url, supported) {
     `default ESM loader. Received protocol '${url.protocol}'`;
 }, Error);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING',
+  'A dynamic import callback was not specified.', TypeError);
+E('ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked', Error);
+E('ERR_VM_MODULE_DIFFERENT_CONTEXT',
+  'Linked modules must use the same context', Error);
+E('ERR_VM_MODULE_LINK_FAILURE',
+  "request for '%s' resolved to an errored module", Error);
+E('ERR_VM_MODULE_NOT_MODULE',
+  'Provided module is not an instance of Module', Error);
+E('ERR_VM_MODULE_STATUS', 'Module status %s', Error);
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers',
   TypeError);

@@ -26,6 +26,13 @@ internalBinding('module_wrap').setImportModuleDynamicallyCallback(
   (specifier, referrer, assertions) =>
     require('internal/modules/esm/loader')
       .importModuleDynamically(specifier, referrer, assertions));
+// import.meta is filled by whoever made the module (the ES module loader,
+// vm.SourceTextModule): the module object carries its initializer.
+internalBinding('module_wrap').setInitializeImportMetaObjectCallback(
+  (meta, module) => {
+    const init = module.initializeImportMeta;
+    if (typeof init === 'function') init(meta, module);
+  });
 const conditions = ['node', 'require', 'default'];
 
 // ---- Small file system helpers ------------------------------------------

@@ -211,6 +211,7 @@ async function translate(url, format) {
   switch (format) {
     case 'module':
       module = compileModule(await readSource(url), url);
+      module.initializeImportMeta = initializeImportMeta;
       break;
     case 'commonjs':
       module = await commonjsModule(url);
@@ -242,6 +243,7 @@ class ModuleJob {
       Promise.resolve().then(() => {
         const m = compileModule(source, url);
         m.url = url;
+        m.initializeImportMeta = initializeImportMeta;
         return m;
       }) :
       translate(url, format);
@@ -396,7 +398,6 @@ function resolveURL(specifier, parentURL) {
   return resolve(specifier, parentURL);
 }
 
-binding.setInitializeImportMetaObjectCallback(initializeImportMeta);
 
 // ---- Entry points ------------------------------------------------------------------
 
