@@ -1616,26 +1616,33 @@ extern "C" void v8c_gc(v8c_env *env) { env->isolate->LowMemoryNotification(); }
 
 // ---- ES modules ---------------------------------------------------------------
 //
-// A module's JS object is a v8c_wrap of a ModuleRecord. V8 hands callbacks a
-// Local<Module> only, so each env keeps its records in a table keyed by the
-// module's identity hash to find the record (and its object) again.
+// A module's JS object comes from a template of its own with four internal
+// fields: a tag, its ModuleRecord, and the v8::Module itself, so that the
+// object keeps the module alive inside the JS heap (a module whose code
+// refers back to its object is still collectable). V8 hands callbacks a
+// Local<Module> only, so each env keeps its records in a table keyed by
+// the module's identity hash, holding both weakly; a record goes when its
+// object is collected, or at teardown.
 
 #include <unordered_map>
 
 namespace {
 
+enum { kModuleTagField, kModuleRecordField, kModuleField, kModuleFields = 4 };
+
 struct ModuleRecord {
   v8c_env *env;
   int hash;
-  Global<v8::Module> module;
-  Global<Object> object;         // weak: the JS side owns the record
-  Global<Function> evaluate;     // synthetic modules: the evaluation steps
+  Global<v8::Module> module;  // weak: the object's internal field owns it
+  Global<Object> object;      // weak
 };
 
 }  // namespace
 
 struct ModuleState {
   std::unordered_multimap<int, ModuleRecord *> records;
+  Global<v8::ObjectTemplate> tpl;
+  Global<v8::Private> evaluate_key;  // synthetic modules' evaluation steps
   // The resolver of the v8c_module_instantiate call running now.
   v8c_module_resolve_cb resolve = nullptr;
   void *resolve_data = nullptr;
@@ -1648,19 +1655,39 @@ struct ModuleState {
 static const int module_tag = 0;
 
 static ModuleState *Modules(v8c_env *env) {
-  if (!env->modules) env->modules = new ModuleState();
+  if (!env->modules) {
+    Isolate *iso = env->isolate;
+    ModuleState *ms = new ModuleState();
+    Local<v8::ObjectTemplate> tpl = v8::ObjectTemplate::New(iso);
+    tpl->SetInternalFieldCount(kModuleFields);
+    ms->tpl.Reset(iso, tpl);
+    ms->evaluate_key.Reset(
+        iso, v8::Private::New(
+                 iso, String::NewFromUtf8Literal(iso, "v8c:module-evaluate")));
+    env->modules = ms;
+  }
   return env->modules;
 }
 
+static void DeleteModuleRecord(ModuleRecord *r) {
+  r->module.Reset();
+  r->object.Reset();
+  delete r;
+}
+
 static void FreeModuleState(v8c_env *env) {
-  // Records are freed by their objects' finalizers, which v8c_env_free runs
-  // before calling this.
-  delete env->modules;
+  ModuleState *ms = env->modules;
+  if (!ms) return;
+  for (auto &entry : ms->records) DeleteModuleRecord(entry.second);
+  ms->tpl.Reset();
+  ms->evaluate_key.Reset();
+  delete ms;
   env->modules = nullptr;
 }
 
-static void FreeModuleRecord(void *ptr, void *) {
-  ModuleRecord *r = static_cast<ModuleRecord *>(ptr);
+// The object was collected: forget its record.
+static void ModuleObjectGone(const v8::WeakCallbackInfo<ModuleRecord> &info) {
+  ModuleRecord *r = info.GetParameter();
   if (ModuleState *ms = r->env->modules) {
     auto range = ms->records.equal_range(r->hash);
     for (auto it = range.first; it != range.second; ++it) {
@@ -1670,30 +1697,39 @@ static void FreeModuleRecord(void *ptr, void *) {
       }
     }
   }
-  r->module.Reset();
-  r->object.Reset();
-  r->evaluate.Reset();
-  delete r;
+  DeleteModuleRecord(r);
 }
 
 // Makes the JS object of a new module and files its record.
 static v8c_value NewModuleObject(v8c_env *env, Local<v8::Module> m,
                                  Local<Function> evaluate) {
   Isolate *iso = env->isolate;
+  ModuleState *ms = Modules(env);
+  Local<Object> obj;
+  if (!ms->tpl.Get(iso)->NewInstance(Ctx(env)).ToLocal(&obj)) return nullptr;
+  if (!evaluate.IsEmpty() &&
+      obj->SetPrivate(Ctx(env), ms->evaluate_key.Get(iso), evaluate)
+          .IsNothing())
+    return nullptr;
   ModuleRecord *r = new ModuleRecord();
   r->env = env;
   r->hash = m->GetIdentityHash();
   r->module.Reset(iso, m);
-  if (!evaluate.IsEmpty()) r->evaluate.Reset(iso, evaluate);
-  v8c_value obj = v8c_wrap(env, &module_tag, r, FreeModuleRecord, nullptr);
-  if (!obj) {
-    FreeModuleRecord(r, nullptr);
-    return nullptr;
-  }
-  r->object.Reset(iso, LA<Object>(obj));
-  r->object.SetWeak();
-  Modules(env)->records.emplace(r->hash, r);
-  return obj;
+  r->module.SetWeak();
+  r->object.Reset(iso, obj);
+  r->object.SetWeak(r, ModuleObjectGone, v8::WeakCallbackType::kParameter);
+  obj->SetAlignedPointerInInternalField(kModuleTagField,
+                                        const_cast<int *>(&module_tag));
+  obj->SetAlignedPointerInInternalField(kModuleRecordField, r);
+  // V8 10.2 marks this for Node.js core only; it is the one way to let a JS
+  // object own a module (so that both can be collected), and a runtime
+  // that does Node's job needs exactly that.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  obj->SetInternalFieldForNodeCore(kModuleField, m);
+#pragma GCC diagnostic pop
+  ms->records.emplace(r->hash, r);
+  return V(obj.As<Value>());
 }
 
 static ModuleRecord *RecordOf(v8c_env *env, Local<v8::Module> m) {
@@ -1712,15 +1748,23 @@ static Local<Value> ObjectOf(v8c_env *env, Local<v8::Module> m) {
   return r->object.Get(env->isolate).As<Value>();
 }
 
-// The record behind a module object, or null after throwing a TypeError.
-static ModuleRecord *NeedModule(v8c_env *env, v8c_value v) {
-  ModuleRecord *r =
-      static_cast<ModuleRecord *>(v8c_unwrap(env, v, &module_tag));
-  if (!r) {
-    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
-                    "The module must be a module object");
-  }
-  return r;
+// The module behind a module object; false when v is anything else.
+static bool ModuleOf(v8c_value v, Local<v8::Module> *out) {
+  if (!v || !L(v)->IsObject()) return false;
+  Local<Object> o = LA<Object>(v);
+  if (o->InternalFieldCount() != kModuleFields ||
+      o->GetAlignedPointerFromInternalField(kModuleTagField) != &module_tag)
+    return false;
+  *out = o->GetInternalField(kModuleField).As<v8::Module>();
+  return true;
+}
+
+// Like ModuleOf, after throwing a TypeError when v is not a module object.
+static bool NeedModule(v8c_env *env, v8c_value v, Local<v8::Module> *out) {
+  if (ModuleOf(v, out)) return true;
+  v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                  "The module must be a module object");
+  return false;
 }
 
 // Import assertions as an object: `stride` is 3 for V8's [key, value,
@@ -1760,9 +1804,13 @@ static MaybeLocal<Value> SyntheticSteps(Local<Context> ctx,
                                         Local<v8::Module> m) {
   Isolate *iso = ctx->GetIsolate();
   v8c_env *env = EnvOf(iso);
-  ModuleRecord *r = RecordOf(env, m);
-  Local<Value> obj = r ? ObjectOf(env, m) : Local<Value>();
-  if (obj.IsEmpty() || r->evaluate.IsEmpty()) {
+  Local<Value> obj = ObjectOf(env, m);
+  Local<Value> fn;
+  if (obj.IsEmpty() ||
+      !obj.As<Object>()
+           ->GetPrivate(ctx, Modules(env)->evaluate_key.Get(iso))
+           .ToLocal(&fn) ||
+      !fn->IsFunction()) {
     iso->ThrowException(v8::Exception::Error(
         String::NewFromUtf8Literal(iso, "The module object is gone")));
     return MaybeLocal<Value>();
@@ -1772,7 +1820,7 @@ static MaybeLocal<Value> SyntheticSteps(Local<Context> ctx,
     // V8 wants the exception pending (not scheduled) when the steps fail:
     // a rethrow from a TryCatch leaves it so.
     v8::TryCatch tc(iso);
-    if (r->evaluate.Get(iso)->Call(ctx, obj, 1, argv).IsEmpty()) {
+    if (fn.As<Function>()->Call(ctx, obj, 1, argv).IsEmpty()) {
       if (tc.HasCaught() && !tc.HasTerminated()) tc.ReThrow();
       return MaybeLocal<Value>();
     }
@@ -1822,10 +1870,9 @@ extern "C" v8c_value v8c_module_synthetic(v8c_env *env, v8c_value url,
 
 extern "C" bool v8c_module_set_export(v8c_env *env, v8c_value module,
                                       v8c_value name, v8c_value value) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return false;
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return false;
   Isolate *iso = env->isolate;
-  Local<v8::Module> m = r->module.Get(iso);
   if (!m->IsSyntheticModule() || !name || !L(name)->IsString()) {
     v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
                     "Exports can be set on synthetic modules only, by name");
@@ -1837,11 +1884,10 @@ extern "C" bool v8c_module_set_export(v8c_env *env, v8c_value module,
 }
 
 extern "C" v8c_value v8c_module_requests(v8c_env *env, v8c_value module) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return nullptr;
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
-  Local<v8::Module> m = r->module.Get(iso);
   Local<v8::Array> out = v8::Array::New(iso);
   if (!m->IsSourceTextModule()) return V(out.As<Value>());
   Local<v8::FixedArray> reqs = m->GetModuleRequests();
@@ -1878,21 +1924,20 @@ static MaybeLocal<v8::Module> ResolveCallback(
       env, ms->resolve_data, V(specifier.As<Value>()),
       V(AssertionsObject(env, assertions, 3).As<Value>()), V(ref));
   if (!result) return MaybeLocal<v8::Module>();
-  ModuleRecord *r =
-      static_cast<ModuleRecord *>(v8c_unwrap(env, result, &module_tag));
-  if (!r) {
+  Local<v8::Module> m;
+  if (!ModuleOf(result, &m)) {
     v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_VM_MODULE_LINK_FAILURE",
                     "The resolver must return a module object");
     return MaybeLocal<v8::Module>();
   }
-  return r->module.Get(iso);
+  return m;
 }
 
 extern "C" bool v8c_module_instantiate(v8c_env *env, v8c_value module,
                                        v8c_module_resolve_cb resolve,
                                        void *data) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return false;
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return false;
   if (!resolve) {
     v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
                     "A resolver is needed");
@@ -1905,9 +1950,7 @@ extern "C" bool v8c_module_instantiate(v8c_env *env, v8c_value module,
   ms->resolve = resolve;
   ms->resolve_data = data;
   v8::TryCatch tc(env->isolate);
-  bool ok = r->module.Get(env->isolate)
-                ->InstantiateModule(Ctx(env), ResolveCallback)
-                .FromMaybe(false);
+  bool ok = m->InstantiateModule(Ctx(env), ResolveCallback).FromMaybe(false);
   ms->resolve = outer;
   ms->resolve_data = outer_data;
   if (!ok) {
@@ -1918,9 +1961,8 @@ extern "C" bool v8c_module_instantiate(v8c_env *env, v8c_value module,
 }
 
 extern "C" v8c_value v8c_module_evaluate(v8c_env *env, v8c_value module) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return nullptr;
-  Local<v8::Module> m = r->module.Get(env->isolate);
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
   if (m->GetStatus() < v8::Module::kInstantiated) {
     return v8c_throw_error(env, V8C_ERROR, "ERR_MODULE_NOT_INSTANTIATED",
                            "Module must be instantiated before evaluation");
@@ -1929,9 +1971,8 @@ extern "C" v8c_value v8c_module_evaluate(v8c_env *env, v8c_value module) {
 }
 
 extern "C" v8c_value v8c_module_namespace(v8c_env *env, v8c_value module) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return nullptr;
-  Local<v8::Module> m = r->module.Get(env->isolate);
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
   if (m->GetStatus() < v8::Module::kInstantiated) {
     return v8c_throw_error(env, V8C_ERROR, "ERR_MODULE_NOT_INSTANTIATED",
                            "Module must be instantiated to have a namespace");
@@ -1940,16 +1981,15 @@ extern "C" v8c_value v8c_module_namespace(v8c_env *env, v8c_value module) {
 }
 
 extern "C" int v8c_module_status(v8c_env *env, v8c_value v) {
-  ModuleRecord *r =
-      static_cast<ModuleRecord *>(v8c_unwrap(env, v, &module_tag));
-  if (!r) return -1;
-  return (int)r->module.Get(env->isolate)->GetStatus();
+  (void)env;
+  Local<v8::Module> m;
+  if (!ModuleOf(v, &m)) return -1;
+  return (int)m->GetStatus();
 }
 
 extern "C" v8c_value v8c_module_exception(v8c_env *env, v8c_value module) {
-  ModuleRecord *r = NeedModule(env, module);
-  if (!r) return nullptr;
-  Local<v8::Module> m = r->module.Get(env->isolate);
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
   if (m->GetStatus() != v8::Module::kErrored) {
     return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_MODULE_NOT_ERRORED",
                            "The module has no exception: it did not fail");
