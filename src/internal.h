@@ -91,6 +91,7 @@ typedef struct nr__cli {
   const char *title;
   const char *input_type; /* --input-type: "module", "commonjs" or NULL */
   bool experimental_vm_modules; /* vm.Module and its kinds */
+  bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */

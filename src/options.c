@@ -35,6 +35,7 @@ static const opt options[] = {
     /* Features Node 18 once had behind these flags are always on. */
     {"--experimental-json-modules", NULL, OPT_BOOL},
     {"--experimental-top-level-await", NULL, OPT_BOOL},
+    /* import.meta.resolve's second argument (parentURL). */
     {"--experimental-import-meta-resolve", NULL, OPT_BOOL},
     {"--experimental-vm-modules", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
@@ -168,6 +169,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
       cli->trace_deprecation = true;
     } else if (strcmp(o->name, "--pending-deprecation") == 0) {
       cli->pending_deprecation = true;
+    } else if (strcmp(o->name, "--experimental-import-meta-resolve") == 0) {
+      cli->experimental_import_meta_resolve = true;
     } else if (strcmp(o->name, "--experimental-vm-modules") == 0) {
       cli->experimental_vm_modules = true;
     } else if (strcmp(o->name, "--input-type") == 0) {

@@ -227,7 +227,9 @@ static void get_options(v8c_call *c) {
       {"traceDeprecation", cli->trace_deprecation},
       {"pendingDeprecation", cli->pending_deprecation},
       {"exposeInternals", cli->expose_internals},
-      {"experimentalVmModules", cli->experimental_vm_modules}};
+      {"experimentalVmModules", cli->experimental_vm_modules},
+      {"experimentalImportMetaResolve",
+       cli->experimental_import_meta_resolve}};
   for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
     v8c_set_named(env, o, flags[i].k, v8c_bool(env, flags[i].v));
   v8c_value req = v8c_array(env, (uint32_t)cli->nrequires);

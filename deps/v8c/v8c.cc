@@ -177,9 +177,12 @@ static inline const FunctionCallbackInfo<Value> &Info(v8c_call *c) {
 
 extern "C" int v8c_init(const char *flags) {
   std::lock_guard<std::mutex> lock(g_mutex);
-  // import ... assert { type: 'json' }, as Node 18 has it (before the
-  // caller's flags, which may turn it off).
-  if (!g_platform) v8::V8::SetFlagsFromString("--harmony-import-assertions");
+  // import ... assert { type: 'json' } and its newer form with `with`, as
+  // Node 18 has them (before the caller's flags, which may turn them off).
+  if (!g_platform) {
+    v8::V8::SetFlagsFromString("--harmony-import-assertions");
+    v8::V8::SetFlagsFromString("--harmony-import-attributes");
+  }
   if (flags) v8::V8::SetFlagsFromString(flags);
   if (g_platform) return 0;
   g_platform = v8::platform::NewDefaultPlatform(4);

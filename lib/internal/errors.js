@@ -813,7 +813,10 @@ E('ERR_MISSING_ARGS', missingArgsMessage, TypeError);
 E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
   if (exactUrl) {
-    this.url = `${exactUrl}`;
+    Object.defineProperty(this, 'url', {
+      value: `${exactUrl}`, writable: true, enumerable: true,
+      configurable: true,
+    });
     return `Cannot find module '${path}' imported from ${base}`;
   }
   return `Cannot find package '${path}' imported from ${base}`;
@@ -948,7 +951,12 @@ E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s',
   RangeError);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
-  if (exactUrl) this.url = `${exactUrl}`;
+  if (exactUrl) {
+    Object.defineProperty(this, 'url', {
+      value: `${exactUrl}`, writable: true, enumerable: true,
+      configurable: true,
+    });
+  }
   return `Directory import '${path}' is not supported resolving ES ` +
     `modules imported from ${base}`;
 }, Error);

@@ -29,3 +29,19 @@ import(fixtures.path('esm', 'basic', 'lib.mjs')).then((ns) => {
   ns.increment();
   assert.strictEqual(ns.count, 1);
 });
+
+// import.meta.resolve gives URLs of files that do not exist and of
+// folders; with --experimental-import-meta-resolve a parent URL may be
+// given as a string or a URL (Node 18 ignores it otherwise).
+function meta(...flags) {
+  return spawnSync(process.execPath,
+                   [...flags, fixtures.path('esm', 'basic', 'meta.mjs')],
+                   { encoding: 'utf8' }).stdout;
+}
+const here = require('url').pathToFileURL(fixtures.path('esm', 'basic')).href;
+assert.strictEqual(meta(), `true true\nnode:fs ${here}/x ${here}/y\n` +
+                   'ERR_MODULE_NOT_FOUND\n');
+assert.strictEqual(meta('--experimental-import-meta-resolve'),
+                   'true true\nnode:fs file:///a/x file:///c/y\n' +
+                   'ERR_INVALID_ARG_TYPE\nERR_INVALID_ARG_TYPE\n' +
+                   'ERR_INVALID_ARG_TYPE\nERR_MODULE_NOT_FOUND\n');

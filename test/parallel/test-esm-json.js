@@ -33,3 +33,12 @@ const other = spawnSync(process.execPath, [
 ], { cwd: fixtures.path('esm'), encoding: 'utf8' });
 assert.strictEqual(other.status, 1);
 assert.match(other.stderr, /TypeError \[ERR_IMPORT_ATTRIBUTE_UNSUPPORTED\]: Import attribute "mode" with value "x" is not supported/);
+
+// The newer `with` form of the assertions, static and in import().
+const withForm = spawnSync(process.execPath, [
+  '--input-type=module', '-e',
+  "import d from './json/data.json' with { type: 'json' };" +
+  "const ns = await import('./json/data.json', { with: { type: 'json' } });" +
+  'console.log(d.name, ns.default === d);',
+], { cwd: fixtures.path('esm'), encoding: 'utf8' });
+assert.strictEqual(withForm.stdout, 'data true\n');

@@ -18,6 +18,7 @@ const {
   codes: {
     ERR_IMPORT_ASSERTION_TYPE_FAILED, ERR_IMPORT_ASSERTION_TYPE_MISSING,
     ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED, ERR_IMPORT_ATTRIBUTE_UNSUPPORTED,
+    ERR_INVALID_ARG_TYPE,
   },
 } = require('internal/errors');
 
@@ -386,16 +387,43 @@ function importModuleDynamically(specifier, referrer, assertions) {
   return importModule(`${specifier}`, referrerURL(referrer), assertions);
 }
 
+const parentURLAllowed = internalBinding('process_methods').getOptions()
+  .experimentalImportMetaResolve;
+
 function initializeImportMeta(meta, module) {
   const url = module.url;
   meta.resolve = function resolve(specifier, parentURL = url) {
-    return resolveURL(`${specifier}`, `${parentURL}`);
+    // Node 18 reads the second argument only with this flag.
+    if (!parentURLAllowed) parentURL = url;
+    if (typeof parentURL !== 'string') {
+      if (!isURL(parentURL)) {
+        throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'],
+                                       parentURL);
+      }
+      parentURL = parentURL.href;
+    }
+    return resolveURL(`${specifier}`, parentURL);
   };
   meta.url = url;
 }
 
+function isURL(value) {
+  return value !== null && typeof value === 'object' &&
+    require('internal/url').isURLInstance(value);
+}
+
+// import.meta.resolve: a file that is missing or a folder still has a URL.
 function resolveURL(specifier, parentURL) {
-  return resolve(specifier, parentURL);
+  try {
+    return resolve(specifier, parentURL);
+  } catch (err) {
+    if ((err.code === 'ERR_MODULE_NOT_FOUND' ||
+         err.code === 'ERR_UNSUPPORTED_DIR_IMPORT') &&
+        typeof err.url === 'string') {
+      return err.url;
+    }
+    throw err;
+  }
 }
 
 

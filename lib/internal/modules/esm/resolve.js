@@ -78,10 +78,11 @@ function packageScope(url) {
 
 // ---- exports / imports targets -------------------------------------------
 
-// A segment that may not appear in a target: '', '.', '..', node_modules
-// (any case), also in their percent-encoded forms.
+// A segment that may not appear in a target or a pattern match: '.', '..',
+// node_modules (any case), also percent-encoded. (Empty segments are only
+// deprecated in Node 18.)
 const invalidSegment =
-  /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
+  /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
 
 function isArrayIndex(key) {
   const n = Number(key);
