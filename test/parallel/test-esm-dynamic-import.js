@@ -38,3 +38,4 @@ p.then(assert.fail, (err) => {
 import('data:text/javascript,export const n = 7;').then((ns) => {
   assert.strictEqual(ns.n, 7);
 });
+

@@ -42,3 +42,11 @@ const withForm = spawnSync(process.execPath, [
   'console.log(d.name, ns.default === d);',
 ], { cwd: fixtures.path('esm'), encoding: 'utf8' });
 assert.strictEqual(withForm.stdout, 'data true\n');
+
+// import and require() share one value per JSON file.
+(async () => {
+  const file = fixtures.path('esm', 'json', 'data.json');
+  const viaRequire = require(file);
+  const ns = await import(file, { assert: { type: 'json' } });
+  assert.strictEqual(ns.default, viaRequire);
+})().then(() => {}, (err) => { process.exitCode = 1; console.error(err); });

@@ -194,14 +194,30 @@ async function jsonModule(url) {
                         'and might change at any time', 'ExperimentalWarning');
   }
   return createSyntheticModule(url, ['default'], (m) => {
+    // A JSON file is one value for import and require() alike: whichever
+    // loads it first puts it in require's cache.
+    const { Module } = require('internal/modules/cjs/loader');
+    const filename = url.startsWith('file:') ? fileURLToPath(url) : undefined;
+    const cached = filename !== undefined ? Module._cache[filename] :
+      undefined;
+    if (cached !== undefined) {
+      setExport(m, 'default', cached.exports);
+      return;
+    }
     let value;
     try {
       value = JSON.parse(source.charCodeAt(0) === 0xFEFF ?
         source.slice(1) : source);
     } catch (err) {
-      const where = url.startsWith('file:') ? fileURLToPath(url) : url;
-      err.message = `${where}: ${err.message}`;
+      err.message = `${filename || url}: ${err.message}`;
       throw err;
+    }
+    if (filename !== undefined) {
+      const entry = new Module(filename, null);
+      entry.filename = filename;
+      entry.exports = value;
+      entry.loaded = true;
+      Module._cache[filename] = entry;
     }
     setExport(m, 'default', value);
   });
@@ -225,7 +241,28 @@ async function translate(url, format) {
       break;
   }
   module.url = url;
+  return unthenable(module);
+}
+
+// Module objects travel through promises: with no prototype, resolving
+// one never looks up a `then` that a program put on Object.prototype.
+function unthenable(module) {
+  Object.setPrototypeOf(module, null);
   return module;
+}
+
+// Settles (with undefined) when every promise has, or rejects with the
+// first rejection; unlike Promise.all it never resolves with an array.
+function allSettledVoid(promises) {
+  return new Promise((resolvePromise, reject) => {
+    let left = promises.length;
+    if (left === 0) resolvePromise();
+    for (const p of promises) {
+      p.then(() => {
+        if (--left === 0) resolvePromise();
+      }, reject);
+    }
+  });
 }
 
 // ---- Module jobs -------------------------------------------------------------------
@@ -245,7 +282,7 @@ class ModuleJob {
         const m = compileModule(source, url);
         m.url = url;
         m.initializeImportMeta = initializeImportMeta;
-        return m;
+        return unthenable(m);
       }) :
       translate(url, format);
     this.modulePromise = made.then((module) => {
@@ -262,7 +299,7 @@ class ModuleJob {
         this.deps.set(specifier, dep);
         loads.push(dep.modulePromise);
       }
-      return Promise.all(loads);
+      return allSettledVoid(loads);
     });
     // Failures surface through run(); these copies are not left unhandled.
     this.modulePromise.catch(() => {});
