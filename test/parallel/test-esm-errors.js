@@ -54,3 +54,21 @@ assert.ok(run('throws.mjs').startsWith(
   `${url('throws.mjs')}:2\nthrow new RangeError('thrown at ' + n);\n` +
   '      ^\n\nRangeError: thrown at 1\n' +
   `    at ${url('throws.mjs')}:2:7\n`));
+
+// CommonJS variables in an ES module: Node's explanation, and for a .js
+// file in a "type": "module" package, how to make it CommonJS.
+hasLine(run('../pkg-module/uses-require.js'),
+        'ReferenceError: require is not defined in ES module scope, you can ' +
+        'use import instead');
+hasLine(run('../pkg-module/uses-require.js'),
+        "This file is being treated as an ES module because it has a '.js' " +
+        `file extension and '${fixtures.path('esm', 'pkg-module',
+                                             'package.json')}' contains ` +
+        '"type": "module". To treat it as a CommonJS script, rename it to ' +
+        "use the '.cjs' file extension.");
+import('data:text/javascript,exports.x = 1;').then(assert.fail, (err) => {
+  assert.strictEqual(err.message, 'exports is not defined in ES module scope');
+});
+import('data:nope,1').then(assert.fail, (err) => {
+  assert.strictEqual(err.code, 'ERR_INVALID_URL');
+});

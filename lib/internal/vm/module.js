@@ -187,6 +187,7 @@ class SourceTextModule extends Module {
     }
     const identifier = identifierOf(options);
     const wrap = compileModule(sourceText, identifier);
+    Object.setPrototypeOf(wrap, null);
     wrap.url = identifier;
     if (initializeImportMeta !== undefined) {
       wrap.initializeImportMeta = (meta) => initializeImportMeta(meta, this);
@@ -221,6 +222,7 @@ class SyntheticModule extends Module {
     const wrap = createSyntheticModule(identifier, exportNames, () => {
       return evaluateCallback.call(this);
     });
+    Object.setPrototypeOf(wrap, null);
     wrap.url = identifier;
     setup(this, wrap);
   }

@@ -33,13 +33,17 @@ const {
 const typeOfFormat = { __proto__: null, json: 'json' };
 const supportedTypes = new Set(['json']);
 
+// The type is checked first, then keys other than `type` are refused.
 function validateAssertions(url, format, assertions) {
+  validateType(url, format, assertions.type);
   for (const key of Object.keys(assertions)) {
     if (key !== 'type') {
       throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(key, assertions[key]);
     }
   }
-  const type = assertions.type;
+}
+
+function validateType(url, format, type) {
   const wanted = typeOfFormat[format];
   if (wanted === undefined) {
     if (type === undefined) return;
@@ -61,10 +65,9 @@ function validateAssertions(url, format, assertions) {
 // ---- Sources ---------------------------------------------------------------------
 
 function decodeDataURL(url) {
-  const comma = url.indexOf(',');
-  const meta = url.slice(5, comma);
-  const body = url.slice(comma + 1);
-  if (/;base64$/i.test(meta)) {
+  const { base64, body } = require('internal/modules/esm/resolve')
+    .parseDataURL(url);
+  if (base64) {
     const { Buffer } = require('buffer');
     return Buffer.from(decodeURIComponent(body), 'base64').toString('utf8');
   }
@@ -227,7 +230,7 @@ async function translate(url, format) {
   let module;
   switch (format) {
     case 'module':
-      module = compileModule(await readSource(url), url);
+      module = unthenable(compileModule(await readSource(url), url));
       module.initializeImportMeta = initializeImportMeta;
       break;
     case 'commonjs':
@@ -240,8 +243,9 @@ async function translate(url, format) {
       module = await jsonModule(url);
       break;
   }
+  unthenable(module);
   module.url = url;
-  return unthenable(module);
+  return module;
 }
 
 // Module objects travel through promises: with no prototype, resolving
@@ -279,10 +283,10 @@ class ModuleJob {
     this.deps = new Map();  // specifier -> ModuleJob
     const made = source !== undefined ?
       Promise.resolve().then(() => {
-        const m = compileModule(source, url);
+        const m = unthenable(compileModule(source, url));
         m.url = url;
         m.initializeImportMeta = initializeImportMeta;
-        return unthenable(m);
+        return m;
       }) :
       translate(url, format);
     this.modulePromise = made.then((module) => {
@@ -329,9 +333,43 @@ class ModuleJob {
         throw decorateLinkError(err);
       }
     }
-    await evaluate(module);
+    try {
+      await evaluate(module);
+    } catch (err) {
+      throw decorateScopeError(err, this.url);
+    }
     return getNamespace(module);
   }
+}
+
+// A CommonJS variable used in an ES module: Node's explanation.
+const cjsGlobals = /^(require|module|exports|__filename|__dirname) is not defined$/;
+
+function decorateScopeError(err, url) {
+  if (err === null || typeof err !== 'object' ||
+      err.name !== 'ReferenceError' || typeof err.message !== 'string') {
+    return err;
+  }
+  const m = cjsGlobals.exec(err.message);
+  if (m === null) return err;
+  const old = err.message;
+  err.message += ' in ES module scope';
+  if (m[1] === 'require') err.message += ', you can use import instead';
+  if (url.startsWith('file:') && /\.js(\?[^#]*)?(#.*)?$/.test(url)) {
+    const { packageScopeOf } = require('internal/modules/esm/resolve');
+    const pkg = packageScopeOf(url);
+    if (pkg !== null && pkg.type === 'module') {
+      err.message += '\nThis file is being treated as an ES module because ' +
+        `it has a '.js' file extension and '${pkg.path}' contains "type": ` +
+        '"module". To treat it as a CommonJS script, rename it to use the ' +
+        "'.cjs' file extension.";
+    }
+  }
+  if (typeof err.stack === 'string') {
+    err.stack = err.stack.replace(`ReferenceError: ${old}`,
+                                  `ReferenceError: ${err.message}`);
+  }
+  return err;
 }
 
 function resolveForInstantiate(specifier, assertions, referrer) {

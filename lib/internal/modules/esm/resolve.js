@@ -65,7 +65,8 @@ function fileURLToPathOrSame(url) {
 // The package.json governing a file URL: the nearest one above it, not
 // looking past a node_modules folder.
 function packageScope(url) {
-  let dir = path.dirname(fileURLToPath(url));
+  let dir = fileURLToPath(new URL('.', url));
+  if (dir.length > 1 && dir.endsWith('/')) dir = dir.slice(0, -1);
   for (;;) {
     if (path.basename(dir) === 'node_modules') return null;
     const pkg = readPackage(path.join(dir, 'package.json'));
@@ -340,8 +341,10 @@ function packageResolve(specifier, parentURL, conditions) {
                                    conditions, parentURL);
     }
   }
+  // The folder of the parent (a parent URL ending in '/' is a folder).
   let dir = parentURL && parentURL.startsWith('file:') ?
-    path.dirname(fileURLToPath(parentURL)) : process.cwd();
+    fileURLToPath(new URL('.', parentURL)) : process.cwd();
+  if (dir.length > 1 && dir.endsWith('/')) dir = dir.slice(0, -1);
   for (;;) {
     const pkgDir = path.join(dir, 'node_modules', name);
     const nextDir = path.dirname(dir);
@@ -446,11 +449,10 @@ function ERR_UNKNOWN_BUILTIN(id) {
 function getFormat(url) {
   if (url.startsWith('node:')) return 'builtin';
   if (url.startsWith('data:')) {
-    const m = /^data:([^,;]*)/.exec(url);
-    const mime = m ? m[1].trim().toLowerCase() : '';
+    const mime = parseDataURL(url).mime.toLowerCase();
     if (mime === 'text/javascript') return 'module';
     if (mime === 'application/json') return 'json';
-    throw new ERR_UNKNOWN_MODULE_FORMAT(mime || 'text/plain', url);
+    throw new ERR_UNKNOWN_MODULE_FORMAT(mime, url);
   }
   const u = new URL(url);
   const ext = path.extname(u.pathname);
@@ -464,6 +466,18 @@ function getFormat(url) {
     return type === 'module' ? 'module' : 'commonjs';
   }
   throw new ERR_UNKNOWN_FILE_EXTENSION(ext, fileURLToPath(u));
+}
+
+// A data: URL's MIME type (which must be type/subtype), whether it is
+// base64 and its body; ERR_INVALID_URL for anything else.
+function parseDataURL(url) {
+  const m = /^([^/]+\/[^;,]+)[^,]*?(;base64)?,([^]*)$/.exec(
+    new URL(url).pathname);
+  if (m === null) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_URL(url);
+  }
+  return { mime: m[1], base64: m[2] !== undefined, body: m[3] };
 }
 
 function ERR_UNKNOWN_MODULE_FORMAT(format, url) {
@@ -480,6 +494,8 @@ function isModuleScope(filename) {
 module.exports = {
   resolve,
   getFormat,
+  parseDataURL,
+  packageScopeOf: packageScope,
   isModuleScope,
   packageImportsResolve,
   importConditions,
