@@ -70,3 +70,17 @@ const { SourceTextModule, SyntheticModule } = vm;
   assert.throws(() => new vm.Module(), TypeError);
   assert.match(require('util').inspect(lib), /^SourceTextModule \{/);
 })().then(mustCall());
+
+// A failed link leaves the module errored with that error; methods refuse
+// other receivers; contexts other than the main one are refused.
+(async () => {
+  const m = new SourceTextModule("import 'x';");
+  const why = new Error('no');
+  await assert.rejects(m.link(() => { throw why; }), why);
+  assert.strictEqual(m.status, 'errored');
+  assert.strictEqual(m.error, why);
+  assert.throws(() => SyntheticModule.prototype.setExport.call({}, 'a', 1),
+                { code: 'ERR_VM_MODULE_NOT_MODULE' });
+  assert.throws(() => new SourceTextModule('', { context: {} }),
+                { code: 'ERR_INVALID_ARG_TYPE' });
+})().then(mustCall());

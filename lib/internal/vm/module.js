@@ -11,7 +11,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_VM_MODULE_ALREADY_LINKED,
     ERR_VM_MODULE_DIFFERENT_CONTEXT, ERR_VM_MODULE_LINK_FAILURE,
-    ERR_VM_MODULE_NOT_MODULE, ERR_VM_MODULE_STATUS, ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_VM_MODULE_NOT_MODULE, ERR_VM_MODULE_STATUS,
   },
 } = require('internal/errors');
 const {
@@ -28,6 +28,7 @@ const kWrap = Symbol('kWrap');
 const kLinking = Symbol('kLinking');    // undefined, or the link promise
 const kLinked = Symbol('kLinked');      // specifier -> Module
 const kPrivate = Symbol('kPrivate');
+const kLinkError = Symbol('kLinkError'); // why linking failed, if it did
 const moduleOfWrap = new WeakMap();
 let idCounter = 0;
 let warned = false;
@@ -51,6 +52,7 @@ class Module {
   }
 
   get identifier() {
+    needModule(this);
     return this[kWrap].url;
   }
 
@@ -59,7 +61,9 @@ class Module {
   }
 
   get status() {
+    needModule(this);
     const s = getStatus(this[kWrap]);
+    if (this[kLinkError] !== undefined && s < kInstantiated) return 'errored';
     if (s === kUninstantiated || s === kInstantiating) {
       return this[kLinking] !== undefined ? 'linking' : 'unlinked';
     }
@@ -70,6 +74,7 @@ class Module {
   }
 
   get namespace() {
+    needModule(this);
     const status = this.status;
     if (status === 'unlinked' || status === 'linking') {
       throw new ERR_VM_MODULE_STATUS('must not be unlinked or linking');
@@ -78,23 +83,32 @@ class Module {
   }
 
   get error() {
+    needModule(this);
     if (this.status !== 'errored') {
       throw new ERR_VM_MODULE_STATUS('must be errored');
     }
+    if (getStatus(this[kWrap]) < kInstantiated) return this[kLinkError];
     return getException(this[kWrap]);
   }
 
   async link(linker) {
+    needModule(this);
     validateFunction(linker, 'linker');
     if (this.status === 'linked') throw new ERR_VM_MODULE_ALREADY_LINKED();
     if (this.status !== 'unlinked') {
       throw new ERR_VM_MODULE_STATUS('must be unlinked');
     }
-    await linkGraph(this, linker);
-    instantiate(this[kWrap], resolveLinked);
+    try {
+      await linkGraph(this, linker);
+      instantiate(this[kWrap], resolveLinked);
+    } catch (err) {
+      this[kLinkError] = err;
+      throw err;
+    }
   }
 
   async evaluate(options = {}) {
+    needModule(this);
     validateObject(options, 'options');
     const status = this.status;
     if (status !== 'linked' && status !== 'evaluating' &&
@@ -102,6 +116,7 @@ class Module {
       throw new ERR_VM_MODULE_STATUS(
         'must be one of linked, evaluated, or errored');
     }
+    if (getStatus(this[kWrap]) < kInstantiated) throw this[kLinkError];
     await evaluate(this[kWrap]);
   }
 
@@ -158,13 +173,27 @@ function identifierOf(options) {
 }
 
 function checkContext(options) {
-  if (options.context !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('the context option of vm modules');
+  const { context } = options;
+  if (context === undefined) return;
+  if (context === null || typeof context !== 'object' ||
+      !internalBinding('contextify').isContext(context)) {
+    throw new ERR_INVALID_ARG_TYPE('options.context', 'vm.Context', context);
   }
+  // Modules are compiled and linked in the main context only, for now.
+  const err = new Error('vm modules in other contexts are not supported ' +
+                        'by noderun yet');
+  err.code = 'ERR_METHOD_NOT_IMPLEMENTED';
+  throw err;
+}
+
+// Methods called on something that is not a module of ours.
+function needModule(value) {
+  if (!isModule(value)) throw new ERR_VM_MODULE_NOT_MODULE();
 }
 
 function setup(module, wrap) {
   module[kWrap] = wrap;
+  module[kLinkError] = undefined;
   module[kLinked] = new Map();
   module[kLinking] = undefined;
   moduleOfWrap.set(wrap, module);
@@ -196,6 +225,7 @@ class SourceTextModule extends Module {
   }
 
   get dependencySpecifiers() {
+    needModule(this);
     return getRequests(this[kWrap]).map((r) => r.specifier);
   }
 }
@@ -228,6 +258,7 @@ class SyntheticModule extends Module {
   }
 
   setExport(name, value) {
+    needModule(this);
     validateString(name, 'name');
     const status = getStatus(this[kWrap]);
     if (status < kInstantiated) {
