@@ -673,22 +673,28 @@ static void broadcast_post(v8c_call *c) {
     }
   }
   uv_mutex_unlock(&registry_lock);
+  /* A value that cannot be cloned throws even with no one listening. */
+  v8c_serialized *first = v8c_serialize(env, v8c_arg(c, 1), NULL);
+  bool ok = first != NULL;
   for (size_t i = 0; i < k; i++) {
-    message *m = calloc(1, sizeof *m);
-    v8c_serialized *data =
-        m ? v8c_serialize(env, v8c_arg(c, 1), NULL) : NULL;
+    message *m = ok ? calloc(1, sizeof *m) : NULL;
+    v8c_serialized *data = NULL;
+    if (m && i == 0) {
+      data = first;
+      first = NULL;
+    } else if (m) {
+      data = v8c_serialize(env, v8c_arg(c, 1), NULL);
+    }
     if (data) {
       m->data = data;
       if (!enqueue(to[i], 0, m)) free_message(m);
     } else {
       free(m);
+      ok = false;
     }
     channel_unref(to[i]);
-    if (!data) {
-      for (size_t j = i + 1; j < k; j++) channel_unref(to[j]);
-      break;
-    }
   }
+  v8c_serialized_free(first);
   free(to);
 }
 

@@ -345,8 +345,18 @@ static void worker_info(v8c_call *c) {
   v8c_return(c, out);
 }
 
+/* stopNow() -> true when this runtime is stopping (process.exit()): the
+ * termination of its JS is then (again) requested, to take effect at the
+ * caller's next interrupt check. */
+static void stop_now(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  if (rt->stopping) v8c_terminate(rt->env);
+  v8c_return_bool(c, rt->stopping);
+}
+
 static const nr__method methods[] = {
     {"create", create},
+    {"stopNow", stop_now},
     {"terminate", terminate},
     {"ref", ref},
     {"close", close_},

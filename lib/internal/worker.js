@@ -29,7 +29,6 @@ const kInternalPort = Symbol('kInternalPort');
 const kOnExit = Symbol('kOnExit');
 const kOnInternal = Symbol('kOnInternal');
 const kLimits = Symbol('kLimits');
-const kStdio = Symbol('kStdio');
 const kExited = Symbol('kExited');
 
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
@@ -162,9 +161,11 @@ class Worker extends EventEmitter {
     this[kInternalPort].unref();
 
     const { Readable, Writable } = require('stream');
-    this[kStdio] = [null, !!options.stdout, !!options.stderr];
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
+    // Unless asked for as streams, the worker's output goes to ours.
+    if (!options.stdout) this.stdout.pipe(process.stdout, { end: false });
+    if (!options.stderr) this.stderr.pipe(process.stderr, { end: false });
     this.stdin = null;
     if (options.stdin) {
       const port = this[kInternalPort];
@@ -220,11 +221,7 @@ class Worker extends EventEmitter {
           chunk = Buffer.from(chunk.buffer, chunk.byteOffset,
                               chunk.byteLength);
         }
-        if (this[kStdio][msg.fd]) {
-          (msg.fd === 1 ? this.stdout : this.stderr).push(chunk);
-        } else {
-          (msg.fd === 1 ? process.stdout : process.stderr).write(chunk);
-        }
+        (msg.fd === 1 ? this.stdout : this.stderr).push(chunk);
         break;
       }
       case 'error':

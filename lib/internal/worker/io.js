@@ -28,17 +28,37 @@ class MessageEvent extends Event {
   #data;
   #ports;
 
+  #origin;
+  #lastEventId;
+  #source;
+
   constructor(type, options = {}) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     super(type, options);
-    this.#data = options?.data ?? null;
-    this.#ports = options?.ports ?? [];
+    const {
+      data = null, origin = '', lastEventId = '', source = null, ports = [],
+    } = options ?? {};
+    if (source !== null && !(source instanceof MessagePort)) {
+      throw new ERR_INVALID_ARG_TYPE('init.source', 'MessagePort', source);
+    }
+    const list = [...ports];
+    list.forEach((port, i) => {
+      if (!(port instanceof MessagePort)) {
+        throw new ERR_INVALID_ARG_TYPE(`init.ports[${i}]`, 'MessagePort',
+                                       port);
+      }
+    });
+    this.#data = data;
+    this.#origin = `${origin}`;
+    this.#lastEventId = `${lastEventId}`;
+    this.#source = source;
+    this.#ports = list;
   }
 
   get data() { return this.#data; }
-  get origin() { return ''; }
-  get lastEventId() { return ''; }
-  get source() { return null; }
+  get origin() { return this.#origin; }
+  get lastEventId() { return this.#lastEventId; }
+  get source() { return this.#source; }
   get ports() { return this.#ports; }
 }
 
@@ -149,6 +169,19 @@ class MessagePort extends NodeEventTarget {
   }
 }
 
+const kMissing = 'Object that needs transfer was found in message but not ' +
+  'listed in transferList';
+
+// Node reports a port left out of the transfer list with its own code.
+function rethrowClone(err) {
+  if (err !== null && typeof err === 'object' && err.message === kMissing) {
+    const e = new TypeError(kMissing);
+    e.code = 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST';
+    throw e;
+  }
+  rethrow(err);
+}
+
 // Splits a transfer list into ArrayBuffers (their memory moves) and
 // MessagePorts (they move to the receiver's thread), then posts.
 function postTo(handle, value, transfer) {
@@ -174,7 +207,7 @@ function postTo(handle, value, transfer) {
   try {
     binding.postMessage(handle, value, buffers, ports, handles);
   } catch (err) {
-    rethrow(err);
+    rethrowClone(err);
   }
   if (ports !== undefined) {
     for (const port of ports) port[kHandle] = null;
@@ -213,6 +246,7 @@ class MessageChannel {
 }
 
 function receiveMessageOnPort(port) {
+  if (port instanceof BroadcastChannel) port = port[kPort] ?? port;
   if (!(port instanceof MessagePort)) {
     throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
   }
@@ -228,8 +262,9 @@ const kName = Symbol('kName');
 class BroadcastChannel extends EventTarget {
   constructor(name) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    const text = `${name}`;
     super();
-    this[kName] = `${name}`;
+    this[kName] = text;
     const handle = binding.broadcastOpen(this[kName]);
     const port = newPort(handle);
     port.on('message', (data) => {
@@ -266,7 +301,7 @@ class BroadcastChannel extends EventTarget {
     try {
       binding.broadcastPost(port[kHandle], message);
     } catch (err) {
-      rethrow(err);
+      rethrowClone(err);
     }
   }
 

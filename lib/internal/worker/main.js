@@ -19,9 +19,6 @@ function post(message) {
 
 // process.env of a worker that got a copy: an object of strings.
 function envObject(values) {
-  const {
-    codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY },
-  } = require('internal/errors');
   const target = Object.create(null);
   Object.assign(target, values);
   return new Proxy(target, {
@@ -38,12 +35,13 @@ function envObject(values) {
       return true;
     },
     defineProperty(t, key, desc) {
-      if (!('value' in desc) || desc.configurable === false ||
-          desc.writable === false || desc.enumerable === false) {
-        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
-          '\'process.env\'',
-          'only accepts a configurable, writable, and enumerable data ' +
-          'descriptor');
+      if (!('value' in desc) || desc.configurable !== true ||
+          desc.writable !== true || desc.enumerable !== true) {
+        const err = new TypeError(
+          '\'process.env\' only accepts a configurable, writable, and ' +
+          'enumerable data descriptor');
+        err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+        throw err;
       }
       t[key] = `${desc.value}`;
       return true;
@@ -147,6 +145,17 @@ function setup() {
       throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
     };
   }
+  // process.exit() ends this thread at once: nothing after it runs, not
+  // even a catch block (the runtime is terminating; a loop's interrupt
+  // check lets the termination through).
+  const exit = process.exit;
+  const { stopNow } = internalBinding('worker');
+  process.exit = function(code) {
+    exit.call(process, code);
+    while (stopNow()) {
+      // Unwinds here.
+    }
+  };
   post({ type: 'online' });
   return start;
 }
