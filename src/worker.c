@@ -71,6 +71,14 @@ static void on_heap_limit(v8c_env *env) {
   nr__stop(rt, 1);
 }
 
+/* Makes a terminate() request take effect (exit code 1). */
+static void check_stop(nr__worker *w, nr_runtime *rt) {
+  uv_mutex_lock(&w->lock);
+  bool stop = w->stop_requested;
+  uv_mutex_unlock(&w->lock);
+  if (stop) nr__stop(rt, 1);
+}
+
 static void run_worker(nr_runtime *rt) {
   v8c_env *env = rt->env;
   v8c_scope scope;
@@ -101,7 +109,11 @@ static void worker_main(void *arg) {
     uv_mutex_unlock(&w->lock);
     if (stop) nr__stop(rt, 1);
     else run_worker(rt);
+    /* stop_async is unref'd: a loop with nothing else to do may end
+     * before it runs, so the request is checked here too. */
+    check_stop(w, rt);
     nr_loop_run(rt, NR_RUN_DEFAULT);
+    check_stop(w, rt);
     uv_mutex_lock(&w->lock);
     w->child_env = NULL;
     w->stop_ready = false;
