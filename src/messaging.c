@@ -1,12 +1,12 @@
 /* messaging.c — binding 'messaging': structuredClone, MessagePorts and
  * BroadcastChannels.
  *
- * A channel joins two ends. An end is either a port (a uv_async_t on some
- * runtime's loop) or, while it travels inside a message to another thread,
+ * A channel joins two ends. An end is either a port (an eventfd watched by
+ * some runtime's loop) or, while it travels inside a message to another thread,
  * a token. Posting serializes the value (v8c_serialize, no V8 handles
  * inside), appends it to the peer end's queue under the channel's lock and
  * wakes the peer's loop when the peer is a port. Because only the lock and
- * uv_async_send cross between the two ends, an end may live on any
+ * the eventfd cross between the two ends, an end may live on any
  * thread's loop (workers), and may move from one loop to another: a port
  * listed in a transfer list becomes a token in the message and a port
  * again where the message is read, with its queue intact.
@@ -16,6 +16,9 @@
  * copy of the message in the queue of every other subscriber of the name. */
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -43,7 +46,11 @@ struct nr__port_token {
 
 struct port {
   nr__handle_wrap base;
-  uv_async_t async;
+  /* Wakes the port's loop. An eventfd rather than a uv_async_t: libuv
+   * 1.44's uv_async_send makes the woken loop spin until the sender's
+   * call returns, which costs dearly when threads ping-pong messages. */
+  uv_poll_t waker;
+  int efd;
   channel *chan;
   int side;
   bool receiving;         /* start() was called */
@@ -55,6 +62,25 @@ struct port {
 };
 
 static const int port_tag = 0;
+
+/* Wakes p's loop; safe from any thread while p is an end of its channel
+ * (under the channel's lock) or from p's own loop. */
+static void wake(port *p) {
+  uint64_t one = 1;
+  ssize_t n;
+  do {
+    n = write(p->efd, &one, sizeof one);
+  } while (n < 0 && errno == EINTR);
+  /* EAGAIN: the counter is full, so a wake-up is pending anyway. */
+}
+
+static void on_wake(uv_poll_t *h, int status, int events);
+
+static void free_unused_port(uv_handle_t *h) {
+  port *p = h->data;
+  close(p->efd);
+  free(p);
+}
 
 /* ---- Channels --------------------------------------------------------- */
 
@@ -101,8 +127,8 @@ static message *end_gone(channel *c, int side, uv_loop_t *same_loop) {
   if (peer && !peer->closing) {
     /* The peer's 'close' must still be delivered: on the same loop, keep
      * the loop up until it is (another thread's loop is its own affair). */
-    if (peer->async.loop == same_loop) uv_ref((uv_handle_t *)&peer->async);
-    uv_async_send(&peer->async);
+    if (peer->waker.loop == same_loop) uv_ref((uv_handle_t *)&peer->waker);
+    wake(peer);
   }
   return q;
 }
@@ -115,7 +141,7 @@ static bool enqueue(channel *c, int to, message *m) {
     if (c->tail[to]) c->tail[to]->next = m;
     else c->head[to] = m;
     c->tail[to] = m;
-    if (c->ends[to]) uv_async_send(&c->ends[to]->async);
+    if (c->ends[to]) wake(c->ends[to]);
   }
   uv_mutex_unlock(&c->lock);
   return ok;
@@ -136,6 +162,7 @@ void nr__port_token_free(nr__port_token *t) {
 
 static void on_port_closed(uv_handle_t *h) {
   port *p = h->data;
+  close(p->efd);
   v8c_ref_free(p->object);
   channel *c = p->chan;
   free(p);
@@ -152,11 +179,11 @@ static void close_port(nr__handle_wrap *w) {
   if (!p->transferred) {
     channel *c = p->chan;
     uv_mutex_lock(&c->lock);
-    message *q = end_gone(c, p->side, p->async.loop);
+    message *q = end_gone(c, p->side, p->waker.loop);
     uv_mutex_unlock(&c->lock);
     free_queue(q);
   }
-  uv_close((uv_handle_t *)&p->async, on_port_closed);
+  uv_close((uv_handle_t *)&p->waker, on_port_closed);
 }
 
 /* Tells JS the port closed, then closes it (from the loop, not from JS). */
@@ -177,16 +204,31 @@ static void finish_close(port *p) {
 static port *new_port(nr_runtime *rt, channel *c, int side) {
   port *p = calloc(1, sizeof *p);
   if (!p) return NULL;
-  if (uv_async_init(rt->loop, &p->async, NULL) != 0) {
+  p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (p->efd < 0) {
     free(p);
     return NULL;
   }
-  p->async.data = p;
+  if (uv_poll_init(rt->loop, &p->waker, p->efd) != 0 ||
+      uv_poll_start(&p->waker, UV_READABLE, on_wake) != 0) {
+    /* A handle made must be closed; its close callback frees p. */
+    if (p->waker.loop) {
+      p->transferred = true;
+      p->closing = true;
+      p->waker.data = p;
+      uv_close((uv_handle_t *)&p->waker, free_unused_port);
+    } else {
+      close(p->efd);
+      free(p);
+    }
+    return NULL;
+  }
+  p->waker.data = p;
   p->chan = c;
   p->side = side;
   /* A port keeps the loop alive only when JS refs it (a 'message'
    * listener), as in Node. */
-  uv_unref((uv_handle_t *)&p->async);
+  uv_unref((uv_handle_t *)&p->waker);
   nr__wrap_track(rt, &p->base, close_port);
   return p;
 }
@@ -194,8 +236,7 @@ static port *new_port(nr_runtime *rt, channel *c, int side) {
 /* The JS handle of a new port for end `side` of c. The caller's reference
  * to the channel passes to the port; on failure (NULL, exception pending)
  * the end is gone and the reference dropped. */
-static v8c_value port_handle(nr_runtime *rt, channel *c, int side,
-                             uv_async_cb cb) {
+static v8c_value port_handle(nr_runtime *rt, channel *c, int side) {
   v8c_env *env = rt->env;
   port *p = new_port(rt, c, side);
   if (!p) {
@@ -207,7 +248,6 @@ static v8c_value port_handle(nr_runtime *rt, channel *c, int side,
     return v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
                            "Failed to allocate memory");
   }
-  p->async.async_cb = cb;
   v8c_value obj = v8c_wrap(env, &port_tag, p, NULL, NULL);
   if (!obj) {
     nr__wrap_untrack(&p->base);
@@ -217,13 +257,12 @@ static v8c_value port_handle(nr_runtime *rt, channel *c, int side,
   p->object = v8c_ref_new(env, obj);
   uv_mutex_lock(&c->lock);
   c->ends[side] = p;
-  bool wake = c->head[side] || c->closed[!side];
+  bool pending = c->head[side] || c->closed[!side];
   uv_mutex_unlock(&c->lock);
-  if (wake) uv_async_send(&p->async);
+  if (pending) wake(p);
   return obj;
 }
 
-static void on_async(uv_async_t *a);
 
 /* Builds the MessagePort objects of a message's tokens (the tokens are
  * used up). NULL with an exception pending. */
@@ -280,8 +319,13 @@ static void free_message(message *m) {
   free_queue(m);
 }
 
-static void on_async(uv_async_t *a) {
-  port *p = a->data;
+static void on_wake(uv_poll_t *h, int status, int events) {
+  port *p = h->data;
+  uint64_t count;
+  /* Any number of wake-ups since the last one: the queue says what came. */
+  if (read(p->efd, &count, sizeof count) < 0) {
+    /* EAGAIN: a start() or close() that came before the wake-up. */
+  }
   nr_runtime *rt = p->base.rt;
   if (!rt || p->closing || rt->stopping) return;
   channel *c = p->chan;
@@ -334,7 +378,7 @@ v8c_value nr__channel_open(nr_runtime *rt, nr__port_token **other) {
   c->refs = 2;
   t->chan = c;
   t->side = 1;
-  v8c_value h = port_handle(rt, c, 0, on_async);
+  v8c_value h = port_handle(rt, c, 0);
   if (!h) {
     nr__port_token_free(t);
     return NULL;
@@ -348,7 +392,7 @@ v8c_value nr__port_adopt(nr_runtime *rt, nr__port_token *t) {
   channel *c = t->chan;
   int side = t->side;
   free(t);
-  return port_handle(rt, c, side, on_async);
+  return port_handle(rt, c, side);
 }
 
 /* ---- Natives ---------------------------------------------------------- */
@@ -504,7 +548,7 @@ static void start(v8c_call *c) {
   port *p = arg_port(c, 0);
   if (!p) return;
   p->receiving = true;
-  uv_async_send(&p->async);
+  wake(p);
 }
 
 /* stop(handle): hold messages in the queue again. */
@@ -518,9 +562,9 @@ static void ref(v8c_call *c) {
   port *p = arg_port(c, 0);
   if (!p) return;
   if (v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1)))
-    uv_ref((uv_handle_t *)&p->async);
+    uv_ref((uv_handle_t *)&p->waker);
   else
-    uv_unref((uv_handle_t *)&p->async);
+    uv_unref((uv_handle_t *)&p->waker);
 }
 
 /* close(handle): both ends get their onclose from the loop. */
@@ -528,7 +572,7 @@ static void close_(v8c_call *c) {
   port *p = arg_port(c, 0);
   if (!p) return;
   p->close_requested = true;
-  uv_async_send(&p->async);
+  wake(p);
 }
 
 /* receiveMessage(handle) -> [value, ports] for the oldest waiting message,
@@ -603,7 +647,7 @@ static void broadcast_open(v8c_call *c) {
     return;
   }
   ch->refs = 2;  /* the port, and the registry's end */
-  v8c_value h = port_handle(rt, ch, 0, on_async);
+  v8c_value h = port_handle(rt, ch, 0);
   if (!h) {
     uv_mutex_lock(&ch->lock);
     message *q = end_gone(ch, 1, NULL);
