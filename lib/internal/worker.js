@@ -57,7 +57,9 @@ function badExecArgv(list) {
       continue;
     }
     const name = arg.split('=')[0];
-    if (name.startsWith('--harmony')) continue;
+    if (name.startsWith('--harmony') || name.startsWith('--no-harmony')) {
+      continue;
+    }
     if (!workerOptions.has(name)) {
       bad.push(arg);
     } else if ((name === '--require' || name === '-r' ||
@@ -110,6 +112,23 @@ function readLimits(limits) {
     validateNumber(v, `options.resourceLimits.${name}`);
     return v;
   });
+}
+
+// The working directory is the process's. Workers cannot change it and
+// keep a copy, which they read again only when this counter (shared by all
+// threads, bumped by the main thread's chdir) says it changed.
+function cwdCounter() {
+  // Without SharedArrayBuffers (--no-harmony-sharedarraybuffer), workers
+  // ask the system each time.
+  if (state.cwdCounter === null && typeof SharedArrayBuffer === 'function') {
+    state.cwdCounter = new Int32Array(new SharedArrayBuffer(4));
+    const chdir = process.chdir;
+    process.chdir = function(directory) {
+      chdir.call(process, directory);
+      Atomics.add(state.cwdCounter, 0, 1);
+    };
+  }
+  return state.cwdCounter;
 }
 
 // C calls this with `this` = the worker's handle once its thread ended.
@@ -195,6 +214,7 @@ class Worker extends EventEmitter {
       environmentData: state.environmentData,
       name: options.name ?? '',
       stdin: !!options.stdin,
+      cwdCounter: cwdCounter(),
     };
     try {
       postTo(this[kInternalPort][kPortHandle], start, transferList);

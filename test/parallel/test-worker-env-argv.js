@@ -47,3 +47,27 @@ run(`parentPort.postMessage([process.argv.slice(1), process.execArgv]);`,
 
 assert.throws(() => new Worker('', { eval: true, env: 1 }),
               { code: 'ERR_INVALID_ARG_TYPE' });
+
+// The working directory is the process's: a chdir on the main thread is
+// seen by a running worker; workers may not change it.
+{
+  const path = require('path');
+  const start = process.cwd();
+  const w = new Worker(`
+    const { parentPort } = require('worker_threads');
+    let err;
+    try { process.chdir('/'); } catch (e) { err = e.code; }
+    parentPort.postMessage([process.cwd(), err]);
+    parentPort.once('message', () => parentPort.postMessage(process.cwd()));
+  `, { eval: true });
+  w.once('message', mustCall(([cwd, err]) => {
+    assert.strictEqual(cwd, start);
+    assert.strictEqual(err, 'ERR_WORKER_UNSUPPORTED_OPERATION');
+    process.chdir('..');
+    w.postMessage('again');
+    w.once('message', mustCall((cwd2) => {
+      assert.strictEqual(cwd2, path.dirname(start));
+      process.chdir(start);
+    }));
+  }));
+}

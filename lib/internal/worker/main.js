@@ -133,6 +133,20 @@ function setup() {
     }
   });
   internalPort.unref();
+  if (start.cwdCounter instanceof Int32Array) {
+    const counter = state.cwdCounter = start.cwdCounter;
+    const { cwd: rawCwd } = internalBinding('process_methods');
+    let seen = -1;
+    let cached;
+    process.cwd = function cwd() {
+      const now = Atomics.load(counter, 0);
+      if (now !== seen) {
+        cached = rawCwd();
+        seen = now;
+      }
+      return cached;
+    };
+  }
   // Work that belongs to the whole process is refused, as in Node.
   const { codes: { ERR_WORKER_UNSUPPORTED_OPERATION } } =
     require('internal/errors');

@@ -14,4 +14,7 @@ module.exports = {
   environmentData: new Map(),
   // The worker's internal port (start-up data, stdio, errors).
   internalPort: null,
+  // An Int32Array over a SharedArrayBuffer: the number of times the
+  // process's working directory changed (see internal/worker).
+  cwdCounter: null,
 };
