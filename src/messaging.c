@@ -339,7 +339,8 @@ static void on_wake(uv_poll_t *h, int status, int events) {
   }
   uv_mutex_unlock(&c->lock);
   v8c_env *env = rt->env;
-  while (m && !rt->stopping && !p->closing && !p->transferred) {
+  while (m && !rt->stopping && !p->closing && !p->transferred &&
+         p->receiving) {
     message *next = m->next;
     v8c_scope scope;
     v8c_scope_open(env, &scope);
@@ -355,6 +356,20 @@ static void on_wake(uv_poll_t *h, int status, int events) {
     v8c_scope_close(&scope);
     free_message(m);
     m = next;
+  }
+  if (m && !rt->stopping && (p->transferred || !p->receiving)) {
+    /* A listener stopped the port, or sent it elsewhere: the rest of the
+     * batch waits in the queue again, in order. */
+    message *last = m;
+    while (last->next) last = last->next;
+    uv_mutex_lock(&c->lock);
+    if (!c->closed[p->side]) {
+      last->next = c->head[p->side];
+      if (!c->head[p->side]) c->tail[p->side] = last;
+      c->head[p->side] = m;
+      m = NULL;
+    }
+    uv_mutex_unlock(&c->lock);
   }
   free_queue(m);  /* what was left when the runtime stopped */
   if ((peer_closed || p->close_requested) && !p->closing && !p->transferred &&

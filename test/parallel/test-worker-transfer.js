@@ -79,3 +79,27 @@ w.on('exit', mustCall((code) => assert.strictEqual(code, 0)));
   a.close();
   got.close();
 }
+
+// A listener that removes itself stops delivery: the messages that had
+// already arrived wait, in order, for the next listener.
+{
+  const { port1: a, port2: b } = new MessageChannel();
+  const got = [];
+  const first = mustCall((m) => {
+    got.push(m);
+    b.off('message', first);
+  });
+  b.on('message', first);
+  a.postMessage(1);
+  a.postMessage(2);
+  a.postMessage(3);
+  setTimeout(mustCall(() => {
+    b.on('message', mustCall((m) => {
+      got.push(m);
+      if (got.length === 3) {
+        assert.deepStrictEqual(got, [1, 2, 3]);
+        b.close();
+      }
+    }, 2));
+  }), 20);
+}
