@@ -7,7 +7,7 @@ const {
   codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 
-const kUntransferable = Symbol('kUntransferable');
+const { kUntransferable } = require('internal/worker/untransferable');
 
 // A transfer list as Node takes it: any iterable, checked item by item.
 // MessagePorts are accepted where ports can go (postMessage), and `name`
@@ -71,7 +71,11 @@ Object.defineProperty(cloneError, 'DOM', {
 
 function structuredClone(value, options) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
-  const transfer = transferList(options);
+  let transfer = transferList(options);
+  // Marked buffers (markAsUntransferable, Buffer's pool) are copied.
+  if (transfer !== undefined) {
+    transfer = transfer.filter((b) => !b[kUntransferable]);
+  }
   try {
     return binding.structuredClone(value, transfer);
   } catch (err) {

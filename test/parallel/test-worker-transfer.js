@@ -103,3 +103,16 @@ w.on('exit', mustCall((code) => assert.strictEqual(code, 0)));
     }, 2));
   }), 20);
 }
+
+// Buffer's allocation pool is shared by unrelated Buffers: it is copied,
+// never moved.
+{
+  const { port1: a, port2: b } = new MessageChannel();
+  const x = Buffer.from('pooled');
+  const y = Buffer.from('pooled too');
+  assert.strictEqual(x.buffer, y.buffer);
+  a.postMessage(x, [x.buffer]);
+  assert.strictEqual(y.toString(), 'pooled too');
+  assert.strictEqual(receiveMessageOnPort(b).message.length, 6);
+  a.close();
+}

@@ -328,13 +328,7 @@ function checkBroadcast(self) {
 
 // An ArrayBuffer so marked is copied, never moved, even when listed in a
 // transfer list (Node 18's behaviour).
-function markAsUntransferable(obj) {
-  if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null)
-    return;
-  Object.defineProperty(obj, kUntransferable, {
-    value: true, enumerable: false, configurable: false, writable: false,
-  });
-}
+const { markAsUntransferable } = require('internal/worker/untransferable');
 
 module.exports = {
   BroadcastChannel,
