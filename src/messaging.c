@@ -331,11 +331,10 @@ static void on_wake(uv_poll_t *h, int status, int events) {
   channel *c = p->chan;
   message *m = NULL;
   uv_mutex_lock(&c->lock);
-  bool peer_closed = c->closed[!p->side] && !c->head[p->side];
+  bool peer_closed = c->closed[!p->side];
   if (p->receiving) {
     m = c->head[p->side];
     c->head[p->side] = c->tail[p->side] = NULL;
-    peer_closed = c->closed[!p->side];
   }
   uv_mutex_unlock(&c->lock);
   v8c_env *env = rt->env;

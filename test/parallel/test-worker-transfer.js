@@ -88,20 +88,20 @@ w.on('exit', mustCall((code) => assert.strictEqual(code, 0)));
   const first = mustCall((m) => {
     got.push(m);
     b.off('message', first);
+    setTimeout(mustCall(() => {
+      b.on('message', mustCall((m) => {
+        got.push(m);
+        if (got.length === 3) {
+          assert.deepStrictEqual(got, [1, 2, 3]);
+          b.close();
+        }
+      }, 2));
+    }), 20);
   });
   b.on('message', first);
   a.postMessage(1);
   a.postMessage(2);
   a.postMessage(3);
-  setTimeout(mustCall(() => {
-    b.on('message', mustCall((m) => {
-      got.push(m);
-      if (got.length === 3) {
-        assert.deepStrictEqual(got, [1, 2, 3]);
-        b.close();
-      }
-    }, 2));
-  }), 20);
 }
 
 // Buffer's allocation pool is shared by unrelated Buffers: it is copied,
