@@ -50,6 +50,7 @@ typedef struct nr__method {
   X(timers)                                                                \
   X(types)                                                                 \
   X(util)                                                                  \
+  X(worker)                                                                \
   X(zlib)
 
 #define NR_DECLARE_BINDING(name) \
@@ -209,6 +210,11 @@ struct nr_runtime {
   int exit_code;
   bool stopping;              /* process.exit() or a fatal exception */
   bool exit_emitted;
+
+  /* messaging.c: the JS side of this runtime's MessagePorts. */
+  v8c_ref *port_onmessage, *port_onclose, *port_wrap;
+  /* worker.c: the Worker this runtime runs (NULL on the main thread). */
+  struct nr__worker *worker;
 };
 
 /* The runtime a native call belongs to. */
@@ -359,5 +365,27 @@ void nr__on_connect(uv_connect_t *req, int status);
  * writeBuffer, writeUtf8String, writeLatin1String, writev, shutdown,
  * listen, close, ref, hasRef, fileno, writeQueueSize. */
 extern const nr__method nr__stream_methods[];
+
+/* ---- Workers and message ports (worker.c, messaging.c) --------------- */
+
+/* One end of a message channel while it belongs to no loop: it travels in
+ * a message, or waits for a worker's runtime. */
+typedef struct nr__port_token nr__port_token;
+
+/* A new channel: one end a port on rt (its handle object is returned), the
+ * other a token in *other. NULL with an exception pending on failure. */
+v8c_value nr__channel_open(nr_runtime *rt, nr__port_token **other);
+/* Makes a token a port on rt (the token is used up): its handle object,
+ * or NULL with an exception pending. */
+v8c_value nr__port_adopt(nr_runtime *rt, nr__port_token *t);
+/* Drops a token: its end of the channel closes. */
+void nr__port_token_free(nr__port_token *t);
+
+typedef struct nr__worker nr__worker;
+/* What a worker's thread does with its runtime: made by worker.c, run on
+ * the new thread. Creates the runtime (an isolate with the worker's heap
+ * limits, its own loop) for worker w; NULL on failure. */
+nr_runtime *nr__runtime_new_worker(nr__worker *w, int argc, char **argv,
+                                   const v8c_env_limits *limits);
 
 #endif /* NR_INTERNAL_H */

@@ -103,7 +103,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
     const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
     size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
     const opt *o = find_option(arg, len);
-    if (!o && strncmp(arg, "--harmony", 9) == 0) {
+    if (!o && (strncmp(arg, "--harmony", 9) == 0 ||
+               strncmp(arg, "--no-harmony", 12) == 0)) {
       add_v8_flag(cli, arg);
       continue;
     }

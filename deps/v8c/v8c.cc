@@ -149,6 +149,9 @@ static void FreeModuleState(v8c_env *env);
 struct v8c_env {
   Isolate *isolate;
   CountingAllocator *allocator;
+  // Backing stores keep the allocator alive past the isolate: memory moved
+  // or shared to another thread's isolate is freed by whoever holds it last.
+  std::shared_ptr<CountingAllocator> allocator_owner;
   Global<Context> context;
   Global<v8::ObjectTemplate> wrap_template;
   Global<v8::Private> arrow_key;
@@ -157,11 +160,15 @@ struct v8c_env {
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
   ModuleState *modules;  // created on first use
+  v8c_heap_limit_cb on_heap_limit;  // see the Workers section
   void *data;
   // Microtask queues of vm contexts that have their own; they must outlive
   // those contexts, so they go with the isolate.
   std::vector<std::unique_ptr<v8::MicrotaskQueue>> queues;
 };
+
+static void ApplyLimits(Isolate::CreateParams *params,
+                        const v8c_env_limits *lim);
 
 static inline v8c_env *EnvOf(Isolate *iso) {
   return static_cast<v8c_env *>(iso->GetData(0));
@@ -214,12 +221,14 @@ static void OnPromiseReject(v8::PromiseRejectMessage msg) {
                  V(promise.As<Value>()), V(value));
 }
 
-extern "C" v8c_env *v8c_env_new(void *data) {
+static v8c_env *EnvNew(void *data, const v8c_env_limits *lim) {
   v8c_env *env = new (std::nothrow) v8c_env();
   if (!env) return nullptr;
-  env->allocator = new CountingAllocator();
+  env->allocator_owner = std::make_shared<CountingAllocator>();
+  env->allocator = env->allocator_owner.get();
   Isolate::CreateParams params;
-  params.array_buffer_allocator = env->allocator;
+  params.array_buffer_allocator_shared = env->allocator_owner;
+  if (lim) ApplyLimits(&params, lim);
   Isolate *iso = Isolate::New(params);
   env->isolate = iso;
   env->data = data;
@@ -241,6 +250,8 @@ extern "C" v8c_env *v8c_env_new(void *data) {
       v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:context")));
   return env;
 }
+
+extern "C" v8c_env *v8c_env_new(void *data) { return EnvNew(data, nullptr); }
 
 extern "C" void v8c_env_free(v8c_env *env) {
   if (!env) return;
@@ -269,7 +280,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
     delete f;
     f = next;
   }
-  delete env->allocator;
+  env->allocator_owner.reset();
   delete env;
 }
 
@@ -1559,6 +1570,29 @@ class SerializeDelegate : public v8::ValueSerializer::Delegate {
     return realloc(old, size);
   }
   void FreeBufferMemory(void *buffer) override { free(buffer); }
+  // Objects with internal fields (MessagePorts) travel as their index in
+  // the host list (see the Workers section).
+  v8::Maybe<bool> WriteHostObject(Isolate *iso, Local<Object> obj) override {
+    for (size_t i = 0; hosts_ && i < hosts_->size(); i++) {
+      if ((*hosts_)[i] == obj) {
+        ser_->WriteUint32((uint32_t)i);
+        return v8::Just(true);
+      }
+    }
+    Local<String> name = obj->GetConstructorName();
+    String::Utf8Value n(iso, name);
+    ThrowDataClone(iso, String::NewFromUtf8(
+                            iso, *n && !strcmp(*n, "MessagePort")
+                                     ? "Object that needs transfer was found "
+                                       "in message but not listed in "
+                                       "transferList"
+                                     : "Value could not be cloned")
+                            .ToLocalChecked());
+    return v8::Nothing<bool>();
+  }
+
+  const std::vector<Local<Object>> *hosts_ = nullptr;
+  v8::ValueSerializer *ser_ = nullptr;
 
  private:
   Isolate *iso_;
@@ -1573,6 +1607,18 @@ class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
     if (id >= in_->shared.size()) return {};
     return v8::SharedArrayBuffer::New(iso, in_->shared[id]);
   }
+  v8::MaybeLocal<Object> ReadHostObject(Isolate *iso) override {
+    uint32_t i;
+    if (!des_ || !des_->ReadUint32(&i) || !hosts_ || i >= hosts_->size()) {
+      ThrowDataClone(iso, String::NewFromUtf8Literal(
+                              iso, "Unable to deserialize cloned data."));
+      return {};
+    }
+    return (*hosts_)[i];
+  }
+
+  const std::vector<Local<Object>> *hosts_ = nullptr;
+  v8::ValueDeserializer *des_ = nullptr;
 
  private:
   v8c_serialized *in_;
@@ -1580,13 +1626,16 @@ class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
 
 }  // namespace
 
-extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
-                                         v8c_value transfer) {
+static v8c_serialized *Serialize(v8c_env *env, v8c_value v,
+                                 v8c_value transfer,
+                                 const std::vector<Local<Object>> *hosts) {
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
   std::unique_ptr<v8c_serialized> out(new v8c_serialized());
   SerializeDelegate delegate(iso, out.get());
   v8::ValueSerializer ser(iso, &delegate);
+  delegate.hosts_ = hosts;
+  delegate.ser_ = &ser;
   std::vector<Local<ArrayBuffer>> moving;
   if (transfer && !L(transfer)->IsNullOrUndefined()) {
     if (!L(transfer)->IsArray()) {
@@ -1623,7 +1672,13 @@ extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
   return out.release();
 }
 
-extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
+extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
+                                         v8c_value transfer) {
+  return Serialize(env, v, transfer, nullptr);
+}
+
+static v8c_value Deserialize(v8c_env *env, v8c_serialized *s,
+                             const std::vector<Local<Object>> *hosts) {
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
   if (!s) {
@@ -1632,11 +1687,17 @@ extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
   }
   DeserializeDelegate delegate(s);
   v8::ValueDeserializer des(iso, s->data, s->size, &delegate);
+  delegate.hosts_ = hosts;
+  delegate.des_ = &des;
   if (!des.ReadHeader(ctx).FromMaybe(false)) return nullptr;
   for (size_t i = 0; i < s->moved.size(); i++)
     des.TransferArrayBuffer((uint32_t)i, ArrayBuffer::New(iso, s->moved[i]));
   s->moved.clear();  // moved memory has exactly one owner
   return V(des.ReadValue(ctx));
+}
+
+extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
+  return Deserialize(env, s, nullptr);
 }
 
 extern "C" void v8c_serialized_free(v8c_serialized *s) {
@@ -2141,4 +2202,96 @@ extern "C" bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
   return Obj(exception)
       ->SetPrivate(Ctx(env), env->arrow_key.Get(env->isolate), L(arrow))
       .FromMaybe(false);
+}
+
+
+// ---- Workers (worker_threads) ------------------------------------------------
+//
+// What a worker thread's runtime needs beyond an ordinary env: heap limits
+// chosen by the parent and read back, a hook when the heap nears its limit,
+// and host objects (MessagePorts) inside structured clones.
+
+static void ApplyLimits(Isolate::CreateParams *params,
+                        const v8c_env_limits *lim) {
+  v8::ResourceConstraints &rc = params->constraints;
+  if (lim->total_memory) rc.ConfigureDefaults(lim->total_memory, 0);
+  const size_t mb = 1024 * 1024;
+  if (lim->max_young_mb > 0)
+    rc.set_max_young_generation_size_in_bytes(
+        (size_t)(lim->max_young_mb * mb));
+  if (lim->max_old_mb > 0)
+    rc.set_max_old_generation_size_in_bytes((size_t)(lim->max_old_mb * mb));
+  if (lim->code_range_mb > 0)
+    rc.set_code_range_size_in_bytes((size_t)(lim->code_range_mb * mb));
+  if (lim->stack_mb > 0) {
+    // The limit is an address: this far below where the thread is now,
+    // keeping a margin for C frames below V8's.
+    uintptr_t here = reinterpret_cast<uintptr_t>(&rc);
+    size_t bytes = (size_t)(lim->stack_mb * mb);
+    size_t margin = 192 * 1024;
+    size_t usable = bytes > 2 * margin ? bytes - margin : bytes / 2;
+    rc.set_stack_limit(reinterpret_cast<uint32_t *>(here - usable));
+  }
+}
+
+extern "C" v8c_env *v8c_env_new_limited(void *data,
+                                         const v8c_env_limits *limits) {
+  return EnvNew(data, limits);
+}
+
+extern "C" void v8c_env_default_limits(uint64_t total_memory, double *young_mb,
+                                       double *old_mb) {
+  v8::ResourceConstraints rc;
+  rc.ConfigureDefaults(total_memory, 0);
+  *young_mb = (double)rc.max_young_generation_size_in_bytes() / (1024 * 1024);
+  *old_mb = (double)rc.max_old_generation_size_in_bytes() / (1024 * 1024);
+}
+
+static size_t OnNearHeapLimit(void *data, size_t current, size_t initial) {
+  (void)initial;
+  v8c_env *env = static_cast<v8c_env *>(data);
+  if (env->on_heap_limit) env->on_heap_limit(env);
+  // Room to unwind the JS that is terminating; the env stops anyway.
+  return current + current / 2 + 16 * 1024 * 1024;
+}
+
+extern "C" void v8c_on_heap_limit(v8c_env *env, v8c_heap_limit_cb cb) {
+  env->on_heap_limit = cb;
+  env->isolate->AddNearHeapLimitCallback(OnNearHeapLimit, env);
+}
+
+extern "C" v8c_value v8c_host_object(v8c_env *env) {
+  Local<Object> obj;
+  if (!env->wrap_template.Get(env->isolate)->NewInstance(Ctx(env)).ToLocal(&obj))
+    return nullptr;
+  for (int i = 0; i < 3; i++) obj->SetAlignedPointerInInternalField(i, nullptr);
+  return V(obj.As<Value>());
+}
+
+static bool HostList(v8c_env *env, uint32_t n, const v8c_value *objs,
+                     std::vector<Local<Object>> *out) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (!objs[i] || !L(objs[i])->IsObject()) {
+      v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                      "Host objects must be objects");
+      return false;
+    }
+    out->push_back(LA<Object>(objs[i]));
+  }
+  return true;
+}
+
+extern "C" v8c_serialized *v8c_serialize_host(v8c_env *env, v8c_value v,
+                                              v8c_value transfer, uint32_t n,
+                                              const v8c_value *hosts) {
+  std::vector<Local<Object>> list;
+  if (!HostList(env, n, hosts, &list)) return nullptr;
+  return Serialize(env, v, transfer, &list);
+}
+
+extern "C" v8c_value v8c_deserialize_host(v8c_env *env, v8c_serialized *s,
+                                          uint32_t n, const v8c_value *hosts) {
+  std::vector<Local<Object>> list;
+  if (!HostList(env, n, hosts, &list)) return nullptr;
+  return Deserialize(env, s, &list);
 }

@@ -479,6 +479,38 @@ typedef void (*v8c_import_meta_cb)(v8c_env *env, void *data,
 void v8c_on_dynamic_import(v8c_env *env, v8c_import_cb cb, void *data);
 void v8c_on_import_meta(v8c_env *env, v8c_import_meta_cb cb, void *data);
 
+/* ---- Workers (worker_threads) ------------------------------------------- */
+
+/* Heap and stack limits of a worker's isolate, in MiB (0: V8's default).
+ * total_memory (bytes, 0 to skip) sizes V8's defaults the way it does for a
+ * machine with that much memory. The stack limit is counted from the
+ * calling thread's current position. */
+typedef struct v8c_env_limits {
+  double max_young_mb, max_old_mb, code_range_mb, stack_mb;
+  uint64_t total_memory;
+} v8c_env_limits;
+v8c_env *v8c_env_new_limited(void *data, const v8c_env_limits *limits);
+/* The young and old generation sizes V8 picks for that much memory. */
+void v8c_env_default_limits(uint64_t total_memory, double *young_mb,
+                            double *old_mb);
+/* Called (during a GC, on the env's thread) when the heap nears its limit;
+ * V8 then gets some more room so the callback can terminate the env. */
+typedef void (*v8c_heap_limit_cb)(v8c_env *env);
+void v8c_on_heap_limit(v8c_env *env, v8c_heap_limit_cb cb);
+/* A plain object with internal fields: the serializer treats it as a host
+ * object (below), so classes built on it (MessagePort) are transferred,
+ * never copied. */
+v8c_value v8c_host_object(v8c_env *env);
+/* v8c_serialize / v8c_deserialize with host objects: each object of
+ * `hosts` found in the value is written as its index; the reader puts its
+ * own hosts[index] there. A host object not in the list is a
+ * DataCloneError. */
+v8c_serialized *v8c_serialize_host(v8c_env *env, v8c_value v,
+                                   v8c_value transfer, uint32_t n,
+                                   const v8c_value *hosts);
+v8c_value v8c_deserialize_host(v8c_env *env, v8c_serialized *s, uint32_t n,
+                               const v8c_value *hosts);
+
 #ifdef __cplusplus
 }
 #endif

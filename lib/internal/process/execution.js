@@ -246,9 +246,26 @@ function formatFatal(err, arrow) {
 function onFatal(err, arrow, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
+  const isWorker = !internalBinding('worker').isMainThread;
+  // Node ends a worker with 6 when its process._fatalException (the
+  // function that would take the error) was replaced by a non-function.
+  if (isWorker && Object.prototype.hasOwnProperty.call(process,
+                                                       '_fatalException') &&
+      typeof process._fatalException !== 'function') {
+    return 6;
+  }
   if (process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', err, origin);
-    return true;
+    if (!isWorker) {
+      process.emit('uncaughtException', err, origin);
+      return true;
+    }
+    try {
+      process.emit('uncaughtException', err, origin);
+      return true;
+    } catch (thrown) {
+      // A worker whose handler threw ends with 1, reporting what it threw.
+      err = thrown;
+    }
   }
   try {
     if (!process._exiting) {
@@ -258,6 +275,12 @@ function onFatal(err, arrow, fromPromise) {
     }
   } catch {
     // An 'exit' listener that throws cannot stop the exit.
+  }
+  if (isWorker) {
+    // A worker's error becomes an 'error' event on its Worker; 'exit'
+    // listeners may still change the exit code.
+    require('internal/worker/main').reportFatal(err);
+    return exitCodeOf(process.exitCode);
   }
   let text;
   try {
@@ -269,7 +292,16 @@ function onFatal(err, arrow, fromPromise) {
   return 1;
 }
 
+// A worker thread's program (src/worker.c): a file or `eval` source.
+function runWorker() {
+  const start = require('internal/worker/main').setup();
+  if (start === undefined) return;
+  if (start.isEval) evalScript('[worker eval]', start.filename, false, false);
+  else runFile(start.filename);
+}
+
 module.exports = {
+  runWorker,
   runMain,
   runFile,
   evalForHost,
