@@ -1165,10 +1165,27 @@ Server.prototype._listen2 = function(address, port, addressType, backlog,
   });
 };
 
+// In a cluster worker a server listens through the primary (lib/internal/
+// cluster/child.js), unless it asked for an exclusive port; the primary
+// and ordinary processes listen by themselves.
 function listenInCluster(server, address, port, addressType, backlog, fd,
                          exclusive, flags) {
-  // No cluster: the process always listens by itself.
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  exclusive = !!exclusive;
+  const cluster = require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags, backlog };
+  cluster._getServer(server, query, (err, handle) => {
+    if (err === 0 && handle) {
+      server._handle = handle;
+      server._listen2(address, port, addressType, backlog, fd, flags);
+      return;
+    }
+    const ex = uvExceptionWithHostPort(err || -22, 'bind', address, port);
+    server.emit('error', ex);
+  });
 }
 
 // listen(port[, host][, backlog][, cb]) / listen(path[, backlog][, cb]) /

@@ -34,6 +34,7 @@ typedef struct nr__method {
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
+  X(http_parser)                                                           \
   X(messaging)                                                             \
   X(os)                                                                    \
   X(pipe_wrap)                                                             \
@@ -320,6 +321,11 @@ struct nr__stream_wrap {
   bool listening;
   bool closing;
 };
+
+/* Accept functions of the two kinds: a new connection on a listening
+ * handle, or a handle that came over an IPC pipe (uv_accept takes both). */
+v8c_value nr__tcp_accept(nr__stream_wrap *server, int *err);
+v8c_value nr__pipe_accept(nr__stream_wrap *server, int *err);
 
 /* Sets up the common part of a new wrap (its uv handle already
  * initialized) and returns its JS object (NULL with an exception). */

@@ -29,28 +29,28 @@ uv_stream_t *nr__pipe_stream(v8c_env *env, v8c_value handle) {
   return w->stream;
 }
 
-static v8c_value accept_pipe(nr__stream_wrap *server, int *err);
 
 /* A new pipe wrap and its JS object; NULL with *err set on failure (no
  * exception then, except when the JS object could not be made). */
-static v8c_value new_pipe(nr_runtime *rt, pipe_wrap **out, int *err) {
+static v8c_value new_pipe(nr_runtime *rt, bool ipc, pipe_wrap **out,
+                          int *err) {
   pipe_wrap *p = calloc(1, sizeof *p);
   if (!p) {
     *err = UV_ENOMEM;
     return NULL;
   }
-  *err = uv_pipe_init(rt->loop, &p->pipe, 0);
+  *err = uv_pipe_init(rt->loop, &p->pipe, ipc);
   if (*err) {
     free(p);
     return NULL;
   }
   *out = p;
-  return nr__stream_init(rt, &p->s, (uv_stream_t *)&p->pipe, accept_pipe);
+  return nr__stream_init(rt, &p->s, (uv_stream_t *)&p->pipe, nr__pipe_accept);
 }
 
-static v8c_value accept_pipe(nr__stream_wrap *server, int *err) {
+v8c_value nr__pipe_accept(nr__stream_wrap *server, int *err) {
   pipe_wrap *p;
-  v8c_value obj = new_pipe(server->rt, &p, err);
+  v8c_value obj = new_pipe(server->rt, false, &p, err);
   if (!obj) return NULL;
   *err = uv_accept(server->stream, (uv_stream_t *)&p->pipe);
   if (*err) {
@@ -60,11 +60,13 @@ static v8c_value accept_pipe(nr__stream_wrap *server, int *err) {
   return obj;
 }
 
-/* create() -> a new pipe handle, not yet open */
+/* create(ipc) -> a new pipe handle, not yet open; with ipc true it is one
+ * end of a parent/child channel (it can carry handles). */
 static void create(v8c_call *c) {
   pipe_wrap *p;
   int err;
-  v8c_value obj = new_pipe(nr__rt(c), &p, &err);
+  bool ipc = v8c_to_bool(v8c_call_env(c), v8c_arg(c, 0));
+  v8c_value obj = new_pipe(nr__rt(c), ipc, &p, &err);
   if (obj) return v8c_return(c, obj);
   if (err) nr__throw_uv(v8c_call_env(c), err, "uv_pipe_init", NULL, NULL);
 }

@@ -153,6 +153,9 @@ struct v8c_env {
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
   void *data;
+  // Microtask queues of vm contexts that have their own; they must outlive
+  // those contexts, so they go with the isolate.
+  std::vector<std::unique_ptr<v8::MicrotaskQueue>> queues;
 };
 
 static inline v8c_env *EnvOf(Isolate *iso) {
@@ -248,6 +251,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
   env->context_key.Reset();
   iso->Exit();
   iso->Dispose();
+  env->queues.clear();
   for (FnRecord *f = env->fns; f;) {
     FnRecord *next = f->next;
     delete f;
@@ -308,6 +312,13 @@ static Local<Value> ArrowFromMessage(v8c_env *env, Local<v8::Message> msg) {
   String::Utf8Value src(iso, src_line);
   int start = msg->GetStartColumn(ctx).FromMaybe(0);
   int end = msg->GetEndColumn(ctx).FromMaybe(start + 1);
+  // On a script's first line, columns include its column offset (vm's
+  // columnOffset); the caret is drawn under the line as written.
+  v8::ScriptOrigin origin = msg->GetScriptOrigin();
+  if (line == origin.LineOffset() + 1) {
+    start -= origin.ColumnOffset();
+    end -= origin.ColumnOffset();
+  }
   const char *s = *src ? *src : "";
   size_t slen = strlen(s);
   if (start < 0) start = 0;
@@ -1189,7 +1200,13 @@ static void VmEnumerate(const v8::PropertyCallbackInfo<v8::Array> &info) {
   Local<Object> sandbox;
   if (!SandboxOf(info, &ctx, &sandbox)) return;
   Local<v8::Array> names;
-  if (sandbox->GetPropertyNames(ctx).ToLocal(&names))
+  // The global's own keys are the sandbox's own keys, symbols and
+  // non-enumerable ones included (the query callback gives attributes).
+  if (sandbox
+          ->GetPropertyNames(ctx, v8::KeyCollectionMode::kOwnOnly,
+                             v8::ALL_PROPERTIES,
+                             v8::IndexFilter::kIncludeIndices)
+          .ToLocal(&names))
     info.GetReturnValue().Set(names);
 }
 
@@ -1242,14 +1259,27 @@ static Local<Context> ContextOf(v8c_env *env, Local<Value> v) {
   return global.As<Object>()->GetCreationContext().FromMaybe(Local<Context>());
 }
 
-extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox) {
+extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox,
+                               bool own_microtasks) {
   Isolate *iso = env->isolate;
   NEED_OBJECT(env, sandbox, false);
   if (!ContextOf(env, L(sandbox)).IsEmpty()) return true;
   Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(iso);
+  // The reading interceptors only read (a getter on the sandbox is JS,
+  // checked on its own): the REPL's side-effect-free evaluation may use
+  // the context's globals.
   global->SetHandler(v8::NamedPropertyHandlerConfiguration(
-      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor));
-  Local<Context> ctx = Context::New(iso, nullptr, global);
+      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor,
+      Local<Value>(), v8::PropertyHandlerFlags::kHasNoSideEffect));
+  v8::MicrotaskQueue *queue = nullptr;
+  if (own_microtasks) {
+    env->queues.push_back(
+        v8::MicrotaskQueue::New(iso, v8::MicrotasksPolicy::kExplicit));
+    queue = env->queues.back().get();
+  }
+  Local<Context> ctx = Context::New(iso, nullptr, global, Local<Value>(),
+                                    v8::DeserializeInternalFieldsCallback(),
+                                    queue);
   if (ctx.IsEmpty()) {
     v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
                     "Could not create a context");
@@ -1322,7 +1352,83 @@ extern "C" v8c_value v8c_script_run(v8c_env *env, v8c_value script,
   }
   v8::Context::Scope scope(ctx);
   Local<v8::Script> bound = r->script.Get(iso)->BindToCurrentContext();
-  return V(bound->Run(ctx));
+  Local<Value> result;
+  if (!bound->Run(ctx).ToLocal(&result)) return nullptr;
+  // A context with its own queue runs its microtasks right away, still
+  // inside the caller's time limit.
+  v8::MicrotaskQueue *queue = ctx->GetMicrotaskQueue();
+  if (queue && queue != Ctx(env)->GetMicrotaskQueue()) {
+    v8::TryCatch tc(iso);
+    queue->PerformCheckpoint(iso);
+    if (tc.HasTerminated()) return nullptr;
+    if (tc.HasCaught()) {
+      tc.ReThrow();
+      return nullptr;
+    }
+  }
+  return V(result);
+}
+
+// ---- REPL evaluation -------------------------------------------------------
+
+// V8's own console evaluation, the entry point of its inspector. It is
+// exported by libv8 but declared only in V8's internal debug-interface.h,
+// which Debian does not ship; this declaration matches V8 10.2's.
+namespace v8 {
+namespace debug {
+enum class EvaluateGlobalMode {
+  kDefault,
+  kDisableBreaks,
+  kDisableBreaksAndThrowOnSideEffect
+};
+MaybeLocal<Value> EvaluateGlobal(Isolate *isolate, Local<String> source,
+                                 EvaluateGlobalMode mode, bool repl_mode);
+}  // namespace debug
+}  // namespace v8
+
+extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
+                                   v8c_value sandbox, bool no_side_effects) {
+  if (!source || !L(source)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source must be a string");
+  }
+  Local<Context> ctx = Ctx(env);
+  if (sandbox) {
+    ctx = ContextOf(env, L(sandbox));
+    if (ctx.IsEmpty()) {
+      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                             "The \"contextifiedObject\" argument must be an "
+                             "vm.Context");
+    }
+  }
+  v8::Context::Scope scope(ctx);
+  v8::debug::EvaluateGlobalMode mode =
+      no_side_effects
+          ? v8::debug::EvaluateGlobalMode::kDisableBreaksAndThrowOnSideEffect
+          : v8::debug::EvaluateGlobalMode::kDisableBreaks;
+  v8::TryCatch tc(env->isolate);
+  Local<Value> result;
+  if (!v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
+           .ToLocal(&result)) {
+    // What throws at once is a syntax error (or, with no_side_effects, the
+    // refusal): keep its place for the message, as compile errors do.
+    return SaveArrowAndRethrow(env, tc);
+  }
+  // The caller reports what the input threw; a rejection is not an
+  // unhandled one for the runtime. (The promise may be rejected already,
+  // with the runtime told so: a handler, unlike MarkAsHandled, tells it
+  // that the rejection is handled after all.)
+  if (result->IsPromise()) {
+    Local<Function> ignore;
+    if (Function::New(ctx, [](const FunctionCallbackInfo<Value> &) {})
+            .ToLocal(&ignore)) {
+      v8::MaybeLocal<v8::Promise> derived =
+          result.As<v8::Promise>()->Catch(ctx, ignore);
+      (void)derived;
+    }
+    tc.Reset();  // nothing to report if that failed (out of memory)
+  }
+  return V(result);
 }
 
 // ---- Promises and microtasks -----------------------------------------------

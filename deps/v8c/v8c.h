@@ -299,8 +299,10 @@ v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
 /* Gives `sandbox` its own context whose global object reflects it: reads
  * of globals find the sandbox's properties first, writes and definitions
  * go to the sandbox (vm.createContext). The sandbox keeps the context
- * alive; nothing in C does. */
-bool v8c_contextify(v8c_env *env, v8c_value sandbox);
+ * alive; nothing in C does. With own_microtasks the context has its own
+ * microtask queue, drained at the end of each v8c_script_run in it (vm's
+ * microtaskMode: 'afterEvaluate'); the queue lives as long as the env. */
+bool v8c_contextify(v8c_env *env, v8c_value sandbox, bool own_microtasks);
 /* True when v was given a context by v8c_contextify (vm.isContext). */
 bool v8c_is_contextified(v8c_env *env, v8c_value v);
 /* A compiled script not tied to a context (vm.Script), as an object. */
@@ -310,6 +312,23 @@ v8c_value v8c_script_compile(v8c_env *env, v8c_value source,
 /* Runs a script from v8c_script_compile in the context of `sandbox`, or
  * in the main context when sandbox is NULL. */
 v8c_value v8c_script_run(v8c_env *env, v8c_value script, v8c_value sandbox);
+
+/* ---- REPL evaluation -------------------------------------------------- */
+
+/* Evaluates `source` the way a debugger console does (V8's REPL mode), in
+ * the context of `sandbox` (a v8c_contextify'd object) or in the main
+ * context when sandbox is NULL. The code may use top-level `await`, and
+ * top-level `let`, `const` and `class` declarations persist from one call to
+ * the next (and may be declared again). The result is always a promise that
+ * resolves to an object whose property ".repl_result" holds the completion
+ * value, or rejects with what the code threw (the promise is marked as
+ * handled: reporting that is the caller's job); a syntax error is thrown at
+ * once (NULL returned). With `no_side_effects`, V8 throws an EvalError
+ * instead of running anything that could change state visible outside the
+ * evaluation (assignments to globals, calls of unknown functions ...):
+ * what an editor's preview needs. */
+v8c_value v8c_eval_repl(v8c_env *env, v8c_value source, v8c_value sandbox,
+                        bool no_side_effects);
 
 /* ---- Promises and microtasks ------------------------------------------ */
 

@@ -102,7 +102,30 @@ function runMain() {
   }
 }
 
+// A child made by fork() finds its end of the IPC channel in the
+// environment (the variables are its parent's business, not the program's).
+function setupChildChannel() {
+  const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
+  delete process.env.NODE_CHANNEL_FD;
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (!(fd >= 0)) return;
+  const pipe = internalBinding('pipe_wrap');
+  const handle = pipe.create(true);
+  if (pipe.open(handle, fd) !== 0) {
+    pipe.close(handle);
+    return;
+  }
+  require('internal/child_process/channel').setupChannel(process, handle);
+}
+
 function runMainProgram() {
+  if (process.env.NODE_CHANNEL_FD !== undefined) setupChildChannel();
+  if (process.env.NODE_UNIQUE_ID !== undefined) {
+    // A cluster worker: its half of cluster is loaded before the variable
+    // goes, so the worker's own children are not taken for workers.
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
   const opts = binding.getOptions();
   if (opts.help) {
     stdio.writeSync(1, help);
@@ -115,6 +138,7 @@ function runMainProgram() {
   }
   if (opts.eval !== undefined) {
     evalScript('[eval]', opts.eval, opts.print);
+    if (opts.interactive) startRepl();
   } else if (opts.script !== undefined) {
     const filename = path.resolve(opts.script);
     if (opts.check) {
@@ -123,13 +147,20 @@ function runMainProgram() {
       return;
     }
     runFile(filename);
+  } else if (!opts.forceStdin &&
+             (opts.interactive || stdio.guessHandleType(0) === 'TTY')) {
+    // No script on a terminal (or -i): the REPL.
+    startRepl();
   } else {
-    // No script: the program comes from stdin. (On a terminal Node opens
-    // its REPL; noderun reads the program until Ctrl+D until it has one.)
+    // No script, stdin not a terminal: stdin is the program.
     const source = readStdin();
     if (opts.check) checkSyntax(source, '[stdin]');
     else evalScript('[stdin]', source, opts.print);
   }
+}
+
+function startRepl() {
+  require('internal/repl').startCliRepl();
 }
 
 function runFile(file) {

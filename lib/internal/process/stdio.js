@@ -58,6 +58,17 @@ function makeWritable(fd) {
       get: () => stream.getWindowSize()[1], enumerable: true,
       configurable: true,
     });
+    // 'resize' when the terminal's size changes (SIGWINCH), watched only
+    // while someone listens (readline redraws on it).
+    const onWinch = () => stream.emit('resize');
+    stream.on('newListener', (event) => {
+      if (event === 'resize' && stream.listenerCount('resize') === 0)
+        process.on('SIGWINCH', onWinch);
+    });
+    stream.on('removeListener', (event) => {
+      if (event === 'resize' && stream.listenerCount('resize') === 0)
+        process.off('SIGWINCH', onWinch);
+    });
     stream.getColorDepth = (env) => colorDepth(env);
     stream.hasColors = (count = 16, env) => {
       if (typeof count === 'object') {
@@ -134,6 +145,11 @@ function setup(process) {
   lazy('stdout', () => makeWritable(1));
   lazy('stderr', () => makeWritable(2));
   lazy('stdin', makeStdin);
+  // The old way to read stdin (still used by old programs): flowing stdin.
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
 }
 
 module.exports = { setup, colorDepth };
