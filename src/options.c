@@ -34,6 +34,9 @@ static const opt options[] = {
     /* Read by lib/_http_common.js from process.execArgv. */
     {"--max-http-header-size", NULL, OPT_VALUE},
     {"--insecure-http-parser", NULL, OPT_BOOL},
+    /* Read by lib/internal/dns/utils.js and lib/net.js the same way. */
+    {"--dns-result-order", NULL, OPT_VALUE},
+    {"--enable-network-family-autoselection", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
     {"--expose-gc", NULL, OPT_V8_BOOL},
     {"--expose_gc", NULL, OPT_V8_BOOL},
