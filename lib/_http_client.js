@@ -260,7 +260,8 @@ function ClientRequest(input, options, cb) {
       this.destroy(new AbortError(undefined, { cause: signal.reason }));
     };
     if (signal.aborted) {
-      process.nextTick(onAbort);
+      // Destroyed at once; the error comes when the socket does.
+      onAbort();
     } else {
       signal.addEventListener('abort', onAbort, { once: true });
       this.once('close', () => {

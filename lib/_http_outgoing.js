@@ -6,6 +6,7 @@
 // assigned (a pipelined response waiting for the one before it), output is
 // queued in outputData.
 
+const EE = require('events');
 const { Stream } = require('stream');
 const { Buffer } = require('buffer');
 const {
@@ -578,6 +579,12 @@ class OutgoingMessageMethods extends Stream {
     if (!this._header) this._implicitHeader();
     // Sends the head right away, without body bytes.
     this._send('');
+  }
+
+  // A rejected async listener (events.captureRejections) ends the
+  // message and its connection with that error.
+  [EE.captureRejectionSymbol](err, event) {
+    this.destroy(err);
   }
 
   pipe() {

@@ -194,3 +194,12 @@ module.exports = {
   compileFunction,
   measureMemory,
 };
+
+// vm.Module and its kinds exist with --experimental-vm-modules, as in Node.
+if (internalBinding('process_methods').getOptions().experimentalVmModules) {
+  const { Module, SourceTextModule, SyntheticModule } =
+    require('internal/vm/module');
+  module.exports.Module = Module;
+  module.exports.SourceTextModule = SourceTextModule;
+  module.exports.SyntheticModule = SyntheticModule;
+}

@@ -36,6 +36,7 @@ typedef struct nr__method {
   X(host)                                                                  \
   X(http_parser)                                                           \
   X(messaging)                                                             \
+  X(module_wrap)                                                           \
   X(os)                                                                    \
   X(pipe_wrap)                                                             \
   X(process_methods)                                                       \
@@ -48,7 +49,8 @@ typedef struct nr__method {
   X(threadpool)                                                            \
   X(timers)                                                                \
   X(types)                                                                 \
-  X(util)
+  X(util)                                                                  \
+  X(zlib)
 
 #define NR_DECLARE_BINDING(name) \
   bool nr__binding_##name(nr_runtime *rt, v8c_value target);
@@ -92,6 +94,9 @@ typedef struct nr__cli {
   bool no_warnings, trace_warnings, no_deprecation, throw_deprecation,
       trace_deprecation, pending_deprecation, expose_internals;
   const char *title;
+  const char *input_type; /* --input-type: "module", "commonjs" or NULL */
+  bool experimental_vm_modules; /* vm.Module and its kinds */
+  bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */
@@ -184,6 +189,8 @@ struct nr_runtime {
   v8c_ref *reject_cb;         /* promise reject hook */
   v8c_ref *timers_cb;         /* processTimers(now) */
   v8c_ref *immediate_cb;      /* processImmediate() */
+  v8c_ref *import_cb;         /* import() host (lib/internal/modules/esm) */
+  v8c_ref *import_meta_cb;    /* import.meta initializer */
   int32_t *tick_info;         /* NR_TICK_FIELDS, owned by an ArrayBuffer */
   v8c_ref *tick_info_ref;
   uint32_t *immediate_info;   /* NR_IMM_FIELDS */

@@ -37,6 +37,13 @@ static const opt options[] = {
     /* Read by lib/internal/dns/utils.js and lib/net.js the same way. */
     {"--dns-result-order", NULL, OPT_VALUE},
     {"--enable-network-family-autoselection", NULL, OPT_BOOL},
+    {"--input-type", NULL, OPT_VALUE},
+    /* Features Node 18 once had behind these flags are always on. */
+    {"--experimental-json-modules", NULL, OPT_BOOL},
+    {"--experimental-top-level-await", NULL, OPT_BOOL},
+    /* import.meta.resolve's second argument (parentURL). */
+    {"--experimental-import-meta-resolve", NULL, OPT_BOOL},
+    {"--experimental-vm-modules", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
     {"--expose-gc", NULL, OPT_V8_BOOL},
     {"--expose_gc", NULL, OPT_V8_BOOL},
@@ -168,6 +175,17 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
       cli->trace_deprecation = true;
     } else if (strcmp(o->name, "--pending-deprecation") == 0) {
       cli->pending_deprecation = true;
+    } else if (strcmp(o->name, "--experimental-import-meta-resolve") == 0) {
+      cli->experimental_import_meta_resolve = true;
+    } else if (strcmp(o->name, "--experimental-vm-modules") == 0) {
+      cli->experimental_vm_modules = true;
+    } else if (strcmp(o->name, "--input-type") == 0) {
+      if (strcmp(value, "module") != 0 && strcmp(value, "commonjs") != 0) {
+        fprintf(stderr,
+                "noderun: --input-type must be \"module\" or \"commonjs\"\n");
+        return 9;
+      }
+      cli->input_type = value;
     } else if (strcmp(o->name, "--expose-internals") == 0) {
       cli->expose_internals = true;
     }

@@ -216,6 +216,7 @@ static void get_options(v8c_call *c) {
   set_str(env, o, "script", cli->script);
   set_str(env, o, "unhandledRejections", cli->unhandled_rejections);
   set_str(env, o, "title", cli->title);
+  set_str(env, o, "inputType", cli->input_type);
   struct { const char *k; bool v; } flags[] = {
       {"print", cli->print}, {"check", cli->check},
       {"interactive", cli->interactive}, {"forceStdin", cli->force_stdin},
@@ -225,7 +226,10 @@ static void get_options(v8c_call *c) {
       {"throwDeprecation", cli->throw_deprecation},
       {"traceDeprecation", cli->trace_deprecation},
       {"pendingDeprecation", cli->pending_deprecation},
-      {"exposeInternals", cli->expose_internals}};
+      {"exposeInternals", cli->expose_internals},
+      {"experimentalVmModules", cli->experimental_vm_modules},
+      {"experimentalImportMetaResolve",
+       cli->experimental_import_meta_resolve}};
   for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
     v8c_set_named(env, o, flags[i].k, v8c_bool(env, flags[i].v));
   v8c_value req = v8c_array(env, (uint32_t)cli->nrequires);

@@ -432,7 +432,8 @@ int nr_runtime_free(nr_runtime *rt) {
     }
     v8c_ref *refs[] = {rt->bootstrap, rt->tick_cb, rt->reject_cb,
                        rt->timers_cb, rt->immediate_cb, rt->tick_info_ref,
-                       rt->immediate_info_ref};
+                       rt->immediate_info_ref, rt->import_cb,
+                       rt->import_meta_cb};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
       v8c_ref_free(refs[i]);
     if (rt->builtin_fns) {

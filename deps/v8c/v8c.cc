@@ -142,6 +142,10 @@ struct v8c_ref {
   Global<Value> handle;
 };
 
+// The ES module state of an env (see the ES modules section).
+struct ModuleState;
+static void FreeModuleState(v8c_env *env);
+
 struct v8c_env {
   Isolate *isolate;
   CountingAllocator *allocator;
@@ -152,6 +156,7 @@ struct v8c_env {
   FnRecord *fns;
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
+  ModuleState *modules;  // created on first use
   void *data;
   // Microtask queues of vm contexts that have their own; they must outlive
   // those contexts, so they go with the isolate.
@@ -172,6 +177,12 @@ static inline const FunctionCallbackInfo<Value> &Info(v8c_call *c) {
 
 extern "C" int v8c_init(const char *flags) {
   std::lock_guard<std::mutex> lock(g_mutex);
+  // import ... assert { type: 'json' } and its newer form with `with`, as
+  // Node 18 has them (before the caller's flags, which may turn them off).
+  if (!g_platform) {
+    v8::V8::SetFlagsFromString("--harmony-import-assertions");
+    v8::V8::SetFlagsFromString("--harmony-import-attributes");
+  }
   if (flags) v8::V8::SetFlagsFromString(flags);
   if (g_platform) return 0;
   g_platform = v8::platform::NewDefaultPlatform(4);
@@ -241,6 +252,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
     if (w->fin) w->fin(w->ptr, w->hint);
     delete w;
   }
+  FreeModuleState(env);
   {
     HandleScope scope(iso);
     Ctx(env)->Exit();
@@ -1670,3 +1682,463 @@ extern "C" void v8c_timezone_changed(v8c_env *env) {
 }
 
 extern "C" void v8c_gc(v8c_env *env) { env->isolate->LowMemoryNotification(); }
+
+// ---- ES modules ---------------------------------------------------------------
+//
+// A module's JS object comes from a template of its own with four internal
+// fields: a tag, its ModuleRecord, and the v8::Module itself, so that the
+// object keeps the module alive inside the JS heap (a module whose code
+// refers back to its object is still collectable). V8 hands callbacks a
+// Local<Module> only, so each env keeps its records in a table keyed by
+// the module's identity hash, holding both weakly; a record goes when its
+// object is collected, or at teardown.
+
+#include <unordered_map>
+
+namespace {
+
+enum { kModuleTagField, kModuleRecordField, kModuleField, kModuleFields = 4 };
+
+struct ModuleRecord {
+  v8c_env *env;
+  int hash;
+  Global<v8::Module> module;  // weak: the object's internal field owns it
+  Global<Object> object;      // weak
+};
+
+}  // namespace
+
+struct ModuleState {
+  std::unordered_multimap<int, ModuleRecord *> records;
+  Global<v8::ObjectTemplate> tpl;
+  Global<v8::Private> evaluate_key;  // synthetic modules' evaluation steps
+  // The resolver of the v8c_module_instantiate call running now.
+  v8c_module_resolve_cb resolve = nullptr;
+  void *resolve_data = nullptr;
+  v8c_import_cb import_cb = nullptr;
+  void *import_data = nullptr;
+  v8c_import_meta_cb meta_cb = nullptr;
+  void *meta_data = nullptr;
+};
+
+static const int module_tag = 0;
+
+static ModuleState *Modules(v8c_env *env) {
+  if (!env->modules) {
+    Isolate *iso = env->isolate;
+    ModuleState *ms = new ModuleState();
+    Local<v8::ObjectTemplate> tpl = v8::ObjectTemplate::New(iso);
+    tpl->SetInternalFieldCount(kModuleFields);
+    ms->tpl.Reset(iso, tpl);
+    ms->evaluate_key.Reset(
+        iso, v8::Private::New(
+                 iso, String::NewFromUtf8Literal(iso, "v8c:module-evaluate")));
+    env->modules = ms;
+  }
+  return env->modules;
+}
+
+static void DeleteModuleRecord(ModuleRecord *r) {
+  r->module.Reset();
+  r->object.Reset();
+  delete r;
+}
+
+static void FreeModuleState(v8c_env *env) {
+  ModuleState *ms = env->modules;
+  if (!ms) return;
+  for (auto &entry : ms->records) DeleteModuleRecord(entry.second);
+  ms->tpl.Reset();
+  ms->evaluate_key.Reset();
+  delete ms;
+  env->modules = nullptr;
+}
+
+// The object was collected: forget its record.
+static void ModuleObjectGone(const v8::WeakCallbackInfo<ModuleRecord> &info) {
+  ModuleRecord *r = info.GetParameter();
+  if (ModuleState *ms = r->env->modules) {
+    auto range = ms->records.equal_range(r->hash);
+    for (auto it = range.first; it != range.second; ++it) {
+      if (it->second == r) {
+        ms->records.erase(it);
+        break;
+      }
+    }
+  }
+  DeleteModuleRecord(r);
+}
+
+// Makes the JS object of a new module and files its record.
+static v8c_value NewModuleObject(v8c_env *env, Local<v8::Module> m,
+                                 Local<Function> evaluate) {
+  Isolate *iso = env->isolate;
+  ModuleState *ms = Modules(env);
+  Local<Object> obj;
+  if (!ms->tpl.Get(iso)->NewInstance(Ctx(env)).ToLocal(&obj)) return nullptr;
+  if (!evaluate.IsEmpty() &&
+      obj->SetPrivate(Ctx(env), ms->evaluate_key.Get(iso), evaluate)
+          .IsNothing())
+    return nullptr;
+  ModuleRecord *r = new ModuleRecord();
+  r->env = env;
+  r->hash = m->GetIdentityHash();
+  r->module.Reset(iso, m);
+  r->module.SetWeak();
+  r->object.Reset(iso, obj);
+  r->object.SetWeak(r, ModuleObjectGone, v8::WeakCallbackType::kParameter);
+  obj->SetAlignedPointerInInternalField(kModuleTagField,
+                                        const_cast<int *>(&module_tag));
+  obj->SetAlignedPointerInInternalField(kModuleRecordField, r);
+  // V8 10.2 marks this for Node.js core only; it is the one way to let a JS
+  // object own a module (so that both can be collected), and a runtime
+  // that does Node's job needs exactly that.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  obj->SetInternalFieldForNodeCore(kModuleField, m);
+#pragma GCC diagnostic pop
+  ms->records.emplace(r->hash, r);
+  return V(obj.As<Value>());
+}
+
+static ModuleRecord *RecordOf(v8c_env *env, Local<v8::Module> m) {
+  if (!env->modules) return nullptr;
+  auto range = env->modules->records.equal_range(m->GetIdentityHash());
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second->module.Get(env->isolate) == m) return it->second;
+  }
+  return nullptr;
+}
+
+// The JS object of a module, or an empty handle when it is gone.
+static Local<Value> ObjectOf(v8c_env *env, Local<v8::Module> m) {
+  ModuleRecord *r = RecordOf(env, m);
+  if (!r || r->object.IsEmpty()) return Local<Value>();
+  return r->object.Get(env->isolate).As<Value>();
+}
+
+// The module behind a module object; false when v is anything else.
+static bool ModuleOf(v8c_value v, Local<v8::Module> *out) {
+  if (!v || !L(v)->IsObject()) return false;
+  Local<Object> o = LA<Object>(v);
+  if (o->InternalFieldCount() != kModuleFields ||
+      o->GetAlignedPointerFromInternalField(kModuleTagField) != &module_tag)
+    return false;
+  *out = o->GetInternalField(kModuleField).As<v8::Module>();
+  return true;
+}
+
+// Like ModuleOf, after throwing a TypeError when v is not a module object.
+static bool NeedModule(v8c_env *env, v8c_value v, Local<v8::Module> *out) {
+  if (ModuleOf(v, out)) return true;
+  v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                  "The module must be a module object");
+  return false;
+}
+
+// Import assertions as an object: `stride` is 3 for V8's [key, value,
+// offset] triples, 2 for dynamic import()'s [key, value] pairs.
+static Local<Object> AssertionsObject(v8c_env *env, Local<v8::FixedArray> a,
+                                      int stride) {
+  Local<Context> ctx = Ctx(env);
+  Local<Object> obj = Object::New(env->isolate);
+  for (int i = 0; !a.IsEmpty() && i + 1 < a->Length(); i += stride) {
+    Local<Value> k = a->Get(ctx, i).As<Value>();
+    Local<Value> v = a->Get(ctx, i + 1).As<Value>();
+    if (obj->CreateDataProperty(ctx, k.As<v8::Name>(), v).IsNothing()) break;
+  }
+  return obj;
+}
+
+extern "C" v8c_value v8c_module_compile(v8c_env *env, v8c_value source,
+                                        v8c_value url) {
+  Isolate *iso = env->isolate;
+  if (!source || !L(source)->IsString() || !url || !L(url)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source and url must be strings");
+  }
+  v8::ScriptOrigin origin(iso, L(url), 0, 0, false, -1, Local<Value>(),
+                          false, false, true);
+  v8::ScriptCompiler::Source src(LA<String>(source), origin);
+  Local<v8::Module> m;
+  {
+    v8::TryCatch tc(iso);
+    if (!v8::ScriptCompiler::CompileModule(iso, &src).ToLocal(&m))
+      return SaveArrowAndRethrow(env, tc);
+  }
+  return NewModuleObject(env, m, Local<Function>());
+}
+
+static MaybeLocal<Value> SyntheticSteps(Local<Context> ctx,
+                                        Local<v8::Module> m) {
+  Isolate *iso = ctx->GetIsolate();
+  v8c_env *env = EnvOf(iso);
+  Local<Value> obj = ObjectOf(env, m);
+  Local<Value> fn;
+  if (obj.IsEmpty() ||
+      !obj.As<Object>()
+           ->GetPrivate(ctx, Modules(env)->evaluate_key.Get(iso))
+           .ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    iso->ThrowException(v8::Exception::Error(
+        String::NewFromUtf8Literal(iso, "The module object is gone")));
+    return MaybeLocal<Value>();
+  }
+  Local<Value> argv[1] = {obj};
+  {
+    // V8 wants the exception pending (not scheduled) when the steps fail:
+    // a rethrow from a TryCatch leaves it so.
+    v8::TryCatch tc(iso);
+    if (fn.As<Function>()->Call(ctx, obj, 1, argv).IsEmpty()) {
+      if (tc.HasCaught() && !tc.HasTerminated()) tc.ReThrow();
+      return MaybeLocal<Value>();
+    }
+  }
+  // V8 wants a settled promise for the evaluation's completion.
+  Local<v8::Promise::Resolver> done;
+  if (!v8::Promise::Resolver::New(ctx).ToLocal(&done) ||
+      done->Resolve(ctx, v8::Undefined(iso)).IsNothing())
+    return MaybeLocal<Value>();
+  return done->GetPromise();
+}
+
+extern "C" v8c_value v8c_module_synthetic(v8c_env *env, v8c_value url,
+                                          v8c_value names,
+                                          v8c_value evaluate) {
+  Isolate *iso = env->isolate;
+  Local<Context> ctx = Ctx(env);
+  if (!url || !L(url)->IsString() || !names || !L(names)->IsArray() ||
+      !evaluate || !L(evaluate)->IsFunction()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "A synthetic module needs a url string, an array "
+                           "of export names and a function");
+  }
+  Local<v8::Array> arr = LA<v8::Array>(names);
+  std::vector<Local<String>> exports;
+  for (uint32_t i = 0; i < arr->Length(); i++) {
+    Local<Value> n;
+    if (!arr->Get(ctx, i).ToLocal(&n)) return nullptr;
+    if (!n->IsString()) {
+      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                             "Export names must be strings");
+    }
+    // V8 requires distinct names.
+    bool seen = false;
+    for (const Local<String> &e : exports) {
+      if (e->StringEquals(n.As<String>())) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) exports.push_back(n.As<String>());
+  }
+  Local<v8::Module> m = v8::Module::CreateSyntheticModule(
+      iso, LA<String>(url), exports, SyntheticSteps);
+  return NewModuleObject(env, m, LA<Function>(evaluate));
+}
+
+extern "C" bool v8c_module_set_export(v8c_env *env, v8c_value module,
+                                      v8c_value name, v8c_value value) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return false;
+  Isolate *iso = env->isolate;
+  if (!m->IsSyntheticModule() || !name || !L(name)->IsString()) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "Exports can be set on synthetic modules only, by name");
+    return false;
+  }
+  return m->SetSyntheticModuleExport(iso, LA<String>(name),
+                                     value ? L(value) : v8::Undefined(iso).As<Value>())
+      .FromMaybe(false);
+}
+
+extern "C" v8c_value v8c_module_requests(v8c_env *env, v8c_value module) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
+  Isolate *iso = env->isolate;
+  Local<Context> ctx = Ctx(env);
+  Local<v8::Array> out = v8::Array::New(iso);
+  if (!m->IsSourceTextModule()) return V(out.As<Value>());
+  Local<v8::FixedArray> reqs = m->GetModuleRequests();
+  for (int i = 0; i < reqs->Length(); i++) {
+    Local<v8::ModuleRequest> req = reqs->Get(ctx, i).As<v8::ModuleRequest>();
+    Local<Object> entry = Object::New(iso);
+    if (entry
+            ->Set(ctx, String::NewFromUtf8Literal(iso, "specifier"),
+                  req->GetSpecifier())
+            .IsNothing() ||
+        entry
+            ->Set(ctx, String::NewFromUtf8Literal(iso, "assert"),
+                  AssertionsObject(env, req->GetImportAssertions(), 3))
+            .IsNothing() ||
+        out->Set(ctx, (uint32_t)i, entry).IsNothing())
+      return nullptr;
+  }
+  return V(out.As<Value>());
+}
+
+static MaybeLocal<v8::Module> ResolveCallback(
+    Local<Context> ctx, Local<String> specifier,
+    Local<v8::FixedArray> assertions, Local<v8::Module> referrer) {
+  Isolate *iso = ctx->GetIsolate();
+  v8c_env *env = EnvOf(iso);
+  ModuleState *ms = Modules(env);
+  Local<Value> ref = ObjectOf(env, referrer);
+  if (!ms->resolve || ref.IsEmpty()) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_VM_MODULE_LINK_FAILURE",
+                    "No module resolver is active");
+    return MaybeLocal<v8::Module>();
+  }
+  v8c_value result = ms->resolve(
+      env, ms->resolve_data, V(specifier.As<Value>()),
+      V(AssertionsObject(env, assertions, 3).As<Value>()), V(ref));
+  if (!result) return MaybeLocal<v8::Module>();
+  Local<v8::Module> m;
+  if (!ModuleOf(result, &m)) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_VM_MODULE_LINK_FAILURE",
+                    "The resolver must return a module object");
+    return MaybeLocal<v8::Module>();
+  }
+  return m;
+}
+
+extern "C" bool v8c_module_instantiate(v8c_env *env, v8c_value module,
+                                       v8c_module_resolve_cb resolve,
+                                       void *data) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return false;
+  if (!resolve) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                    "A resolver is needed");
+    return false;
+  }
+  ModuleState *ms = Modules(env);
+  // A resolver may itself instantiate another graph: restore the outer one.
+  v8c_module_resolve_cb outer = ms->resolve;
+  void *outer_data = ms->resolve_data;
+  ms->resolve = resolve;
+  ms->resolve_data = data;
+  v8::TryCatch tc(env->isolate);
+  bool ok = m->InstantiateModule(Ctx(env), ResolveCallback).FromMaybe(false);
+  ms->resolve = outer;
+  ms->resolve_data = outer_data;
+  if (!ok) {
+    if (tc.HasCaught()) SaveArrowAndRethrow(env, tc);
+    return false;
+  }
+  return true;
+}
+
+extern "C" v8c_value v8c_module_evaluate(v8c_env *env, v8c_value module) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
+  if (m->GetStatus() < v8::Module::kInstantiated) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_MODULE_NOT_INSTANTIATED",
+                           "Module must be instantiated before evaluation");
+  }
+  return V(m->Evaluate(Ctx(env)));
+}
+
+extern "C" v8c_value v8c_module_namespace(v8c_env *env, v8c_value module) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
+  if (m->GetStatus() < v8::Module::kInstantiated) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_MODULE_NOT_INSTANTIATED",
+                           "Module must be instantiated to have a namespace");
+  }
+  return V(m->GetModuleNamespace());
+}
+
+extern "C" int v8c_module_status(v8c_env *env, v8c_value v) {
+  (void)env;
+  Local<v8::Module> m;
+  if (!ModuleOf(v, &m)) return -1;
+  return (int)m->GetStatus();
+}
+
+extern "C" v8c_value v8c_module_exception(v8c_env *env, v8c_value module) {
+  Local<v8::Module> m;
+  if (!NeedModule(env, module, &m)) return nullptr;
+  if (m->GetStatus() != v8::Module::kErrored) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_MODULE_NOT_ERRORED",
+                           "The module has no exception: it did not fail");
+  }
+  return V(m->GetException());
+}
+
+static MaybeLocal<v8::Promise> ImportCallback(
+    Local<Context> ctx, Local<v8::Data> host_defined_options,
+    Local<Value> resource_name, Local<String> specifier,
+    Local<v8::FixedArray> assertions) {
+  (void)host_defined_options;
+  Isolate *iso = ctx->GetIsolate();
+  v8c_env *env = EnvOf(iso);
+  ModuleState *ms = Modules(env);
+  Local<Value> referrer =
+      resource_name.IsEmpty() ? v8::Undefined(iso).As<Value>() : resource_name;
+  v8c_value p;
+  Local<Value> error;
+  {
+    v8::TryCatch tc(iso);
+    if (ms->import_cb) {
+      p = ms->import_cb(env, ms->import_data, V(specifier.As<Value>()),
+                        V(referrer),
+                        V(AssertionsObject(env, assertions, 2).As<Value>()));
+    } else {
+      p = v8c_throw_error(env, V8C_TYPE_ERROR,
+                          "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING",
+                          "A dynamic import callback was not specified.");
+    }
+    if (!p) {
+      if (!tc.HasCaught() || tc.HasTerminated()) {
+        if (tc.HasCaught()) tc.ReThrow();
+        return MaybeLocal<v8::Promise>();
+      }
+      error = tc.Exception();
+    }
+  }
+  if (p && L(p)->IsPromise()) return LA<v8::Promise>(p);
+  // import() never throws: a host that threw rejects the promise, and a
+  // value that is not a promise fulfils one.
+  Local<v8::Promise::Resolver> res;
+  if (!v8::Promise::Resolver::New(ctx).ToLocal(&res) ||
+      (p ? res->Resolve(ctx, L(p)) : res->Reject(ctx, error)).IsNothing())
+    return MaybeLocal<v8::Promise>();
+  return res->GetPromise();
+}
+
+static void ImportMetaCallback(Local<Context> ctx, Local<v8::Module> m,
+                               Local<Object> meta) {
+  v8c_env *env = EnvOf(ctx->GetIsolate());
+  ModuleState *ms = Modules(env);
+  Local<Value> obj = ObjectOf(env, m);
+  if (!ms->meta_cb || obj.IsEmpty()) return;
+  ms->meta_cb(env, ms->meta_data, V(obj), V(meta.As<Value>()));
+}
+
+extern "C" void v8c_on_dynamic_import(v8c_env *env, v8c_import_cb cb,
+                                      void *data) {
+  ModuleState *ms = Modules(env);
+  ms->import_cb = cb;
+  ms->import_data = data;
+  env->isolate->SetHostImportModuleDynamicallyCallback(ImportCallback);
+}
+
+extern "C" void v8c_on_import_meta(v8c_env *env, v8c_import_meta_cb cb,
+                                   void *data) {
+  ModuleState *ms = Modules(env);
+  ms->meta_cb = cb;
+  ms->meta_data = data;
+  env->isolate->SetHostInitializeImportMetaObjectCallback(ImportMetaCallback);
+}
+
+extern "C" bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
+                                        v8c_value arrow) {
+  if (!exception || !L(exception)->IsObject() || !arrow ||
+      !L(arrow)->IsString())
+    return false;
+  v8::TryCatch inner(env->isolate);
+  return Obj(exception)
+      ->SetPrivate(Ctx(env), env->arrow_key.Get(env->isolate), L(arrow))
+      .FromMaybe(false);
+}

@@ -404,6 +404,81 @@ void v8c_timezone_changed(v8c_env *env);
 /* Asks V8 to collect garbage now (for tests and teardown). */
 void v8c_gc(v8c_env *env);
 
+/* ---- ES modules --------------------------------------------------------- */
+
+/* A module is a JS object made by v8c (properties may be put on it); the
+ * v8c_module_* functions throw a TypeError when handed anything else. A
+ * module lives as long as its object: keep the object while the module is
+ * in use (a loader's module map does). */
+
+/* Compiles `source` as an ES module named `url` (its import.meta and stack
+ * traces show it). On a syntax error the exception is left pending with its
+ * arrow text saved on it. */
+v8c_value v8c_module_compile(v8c_env *env, v8c_value source, v8c_value url);
+/* A synthetic module exporting `names` (an array of strings; duplicates are
+ * dropped). When it is evaluated, `evaluate` (a JS function) is called
+ * with the module as `this` and as its argument; it sets the exports with
+ * v8c_module_set_export. What it throws fails the evaluation. */
+v8c_value v8c_module_synthetic(v8c_env *env, v8c_value url, v8c_value names,
+                               v8c_value evaluate);
+/* Sets export `name` of a synthetic module, at any time (importers see the
+ * new value: the binding is live). */
+bool v8c_module_set_export(v8c_env *env, v8c_value module, v8c_value name,
+                           v8c_value value);
+/* What a module imports, in source order: an array of
+ * { specifier, assert } where assert holds the import assertions
+ * ({ type: 'json' }). Empty for a synthetic module. */
+v8c_value v8c_module_requests(v8c_env *env, v8c_value module);
+
+/* Answers one import of `referrer` while a module graph is instantiated:
+ * returns the module for `specifier`, or NULL with an exception pending. */
+typedef v8c_value (*v8c_module_resolve_cb)(v8c_env *env, void *data,
+                                           v8c_value specifier,
+                                           v8c_value assertions,
+                                           v8c_value referrer);
+/* Links the module and everything it imports (ModuleDeclarationInstantiation)
+ * asking `resolve` for each import. False with an exception pending on
+ * failure (a missing export is a SyntaxError with its arrow saved). */
+bool v8c_module_instantiate(v8c_env *env, v8c_value module,
+                            v8c_module_resolve_cb resolve, void *data);
+/* Runs an instantiated module graph. Returns a promise that settles when
+ * the module (and any top-level await in it) is done; NULL with an
+ * exception pending when it could not start. */
+v8c_value v8c_module_evaluate(v8c_env *env, v8c_value module);
+/* The module namespace object; the module must be instantiated. */
+v8c_value v8c_module_namespace(v8c_env *env, v8c_value module);
+
+typedef enum v8c_module_state {
+  V8C_MODULE_UNINSTANTIATED, V8C_MODULE_INSTANTIATING,
+  V8C_MODULE_INSTANTIATED, V8C_MODULE_EVALUATING, V8C_MODULE_EVALUATED,
+  V8C_MODULE_ERRORED
+} v8c_module_state;
+/* The module's status, or -1 when v is not a module (never throws). */
+int v8c_module_status(v8c_env *env, v8c_value v);
+/* The exception of an errored module; NULL (and a TypeError) otherwise. */
+v8c_value v8c_module_exception(v8c_env *env, v8c_value module);
+
+/* Saves `arrow` (a string) as the place an exception shows when it ends
+ * the process (what v8c_try_arrow and v8c_exception_arrow give), for an
+ * error the host rethrows on behalf of other code. False (no exception)
+ * when exception is not an object or arrow not a string. */
+bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
+                             v8c_value arrow);
+
+/* import() of `specifier` from the script or module named `referrer` (its
+ * file name or URL): returns a promise for the namespace, or NULL with an
+ * exception pending. */
+typedef v8c_value (*v8c_import_cb)(v8c_env *env, void *data,
+                                   v8c_value specifier, v8c_value referrer,
+                                   v8c_value assertions);
+/* Fills the import.meta object of `module` the first time it is read. */
+typedef void (*v8c_import_meta_cb)(v8c_env *env, void *data,
+                                   v8c_value module, v8c_value meta);
+/* Sets the env's import() host (NULL: import() rejects) and its
+ * import.meta initializer. */
+void v8c_on_dynamic_import(v8c_env *env, v8c_import_cb cb, void *data);
+void v8c_on_import_meta(v8c_env *env, v8c_import_meta_cb cb, void *data);
+
 #ifdef __cplusplus
 }
 #endif

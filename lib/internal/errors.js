@@ -614,6 +614,8 @@ E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_ASSERTION', '%s', Error);
 E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
 E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+E('ERR_BROTLI_INVALID_PARAM', '%s is not a valid Brotli parameter',
+  RangeError);
 E('ERR_BUFFER_OUT_OF_BOUNDS', function(name = undefined) {
   if (name) return `"${name}" is outside of buffer bounds`;
   return 'Attempt to access memory outside buffer bounds';
@@ -696,6 +698,8 @@ E('ERR_IMPORT_ASSERTION_TYPE_MISSING',
   'Module "%s" needs an import attribute of type "%s"', TypeError);
 E('ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED',
   'Import attribute type "%s" is unsupported', TypeError);
+E('ERR_IMPORT_ATTRIBUTE_UNSUPPORTED',
+  'Import attribute "%s" with value "%s" is not supported', TypeError);
 E('ERR_INCOMPATIBLE_OPTION_PAIR',
   'Option "%s" cannot be used in combination with option "%s"', TypeError);
 E('ERR_INPUT_TYPE_NOT_ALLOWED',
@@ -814,7 +818,10 @@ E('ERR_MISSING_ARGS', missingArgsMessage, TypeError);
 E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
   if (exactUrl) {
-    this.url = `${exactUrl}`;
+    Object.defineProperty(this, 'url', {
+      value: `${exactUrl}`, writable: true, enumerable: true,
+      configurable: true,
+    });
     return `Cannot find module '${path}' imported from ${base}`;
   }
   return `Cannot find package '${path}' imported from ${base}`;
@@ -853,16 +860,35 @@ E('ERR_PARSE_ARGS_UNKNOWN_OPTION', function(option, allowPositionals) {
     '';
   return `Unknown option '${option}'${hint}`;
 }, TypeError);
-E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax, parentPath = null) {
-  let msg = `require() of ES Module ${filename}`;
-  if (parentPath) msg += ` from ${parentPath}`;
-  msg += ' not supported.';
-  if (filename.endsWith('.mjs')) {
-    msg += `\nInstead change the require of ${filename} to a dynamic ` +
-      'import() which is available in all CommonJS modules.';
-  }
-  return msg;
-}, Error);
+E('ERR_REQUIRE_ESM',
+  function(filename, hasEsmSyntax, parentPath = null, pkgJsonPath = null) {
+    let msg = `require() of ES Module ${filename}`;
+    if (parentPath) msg += ` from ${parentPath}`;
+    msg += ' not supported.';
+    if (!pkgJsonPath) {
+      if (filename.endsWith('.mjs')) {
+        msg += `\nInstead change the require of ${filename} to a dynamic ` +
+          'import() which is available in all CommonJS modules.';
+      }
+      return msg;
+    }
+    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
+    const name = parentPath && base(filename) === base(parentPath) ?
+      filename : base(filename);
+    if (hasEsmSyntax) {
+      return msg + `\nInstead change the require of ${name} in ` +
+        `${parentPath} to a dynamic import() which is available in all ` +
+        'CommonJS modules.';
+    }
+    return msg + `\n${name} is treated as an ES module file as it is a .js ` +
+      'file whose nearest parent package.json contains "type": "module" ' +
+      'which declares all .js files in that package scope as ES modules.' +
+      `\nInstead either rename ${name} to end in .cjs, change the ` +
+      'requiring code to use dynamic import() which is available in all ' +
+      'CommonJS modules, or change "type": "module" to "type": "commonjs" ' +
+      `in ${pkgJsonPath} to treat all .js files as CommonJS (using .mjs ` +
+      'for all ES modules instead).\n';
+  }, Error);
 E('ERR_SCRIPT_EXECUTION_INTERRUPTED',
   'Script execution was interrupted by `SIGINT`', Error);
 E('ERR_SERVER_ALREADY_LISTEN',
@@ -930,9 +956,34 @@ E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s',
 E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s',
   RangeError);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
-E('ERR_UNSUPPORTED_DIR_IMPORT',
-  "Directory import '%s' is not supported resolving ES modules imported " +
-  'from %s', Error);
+E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
+  if (exactUrl) {
+    Object.defineProperty(this, 'url', {
+      value: `${exactUrl}`, writable: true, enumerable: true,
+      configurable: true,
+    });
+  }
+  return `Directory import '${path}' is not supported resolving ES ` +
+    `modules imported from ${base}`;
+}, Error);
+E('ERR_UNSUPPORTED_ESM_URL_SCHEME', function(url, supported) {
+  const schemes = supported.length > 1 ?
+    `${supported.slice(0, -1).join(', ')}, and ${supported[supported.length - 1]}` :
+    supported[0];
+  return `Only URLs with a scheme in: ${schemes} are supported by the ` +
+    `default ESM loader. Received protocol '${url.protocol}'`;
+}, Error);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING',
+  'A dynamic import callback was not specified.', TypeError);
+E('ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked', Error);
+E('ERR_VM_MODULE_DIFFERENT_CONTEXT',
+  'Linked modules must use the same context', Error);
+E('ERR_VM_MODULE_LINK_FAILURE',
+  "request for '%s' resolved to an errored module", Error);
+E('ERR_VM_MODULE_NOT_MODULE',
+  'Provided module is not an instance of Module', Error);
+E('ERR_VM_MODULE_STATUS', 'Module status %s', Error);
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers',
   TypeError);
+E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);

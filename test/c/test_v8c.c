@@ -1783,6 +1783,330 @@ static void test_prim_sources(v8c_env *env) {
   still_usable(env);
 }
 
+/* ---- ES modules -------------------------------------------------------- */
+
+static v8c_value compile_mod(v8c_env *env, const char *src, const char *url) {
+  return v8c_module_compile(env, str(env, src), str(env, url));
+}
+
+/* Resolves every specifier to the module stored under it on `data` (an
+ * object { specifier: module }), recording the last assertions/referrer. */
+static v8c_value seen_assert, seen_referrer;
+static v8c_value resolve_from(v8c_env *env, void *data, v8c_value specifier,
+                              v8c_value assertions, v8c_value referrer) {
+  seen_assert = assertions;
+  seen_referrer = referrer;
+  v8c_value map = *(v8c_value *)data;
+  v8c_value m = v8c_get(env, map, specifier);
+  if (!m || v8c_is(m, V8C_UNDEFINED)) {
+    return v8c_throw_error(env, V8C_ERROR, "ERR_MODULE_NOT_FOUND",
+                           "no module %s", S(env, specifier));
+  }
+  return m;
+}
+
+static void test_module_basic(v8c_env *env) {
+  v8c_value m = compile_mod(env, "export const x = 1;\nexport default 'd';\n",
+                            "file:///a.mjs");
+  CHECK(m != NULL);
+  CHECK(v8c_module_status(env, m) == V8C_MODULE_UNINSTANTIATED);
+  CHECK(v8c_module_status(env, v8c_object(env)) == -1);
+  v8c_value reqs = v8c_module_requests(env, m);
+  CHECK(reqs && v8c_array_length(reqs) == 0);
+  v8c_value map = v8c_object(env);
+  CHECK(v8c_module_instantiate(env, m, resolve_from, &map));
+  CHECK(v8c_module_status(env, m) == V8C_MODULE_INSTANTIATED);
+  v8c_value p = v8c_module_evaluate(env, m);
+  CHECK(p && v8c_is(p, V8C_PROMISE));
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p, NULL) == 1);
+  CHECK(v8c_module_status(env, m) == V8C_MODULE_EVALUATED);
+  v8c_value ns = v8c_module_namespace(env, m);
+  CHECK(v8c_is(ns, V8C_MODULE_NAMESPACE));
+  CHECK_STR(prop(env, ns, "x"), "1");
+  CHECK_STR(prop(env, ns, "default"), "d");
+  /* Properties may be put on the module object. */
+  CHECK(v8c_set_named(env, m, "url", str(env, "file:///a.mjs")));
+  CHECK_STR(prop(env, m, "url"), "file:///a.mjs");
+}
+
+/* A graph of two modules linked through the resolver, with assertions. */
+static void test_module_link(v8c_env *env) {
+  v8c_value b = compile_mod(env, "export let n = 1; export function inc() "
+                            "{ n++; }", "file:///b.mjs");
+  v8c_value a = compile_mod(env, "import { n, inc } from './b.mjs';\n"
+                            "import j from './j' assert { type: 'json' };\n"
+                            "inc(); export { n, j };", "file:///a.mjs");
+  CHECK(a && b);
+  v8c_value reqs = v8c_module_requests(env, a);
+  CHECK(v8c_array_length(reqs) == 2);
+  v8c_value r1 = v8c_get_index(env, reqs, 1);
+  CHECK_STR(prop(env, r1, "specifier"), "./j");
+  CHECK_STR(prop(env, v8c_get_named(env, r1, "assert"), "type"), "json");
+  v8c_value j = v8c_module_synthetic(env, str(env, "file:///j"),
+                                     run(env, "['default']"),
+                                     run(env, "(function (m) {})"));
+  CHECK(j != NULL);
+  v8c_value map = v8c_object(env);
+  v8c_set_named(env, map, "./b.mjs", b);
+  v8c_set_named(env, map, "./j", j);
+  CHECK(v8c_module_instantiate(env, a, resolve_from, &map));
+  CHECK(v8c_strict_equals(seen_referrer, a));
+  CHECK(v8c_module_status(env, b) == V8C_MODULE_INSTANTIATED);
+  v8c_value p = v8c_module_evaluate(env, a);
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p, NULL) == 1);
+  /* The live binding: b's n changed by inc() shows through a. */
+  CHECK_STR(prop(env, v8c_module_namespace(env, a), "n"), "2");
+}
+
+/* Failures: a syntax error, a missing export, a resolver that throws, and
+ * a module that throws when evaluated. */
+static void test_module_errors(v8c_env *env) {
+  CHECK_THROWS(env, compile_mod(env, "export let = ;", "file:///s.mjs") == NULL,
+               "SyntaxError");
+  v8c_value b = compile_mod(env, "export const y = 1;", "file:///b.mjs");
+  v8c_value a = compile_mod(env, "import { x } from './b.mjs';",
+                            "file:///a.mjs");
+  v8c_value map = v8c_object(env);
+  v8c_set_named(env, map, "./b.mjs", b);
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  bool ok = v8c_module_instantiate(env, a, resolve_from, &map);
+  v8c_value exc = v8c_try_caught(&tc) ? v8c_try_exception(&tc) : NULL;
+  v8c_value arrow = exc ? v8c_exception_arrow(env, exc) : NULL;
+  v8c_try_end(&tc);
+  CHECK(!ok && exc);
+  CHECK_STR(prop(env, exc, "message"),
+            "The requested module './b.mjs' does not provide an export "
+            "named 'x'");
+  CHECK_STR(S(env, arrow), "file:///a.mjs:1\nimport { x } from './b.mjs';\n"
+                           "         ^\n");
+  v8c_value c = compile_mod(env, "import './none.mjs';", "file:///c.mjs");
+  CHECK_THROWS(env, !v8c_module_instantiate(env, c, resolve_from, &map),
+               "Error");
+  v8c_value t = compile_mod(env, "throw new RangeError('boom');",
+                            "file:///t.mjs");
+  CHECK(v8c_module_instantiate(env, t, resolve_from, &map));
+  v8c_value p = v8c_module_evaluate(env, t);
+  v8c_microtasks_run(env);
+  v8c_value reason = NULL;
+  CHECK(v8c_promise_state(p, &reason) == 2);
+  CHECK(v8c_module_status(env, t) == V8C_MODULE_ERRORED);
+  CHECK_STR(prop(env, v8c_module_exception(env, t), "message"), "boom");
+  CHECK(v8c_strict_equals(reason, v8c_module_exception(env, t)));
+  /* Asking for the exception of a module that did not fail throws. */
+  CHECK_THROWS(env, v8c_module_exception(env, b) == NULL, "TypeError");
+  /* So does evaluating or reading the namespace before instantiation. */
+  v8c_value u = compile_mod(env, "export {}", "file:///u.mjs");
+  CHECK_THROWS(env, v8c_module_evaluate(env, u) == NULL, "Error");
+  CHECK_THROWS(env, v8c_module_namespace(env, u) == NULL, "Error");
+}
+
+/* Sets export "a" of the synthetic module `this` to the argument count
+ * plus 41 (42 when called by the evaluation steps). */
+static void set_a(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_module_set_export(env, v8c_this(c), str(env, "a"),
+                        v8c_number(env, 41 + v8c_argc(c)));
+}
+
+static void test_module_synthetic(v8c_env *env) {
+  v8c_value fn = v8c_function(env, "setA", set_a, NULL);
+  v8c_value s = v8c_module_synthetic(env, str(env, "node:s"),
+                                     run(env, "['a', 'a', 'b']"), fn);
+  CHECK(s != NULL);
+  CHECK(v8c_array_length(v8c_module_requests(env, s)) == 0);
+  v8c_value m = compile_mod(env, "import { a, b } from 's';\n"
+                            "export const get = () => a, b0 = b;",
+                            "file:///m.mjs");
+  v8c_value map = v8c_object(env);
+  v8c_set_named(env, map, "s", s);
+  CHECK(v8c_module_instantiate(env, m, resolve_from, &map));
+  v8c_value p = v8c_module_evaluate(env, m);
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p, NULL) == 1);
+  v8c_value ns = v8c_module_namespace(env, m);
+  v8c_set_named(env, v8c_global(env), "ns", ns);
+  CHECK_STR(run_str(env, "ns.get()"), "42");
+  CHECK_STR(run_str(env, "String(ns.b0)"), "undefined");
+  /* Later changes are seen by importers. */
+  CHECK(v8c_module_set_export(env, s, str(env, "a"), str(env, "new")));
+  CHECK_STR(run_str(env, "ns.get()"), "new");
+  /* Unknown names and source text modules are refused. */
+  CHECK_THROWS(env, !v8c_module_set_export(env, s, str(env, "zz"),
+                                           v8c_number(env, 1)), NULL);
+  CHECK_THROWS(env, !v8c_module_set_export(env, m, str(env, "get"),
+                                           v8c_number(env, 1)), "TypeError");
+  /* Evaluation steps that throw fail the evaluation. */
+  v8c_value bad = v8c_module_synthetic(
+      env, str(env, "node:bad"), run(env, "['x']"),
+      run(env, "(function () { throw new TypeError('nope'); })"));
+  CHECK(v8c_module_instantiate(env, bad, resolve_from, &map));
+  v8c_value pb = NULL;
+  CHECK_THROWS(env, (pb = v8c_module_evaluate(env, bad)) == NULL,
+               "TypeError");
+}
+
+static void test_module_tla(v8c_env *env) {
+  v8c_value m = compile_mod(env, "globalThis.step = 1;\n"
+                            "await globalThis.gate;\nglobalThis.step = 2;",
+                            "file:///tla.mjs");
+  run(env, "let open; globalThis.gate = new Promise((r) => { open = r; });"
+           "globalThis.open = open;");
+  v8c_value map = v8c_object(env);
+  CHECK(v8c_module_instantiate(env, m, resolve_from, &map));
+  v8c_value p = v8c_module_evaluate(env, m);
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p, NULL) == 0);
+  CHECK_STR(run_str(env, "step"), "1");
+  run(env, "open()");
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p, NULL) == 1);
+  CHECK_STR(run_str(env, "step"), "2");
+}
+
+/* import() from a script: the host gets the specifier, the script's name
+ * and the assertions, and its promise is what import() gives. */
+static int import_calls;
+static v8c_value on_import(v8c_env *env, void *data, v8c_value specifier,
+                           v8c_value referrer, v8c_value assertions) {
+  import_calls++;
+  v8c_value rec = *(v8c_value *)data;
+  v8c_set_named(env, rec, "specifier", specifier);
+  v8c_set_named(env, rec, "referrer", referrer);
+  v8c_set_named(env, rec, "type", v8c_get_named(env, assertions, "type"));
+  if (strcmp(S(env, specifier), "throw") == 0)
+    return v8c_throw_error(env, V8C_TYPE_ERROR, NULL, "refused");
+  v8c_value resolver;
+  v8c_value p = v8c_promise(env, &resolver);
+  v8c_promise_settle(env, resolver, true, str(env, "the namespace"));
+  return p;
+}
+
+static void test_module_dynamic_import(v8c_env *env) {
+  v8c_value rec = v8c_object(env);
+  v8c_on_dynamic_import(env, on_import, &rec);
+  import_calls = 0;
+  v8c_value p = run(env, "import('./x.json', { assert: { type: 'json' } })");
+  CHECK(p && v8c_is(p, V8C_PROMISE));
+  v8c_microtasks_run(env);
+  v8c_value result = NULL;
+  CHECK(v8c_promise_state(p, &result) == 1);
+  CHECK_STR(S(env, result), "the namespace");
+  CHECK(import_calls == 1);
+  CHECK_STR(prop(env, rec, "specifier"), "./x.json");
+  CHECK_STR(prop(env, rec, "referrer"), "test.js");
+  CHECK_STR(prop(env, rec, "type"), "json");
+  /* From a module, the referrer is the module's URL. */
+  v8c_value m = compile_mod(env, "globalThis.ip = import('y');",
+                            "file:///dyn.mjs");
+  v8c_value map = v8c_object(env);
+  CHECK(v8c_module_instantiate(env, m, resolve_from, &map));
+  v8c_module_evaluate(env, m);
+  v8c_microtasks_run(env);
+  CHECK_STR(prop(env, rec, "referrer"), "file:///dyn.mjs");
+  /* A host that throws rejects import()'s promise. */
+  v8c_value p2 = run(env, "import('throw')");
+  v8c_microtasks_run(env);
+  v8c_value why = NULL;
+  CHECK(v8c_promise_state(p2, &why) == 2);
+  CHECK_STR(prop(env, why, "message"), "refused");
+  v8c_on_dynamic_import(env, NULL, NULL);
+  v8c_value p3 = run(env, "import('z')");
+  v8c_microtasks_run(env);
+  CHECK(v8c_promise_state(p3, NULL) == 2);
+}
+
+static void on_meta(v8c_env *env, void *data, v8c_value module,
+                    v8c_value meta) {
+  (void)data;
+  v8c_set_named(env, meta, "url", v8c_get_named(env, module, "url"));
+}
+
+static void test_module_import_meta(v8c_env *env) {
+  v8c_on_import_meta(env, on_meta, NULL);
+  v8c_value m = compile_mod(env, "export const u = import.meta.url, "
+                            "same = import.meta === import.meta;",
+                            "file:///meta.mjs");
+  v8c_set_named(env, m, "url", str(env, "file:///meta.mjs"));
+  v8c_value map = v8c_object(env);
+  CHECK(v8c_module_instantiate(env, m, resolve_from, &map));
+  v8c_module_evaluate(env, m);
+  v8c_microtasks_run(env);
+  v8c_value ns = v8c_module_namespace(env, m);
+  CHECK_STR(prop(env, ns, "u"), "file:///meta.mjs");
+  CHECK_STR(prop(env, ns, "same"), "true");
+}
+
+/* Module objects are collected with their records; the env frees the
+ * rest at teardown (LeakSanitizer checks both). */
+static void test_module_gc(v8c_env *env) {
+  for (int i = 0; i < 200; i++) {
+    v8c_scope s;
+    v8c_scope_open(env, &s);
+    compile_mod(env, "export default 1;", "file:///g.mjs");
+    v8c_module_synthetic(env, str(env, "node:g"), run(env, "['x']"),
+                         run(env, "(function () {})"));
+    v8c_scope_close(&s);
+  }
+  v8c_gc(env);
+  v8c_value keep = compile_mod(env, "export default 2;", "file:///k.mjs");
+  CHECK(v8c_module_status(env, keep) == V8C_MODULE_UNINSTANTIATED);
+}
+
+/* An arrow saved on an error is what v8c_exception_arrow gives. */
+static void test_exception_set_arrow(v8c_env *env) {
+  v8c_value err = run(env, "new Error('x')");
+  CHECK(v8c_exception_set_arrow(env, err, str(env, "f.js:3\nline\n^\n")));
+  CHECK_STR(S(env, v8c_exception_arrow(env, err)), "f.js:3\nline\n^\n");
+  CHECK(!v8c_exception_set_arrow(env, v8c_number(env, 1), str(env, "a")));
+  CHECK(!v8c_exception_set_arrow(env, err, v8c_number(env, 1)));
+  CHECK(!v8c_exception_set_arrow(env, NULL, NULL));
+}
+
+/* Values that are not modules, wrong names and missing resolvers. */
+static void test_prim_modules(v8c_env *env) {
+  v8c_value map = v8c_object(env);
+  FOR_PRIMS(env, p) {
+    CHECK(v8c_module_status(env, p) == -1);
+    CHECK_THROWS(env, v8c_module_requests(env, p) == NULL, "TypeError");
+    CHECK_THROWS(env, !v8c_module_instantiate(env, p, resolve_from, &map),
+                 "TypeError");
+    CHECK_THROWS(env, v8c_module_evaluate(env, p) == NULL, "TypeError");
+    CHECK_THROWS(env, v8c_module_namespace(env, p) == NULL, "TypeError");
+    CHECK_THROWS(env, v8c_module_exception(env, p) == NULL, "TypeError");
+    CHECK_THROWS(env, !v8c_module_set_export(env, p, str(env, "a"), p),
+                 "TypeError");
+    CHECK_THROWS(env, v8c_module_synthetic(env, str(env, "s"), p, p) == NULL,
+                 "TypeError");
+    if (!v8c_is(p, V8C_STRING)) {
+      CHECK_THROWS(env, v8c_module_synthetic(env, p, v8c_array(env, 0),
+                                             run(env, "(function () {})"))
+                        == NULL, "TypeError");
+      CHECK_THROWS(env, v8c_module_compile(env, p, str(env, "u")) == NULL,
+                   "TypeError");
+      CHECK_THROWS(env, v8c_module_compile(env, str(env, ""), p) == NULL,
+                   "TypeError");
+    }
+  }
+  v8c_value s = v8c_module_synthetic(env, str(env, "s"), run(env, "['a']"),
+                                     run(env, "(function () {})"));
+  CHECK_THROWS(env, !v8c_module_set_export(env, s, v8c_number(env, 1),
+                                           v8c_number(env, 1)), "TypeError");
+  CHECK_THROWS(env, v8c_module_synthetic(env, str(env, "s"),
+                                         run(env, "[1]"),
+                                         run(env, "(function () {})"))
+                    == NULL, "TypeError");
+  v8c_value m = compile_mod(env, "import 'x';", "file:///m.mjs");
+  CHECK_THROWS(env, !v8c_module_instantiate(env, m, NULL, NULL), "TypeError");
+  /* A resolver answering with something else than a module. */
+  v8c_set_named(env, map, "x", v8c_object(env));
+  CHECK_THROWS(env, !v8c_module_instantiate(env, m, resolve_from, &map),
+               "TypeError");
+  still_usable(env);
+}
+
 /* ---- Test table and runner -------------------------------------------- */
 
 #define OWN_ENV 1 /* the test makes and frees its own envs */
@@ -1837,6 +2161,16 @@ static const struct test {
   {"prim_queries", test_prim_queries, ALONE},
   {"prim_settle", test_prim_settle, ALONE},
   {"prim_sources", test_prim_sources, ALONE},
+  {"module_basic", test_module_basic, 0},
+  {"module_link", test_module_link, 0},
+  {"module_errors", test_module_errors, 0},
+  {"module_synthetic", test_module_synthetic, 0},
+  {"module_tla", test_module_tla, 0},
+  {"module_dynamic_import", test_module_dynamic_import, 0},
+  {"module_import_meta", test_module_import_meta, 0},
+  {"module_gc", test_module_gc, 0},
+  {"prim_modules", test_prim_modules, ALONE},
+  {"exception_set_arrow", test_exception_set_arrow, 0},
 };
 #define NTESTS (sizeof tests / sizeof tests[0])
 

@@ -30,6 +30,8 @@ Options:
   --trace-warnings           print the stack of each warning
   --no-deprecation, --throw-deprecation, --trace-deprecation
   --title=title              set process.title
+  --input-type=type          how -e and stdin code runs: "commonjs" or
+                             "module"
   --expose-gc, --jitless, --stack-size=n, --max-old-space-size=n,
   --stack-trace-limit=n, --harmony-*   handed to V8
   --                         end of options
@@ -76,6 +78,15 @@ function evalScript(name, source, print, builtinGlobals = true) {
   const result = runInThisContext(source, name);
   if (print) console.log(result);
   return result;
+}
+
+// -e / stdin code run as an ES module (--input-type=module).
+function evalModule(source, print) {
+  if (print) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
+  }
+  require('internal/modules/esm/loader').evalModule(source);
 }
 
 function checkSyntax(source, filename) {
@@ -137,9 +148,14 @@ function runMainProgram() {
     for (const id of opts.requires) require(id);
   }
   if (opts.eval !== undefined) {
-    evalScript('[eval]', opts.eval, opts.print);
+    if (opts.inputType === 'module') evalModule(opts.eval, opts.print);
+    else evalScript('[eval]', opts.eval, opts.print);
     if (opts.interactive) startRepl();
   } else if (opts.script !== undefined) {
+    if (opts.inputType !== undefined) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INPUT_TYPE_NOT_ALLOWED();
+    }
     const filename = path.resolve(opts.script);
     if (opts.check) {
       const resolved = Module._resolveFilename(filename, null, true);
@@ -155,6 +171,7 @@ function runMainProgram() {
     // No script, stdin not a terminal: stdin is the program.
     const source = readStdin();
     if (opts.check) checkSyntax(source, '[stdin]');
+    else if (opts.inputType === 'module') evalModule(source, opts.print);
     else evalScript('[stdin]', source, opts.print);
   }
 }

@@ -6,7 +6,7 @@
 const path = require('path');
 const realm = require('internal/bootstrap/realm');
 const fsb = internalBinding('fs');
-const { compileFunction } = internalBinding('contextify');
+const { compileFunction, runInThisContext } = internalBinding('contextify');
 const host = internalBinding('host');
 const {
   codes: {
@@ -19,6 +19,20 @@ const { validateString, validateObject } = require('internal/validators');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename',
   '__dirname'];
+
+// import() from any script (CommonJS, -e, vm) goes to the ES module
+// loader, loaded on the first import().
+internalBinding('module_wrap').setImportModuleDynamicallyCallback(
+  (specifier, referrer, assertions) =>
+    require('internal/modules/esm/loader')
+      .importModuleDynamically(specifier, referrer, assertions));
+// import.meta is filled by whoever made the module (the ES module loader,
+// vm.SourceTextModule): the module object carries its initializer.
+internalBinding('module_wrap').setInitializeImportMetaObjectCallback(
+  (meta, module) => {
+    const init = module.initializeImportMeta;
+    if (typeof init === 'function') init(meta, module);
+  });
 const conditions = ['node', 'require', 'default'];
 
 // ---- Small file system helpers ------------------------------------------
@@ -288,13 +302,50 @@ function resolveSelf(request, parent) {
     tryExtensions(resolved, Object.keys(Module._extensions), false);
 }
 
+// Resolves '#name' through the "imports" of the parent's package (with the
+// require conditions), as Node does; false when the package has none.
+function resolveImports(request, parentFile) {
+  const pkg = packageScope(parentFile);
+  if (!pkg || pkg.imports === undefined || pkg.imports === null) return false;
+  const esm = require('internal/modules/esm/resolve');
+  const { pathToFileURL, fileURLToPath } = require('internal/url');
+  let url;
+  try {
+    url = esm.packageImportsResolve(request, pathToFileURL(parentFile).href,
+                                    esm.requireConditions);
+  } catch (err) {
+    if (err.code === 'ERR_MODULE_NOT_FOUND') throw notFound(request);
+    throw err;
+  }
+  if (url.protocol === 'node:') return url.href;
+  if (/%2f|%5c/i.test(url.pathname)) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      url.pathname, 'must not include encoded "/" or "\\" characters',
+      parentFile);
+  }
+  const filename = fileURLToPath(url);
+  const f = tryFile(filename, false);
+  if (f) return f;
+  throw notFound(filename);
+}
+
+function notFound(request) {
+  const err = new Error(`Cannot find module '${request}'`);
+  err.code = 'MODULE_NOT_FOUND';
+  return err;
+}
+
 // ---- The Module class ---------------------------------------------------------
+
+// module.parent lives here; the public property is an accessor, deprecated
+// (DEP0144) under --pending-deprecation as in Node 18.
+const kParent = Symbol('kParent');
 
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
   this.exports = {};
-  Object.defineProperty(this, 'parent', {
+  Object.defineProperty(this, kParent, {
     value: parent, writable: true, enumerable: false, configurable: true,
   });
   if (parent && parent.children) parent.children.push(this);
@@ -307,15 +358,56 @@ Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.builtinModules = realm.publicIds.slice();
-Module.wrapper = [
+{
+  const getParent = function() { return this[kParent]; };
+  const setParent = function(value) { this[kParent] = value; };
+  const pending =
+    internalBinding('process_methods').getOptions().pendingDeprecation;
+  const msg = 'module.parent is deprecated due to accuracy issues. Please ' +
+    'use require.main to find program entry point instead.';
+  const deprecate = (fn) => require('util').deprecate(fn, msg, 'DEP0144');
+  Object.defineProperty(Module.prototype, 'parent', {
+    get: pending ? deprecate(getParent) : getParent,
+    set: pending ? deprecate(setParent) : setParent,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// Module.wrapper and Module.wrap may be replaced by programs; once they
+// are, modules are compiled from the wrapped text as a script (Node does
+// the same), otherwise directly as a function.
+let wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
   '\n});',
 ];
-Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+let wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+let wrapperPatched = false;
+Object.defineProperties(Module, {
+  wrapper: {
+    get() { return wrapper; },
+    set(value) {
+      wrapperPatched = true;
+      wrapper = value;
+    },
+    enumerable: false,
+    configurable: false,
+  },
+  wrap: {
+    get() { return wrap; },
+    set(value) {
+      wrapperPatched = true;
+      wrap = value;
+    },
+    enumerable: false,
+    configurable: false,
+  },
+});
 Module.Module = Module;
 
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
+  if (id.startsWith('noderun:')) return realm.isNoderunBuiltin(id);
   if (id.startsWith('node:')) id = id.slice(5);
   return realm.canBeRequiredByUsers(id);
 }
@@ -366,14 +458,15 @@ Module._resolveLookupPaths = function(request, parent) {
 
 function requireStack(parent) {
   const stack = [];
-  for (let m = parent; m; m = m.parent) {
+  for (let m = parent; m; m = m[kParent]) {
     stack.push(m.filename || m.id);
   }
   return stack;
 }
 
 Module._resolveFilename = function(request, parent, isMain, options) {
-  if (request.startsWith('node:') || isBuiltin(request)) return request;
+  if (request.startsWith('node:') || request.startsWith('noderun:') ||
+      isBuiltin(request)) return request;
   if (host.has(request)) return request;
   let paths;
   if (options && options.paths) {
@@ -393,10 +486,9 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   } else {
     paths = Module._resolveLookupPaths(request, parent);
   }
-  if (request[0] === '#') {
-    const err = new ERR_INVALID_MODULE_SPECIFIER(
-      request, 'package "imports" are not supported yet by noderun');
-    throw err;
+  if (request[0] === '#' && parent && parent.filename) {
+    const found = resolveImports(request, parent.filename);
+    if (found) return found;
   }
   const self = request[0] !== '.' && !path.isAbsolute(request) ?
     resolveSelf(request, parent) : false;
@@ -415,6 +507,12 @@ Module._resolveFilename = function(request, parent, isMain, options) {
 };
 
 function loadBuiltin(request) {
+  if (request.startsWith('noderun:')) {
+    if (!realm.isNoderunBuiltin(request)) {
+      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
+    }
+    return realm.require('noderun/' + request.slice(8));
+  }
   const id = request.slice(5);
   if (!realm.canBeRequiredByUsers(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
@@ -427,7 +525,9 @@ const exposeInternals =
   internalBinding('process_methods').getOptions().exposeInternals;
 
 Module._load = function(request, parent, isMain) {
-  if (request.startsWith('node:')) return loadBuiltin(request);
+  if (request.startsWith('node:') || request.startsWith('noderun:')) {
+    return loadBuiltin(request);
+  }
   if (realm.canBeRequiredByUsers(request)) {
     // A program may put its own module in the cache under a builtin's
     // bare name; Node honours that.
@@ -449,6 +549,8 @@ Module._load = function(request, parent, isMain) {
     return m.exports;
   }
   const filename = Module._resolveFilename(request, parent, isMain);
+  // "#x" may lead to a builtin through the package's "imports".
+  if (filename.startsWith('node:')) return loadBuiltin(filename);
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent && parent.children && !parent.children.includes(cached)) {
@@ -483,8 +585,7 @@ Module.prototype.load = function(filename) {
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
   if (filename.endsWith('.mjs')) {
-    throw new ERR_REQUIRE_ESM(filename, false,
-                              this.parent && this.parent.filename);
+    throw new ERR_REQUIRE_ESM(filename, true);
   }
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
@@ -499,9 +600,45 @@ Module.prototype.require = function(id) {
   return Module._load(id, this, false);
 };
 
+// ERR_REQUIRE_ESM for a .js file in a "type": "module" package points at
+// the require() call in the user's code (as Node's does): its stack and
+// place start at the caller of require().
+const kPointAtCaller = Symbol('kPointAtCaller');
+
+function pointAtCaller(err) {
+  const stack = err.stack;
+  if (typeof stack !== 'string') return;
+  const lines = stack.split('\n');
+  const kept = lines.filter((l) => !/^ {4}at .*node:internal\//.test(l));
+  err.stack = kept.join('\n');
+  const frame = kept.find((l) => l.startsWith('    at '));
+  const m = frame && /\(?([^()]+):(\d+):(\d+)\)?$/.exec(frame);
+  if (!m) return;
+  let source;
+  try {
+    source = fsb.readFileUtf8(m[1]);
+  } catch {
+    return;
+  }
+  const line = Number(m[2]);
+  const col = Number(m[3]);
+  const text = source.split('\n')[line - 1];
+  if (text === undefined) return;
+  internalBinding('module_wrap').setArrow(
+    err, `${m[1]}:${line}\n${text}\n${' '.repeat(col - 1)}^\n`);
+}
+
 function makeRequire(module) {
   const require = function require(id) {
-    return module.require(id);
+    try {
+      return module.require(id);
+    } catch (err) {
+      if (err !== null && typeof err === 'object' && err[kPointAtCaller]) {
+        delete err[kPointAtCaller];
+        pointAtCaller(err);
+      }
+      throw err;
+    }
   };
   function resolve(request, options) {
     validateString(request, 'request');
@@ -529,7 +666,9 @@ function stripShebang(content) {
 }
 
 Module.prototype._compile = function(content, filename) {
-  const fn = compileFunction(stripShebang(content), filename, wrapperParams);
+  const fn = wrapperPatched ?
+    runInThisContext(Module.wrap(stripShebang(content)), filename) :
+    compileFunction(stripShebang(content), filename, wrapperParams);
   const require = makeRequire(this);
   const dirname = path.dirname(filename);
   return fn.call(this.exports, this.exports, require, this, filename,
@@ -540,13 +679,32 @@ Module._extensions['.js'] = function(module, filename) {
   if (filename.endsWith('.js')) {
     const pkg = packageScope(filename);
     if (pkg && pkg.type === 'module') {
-      throw new ERR_REQUIRE_ESM(filename, true,
-                                module.parent && module.parent.filename);
+      const parent = module[kParent] && module[kParent].filename;
+      const err = new ERR_REQUIRE_ESM(filename, hasEsmSyntax(filename),
+                                      parent, pkg.path);
+      err[kPointAtCaller] = true;
+      throw err;
     }
   }
   const content = fsb.readFileUtf8(filename);
   module._compile(content, filename);
 };
+
+// Whether a file's text only makes sense as an ES module (import or
+// export statements, import.meta): compiling it as CommonJS says so.
+function hasEsmSyntax(filename) {
+  let content;
+  try {
+    content = fsb.readFileUtf8(filename);
+    compileFunction(stripShebang(content), filename, wrapperParams);
+  } catch (err) {
+    return err !== null && typeof err === 'object' &&
+      err.name === 'SyntaxError' &&
+      /import statement outside a module|Unexpected token 'export'|import\.meta/
+        .test(err.message);
+  }
+  return false;
+}
 
 Module._extensions['.json'] = function(module, filename) {
   const content = fsb.readFileUtf8(filename);
@@ -587,12 +745,37 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// Whether the main program runs as an ES module: a .mjs file, or any
+// other but .cjs in a package whose "type" is "module".
+function mainIsESM(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (filename.endsWith('.cjs')) return false;
+  const pkg = packageScope(filename);
+  return pkg !== null && pkg.type === 'module';
+}
+
 Module.runMain = function(main = process.argv[1]) {
   const filename = path.resolve(main);
+  let resolved;
+  try {
+    resolved = Module._resolveFilename(filename, null, true);
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved !== undefined && mainIsESM(resolved)) {
+    require('internal/modules/esm/loader').runMain(resolved);
+    return;
+  }
   Module._load(filename, null, true);
 };
 
-Module.syncBuiltinESMExports = function() {};
+// Brings the named exports of builtins imported as ES modules in line with
+// the builtins' current properties.
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  if (realm.isLoaded('internal/modules/esm/loader')) {
+    require('internal/modules/esm/loader').syncBuiltinESMExports();
+  }
+};
 
 // A module for code that is not in a file (-e, -p, stdin), resolving
 // relative requires from the current directory.
