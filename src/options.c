@@ -34,6 +34,9 @@ static const opt options[] = {
     /* Read by lib/_http_common.js from process.execArgv. */
     {"--max-http-header-size", NULL, OPT_VALUE},
     {"--insecure-http-parser", NULL, OPT_BOOL},
+    /* Read by lib/internal/dns/utils.js and lib/net.js the same way. */
+    {"--dns-result-order", NULL, OPT_VALUE},
+    {"--enable-network-family-autoselection", NULL, OPT_BOOL},
     {"--input-type", NULL, OPT_VALUE},
     /* Features Node 18 once had behind these flags are always on. */
     {"--experimental-json-modules", NULL, OPT_BOOL},
