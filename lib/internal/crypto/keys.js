@@ -1,0 +1,126 @@
+'use strict';
+
+// KeyObject: secret keys hold their bytes here; asymmetric keys hold an
+// OpenSSL EVP_PKEY handle of internalBinding('crypto_keys') (see
+// createPublicKey / createPrivateKey in lib/crypto.js when present).
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const { validateObject } = require('internal/validators');
+const { Buffer } = require('buffer');
+const { isByteView, normalizeEncoding, toUint8 } =
+  require('internal/crypto/util');
+
+const kKeyType = Symbol('kKeyType');
+const kBytes = Symbol('kBytes');
+const kHandle = Symbol('kHandle');
+
+class KeyObject {
+  constructor(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private') {
+      throw new ERR_INVALID_ARG_VALUE('type', type);
+    }
+    if (typeof handle !== 'object' || handle === null ||
+        !(kBytes in handle || kHandle in handle)) {
+      throw new ERR_INVALID_ARG_TYPE('handle', 'object', handle);
+    }
+    this[kKeyType] = type;
+    for (const key of [kBytes, kHandle]) {
+      if (key in handle) {
+        Object.defineProperty(this, key, { value: handle[key] });
+      }
+    }
+  }
+
+  get type() {
+    return this[kKeyType];
+  }
+
+  static from(key) {
+    throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
+  }
+
+  equals(otherKeyObject) {
+    if (!isKeyObject(otherKeyObject)) {
+      throw new ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject',
+                                     otherKeyObject);
+    }
+    if (otherKeyObject.type !== this.type) return false;
+    if (this.type === 'secret') {
+      const a = this[kBytes];
+      const b = otherKeyObject[kBytes];
+      return a.length === b.length && a.equals(b);
+    }
+    return require('internal/crypto/asymmetric').keysEqual(this,
+                                                           otherKeyObject);
+  }
+}
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, {
+  value: 'KeyObject', configurable: true,
+});
+
+class SecretKeyObject extends KeyObject {
+  constructor(bytes) {
+    super('secret', { [kBytes]: bytes });
+  }
+
+  get symmetricKeySize() {
+    return this[kBytes].length;
+  }
+
+  export(options) {
+    if (options !== undefined) {
+      validateObject(options, 'options');
+      const { format } = options;
+      if (format === 'jwk') {
+        return { kty: 'oct', k: this[kBytes].toString('base64url') };
+      }
+      if (format !== undefined && format !== 'buffer') {
+        throw new ERR_INVALID_ARG_VALUE('options.format', format,
+                                        "must be one of: undefined, 'buffer'" +
+                                        ", 'jwk'");
+      }
+    }
+    return Buffer.from(this[kBytes]);
+  }
+}
+
+function isKeyObject(obj) {
+  return obj != null && obj[kKeyType] !== undefined &&
+    obj instanceof KeyObject;
+}
+
+function isCryptoKey() {
+  // There is no Web Crypto CryptoKey in noderun yet.
+  return false;
+}
+
+function secretKeyBytes(key) {
+  return key[kBytes];
+}
+
+function createSecretKey(key, encoding) {
+  let bytes;
+  if (typeof key === 'string') {
+    bytes = Buffer.from(key, normalizeEncoding(encoding));
+  } else if (isByteView(key)) {
+    bytes = Buffer.from(toUint8(key));
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('key',
+                                   ['ArrayBuffer', 'Buffer', 'TypedArray',
+                                     'DataView'], key);
+  }
+  return new SecretKeyObject(bytes);
+}
+
+module.exports = {
+  KeyObject,
+  SecretKeyObject,
+  createSecretKey,
+  isCryptoKey,
+  isKeyObject,
+  kHandle,
+  kKeyType,
+  secretKeyBytes,
+};

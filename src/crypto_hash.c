@@ -1,0 +1,324 @@
+/* crypto_hash.c — binding 'crypto_hash': message digests (EVP_MD) and
+ * HMACs (EVP_MAC) as wrapped OpenSSL contexts. lib/internal/crypto/hash.js
+ * builds Node's Hash and Hmac on them and keeps their state (finalized or
+ * not); these natives only refuse what OpenSSL would misuse. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/core_names.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include "internal.h"
+
+static const int hash_tag = 0, hmac_tag = 0;
+
+typedef struct hash {
+  EVP_MD_CTX *ctx;
+  size_t out_len;   /* the digest's size, or the XOF length asked for */
+  bool done;        /* final was called: the context is spent */
+} hash;
+
+typedef struct hmac {
+  EVP_MAC_CTX *ctx;
+  bool done;
+} hmac;
+
+static void hash_fin(void *ptr, void *hint) {
+  (void)hint;
+  hash *h = ptr;
+  EVP_MD_CTX_free(h->ctx);
+  free(h);
+}
+
+static void hmac_fin(void *ptr, void *hint) {
+  (void)hint;
+  hmac *m = ptr;
+  EVP_MAC_CTX_free(m->ctx);
+  free(m);
+}
+
+/* The digest for a Node algorithm name ("sha256", "RSA-SHA256",
+ * "sha3-512", "shake128" ...), or NULL. */
+static const EVP_MD *digest_by_name(const char *name) {
+  return EVP_get_digestbyname(name);
+}
+
+/* Argument i: the XOF output length, or -1 (undefined) for the default. */
+static bool arg_xof_len(v8c_call *c, int i, int64_t *out) {
+  *out = -1;
+  if (v8c_is(v8c_arg(c, i), V8C_UNDEFINED)) return true;
+  return nr__arg_int(c, i, "outputLength", 0, 4294967295, out);
+}
+
+/* Checks an XOF length for md: any for an XOF, only its size otherwise.
+ * Throws Node's OpenSSL error (ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH) as
+ * OpenSSL itself would on the first digest. */
+static bool set_out_len(v8c_env *env, hash *h, const EVP_MD *md, int64_t len) {
+  h->out_len = (size_t)EVP_MD_get_size(md);
+  if (len < 0 || (size_t)len == h->out_len) return true;
+  if (!(EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF)) {
+    ERR_raise(ERR_LIB_EVP, EVP_R_NOT_XOF_OR_INVALID_LENGTH);
+    nr__crypto_throw(env, "Invalid XOF digest length");
+    return false;
+  }
+  h->out_len = (size_t)len;
+  return true;
+}
+
+static v8c_value wrap_hash(v8c_env *env, hash *h) {
+  v8c_value o = v8c_wrap(env, &hash_tag, h, hash_fin, NULL);
+  if (!o) hash_fin(h, NULL);
+  return o;
+}
+
+/* hashNew(algorithm[, outputLength]) -> handle; throws "Digest method not
+ * supported" for an unknown algorithm. */
+static void js_hash_new(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  int64_t xof;
+  char *name = nr__arg_string(c, 0, "algorithm");
+  if (!name) return;
+  const EVP_MD *md = digest_by_name(name);
+  free(name);
+  if (!arg_xof_len(c, 1, &xof)) return;
+  if (!md) {
+    v8c_throw_error(env, V8C_ERROR, NULL, "Digest method not supported");
+    return;
+  }
+  hash *h = calloc(1, sizeof *h);
+  if (!h || !(h->ctx = EVP_MD_CTX_new()) ||
+      EVP_DigestInit_ex(h->ctx, md, NULL) != 1) {
+    if (h) hash_fin(h, NULL);
+    nr__crypto_throw(env, "Digest method not supported");
+    return;
+  }
+  if (!set_out_len(env, h, md, xof)) {
+    hash_fin(h, NULL);
+    return;
+  }
+  v8c_value o = wrap_hash(env, h);
+  if (o) v8c_return(c, o);
+}
+
+static hash *arg_hash(v8c_call *c) {
+  hash *h = v8c_unwrap(v8c_call_env(c), v8c_arg(c, 0), &hash_tag);
+  if (!h) nr__throw_arg_type(v8c_call_env(c), "hash", "Hash handle");
+  else if (h->done)
+    v8c_throw_error(v8c_call_env(c), V8C_ERROR, "ERR_CRYPTO_HASH_FINALIZED",
+                    "Digest already called");
+  return h && !h->done ? h : NULL;
+}
+
+/* hashCopy(handle[, outputLength]) -> a new handle in the same state. */
+static void js_hash_copy(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  int64_t xof;
+  hash *src = arg_hash(c);
+  if (!src || !arg_xof_len(c, 1, &xof)) return;
+  hash *h = calloc(1, sizeof *h);
+  if (!h || !(h->ctx = EVP_MD_CTX_new()) ||
+      EVP_MD_CTX_copy_ex(h->ctx, src->ctx) != 1) {
+    if (h) hash_fin(h, NULL);
+    nr__crypto_throw(env, "Hash copy failed");
+    return;
+  }
+  if (xof < 0) {
+    h->out_len = src->out_len;
+  } else if (!set_out_len(env, h, EVP_MD_CTX_get0_md(src->ctx), xof)) {
+    hash_fin(h, NULL);
+    return;
+  }
+  v8c_value o = wrap_hash(env, h);
+  if (o) v8c_return(c, o);
+}
+
+/* hashUpdate(handle, bytes) */
+static void js_hash_update(v8c_call *c) {
+  const uint8_t *data;
+  size_t len;
+  hash *h = arg_hash(c);
+  if (!h || !nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
+  if (EVP_DigestUpdate(h->ctx, data, len) != 1)
+    nr__crypto_throw(v8c_call_env(c), "Hash update failed");
+}
+
+/* hashDigest(handle) -> ArrayBuffer; the handle is spent after. */
+static void js_hash_digest(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  hash *h = arg_hash(c);
+  if (!h) return;
+  h->done = true;
+  uint8_t *out = malloc(h->out_len ? h->out_len : 1);
+  if (!out) {
+    nr__crypto_throw(env, "Failed to allocate memory");
+    return;
+  }
+  int ok;
+  if (EVP_MD_get_flags(EVP_MD_CTX_get0_md(h->ctx)) & EVP_MD_FLAG_XOF) {
+    ok = h->out_len == 0 || EVP_DigestFinalXOF(h->ctx, out, h->out_len) == 1;
+  } else {
+    unsigned int n;
+    ok = EVP_DigestFinal_ex(h->ctx, out, &n) == 1;
+  }
+  if (!ok) {
+    free(out);
+    nr__crypto_throw(env, "Digest failed");
+    return;
+  }
+  v8c_value ab = nr__crypto_take_bytes(env, out, h->out_len);
+  if (ab) v8c_return(c, ab);
+}
+
+/* hmacNew(digest, key) -> handle; throws "Invalid digest: x". */
+static void js_hmac_new(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  const uint8_t *key;
+  size_t key_len;
+  char *name = nr__arg_string(c, 0, "hmac");
+  if (!name) return;
+  const EVP_MD *md = digest_by_name(name);
+  if (!md || (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF)) {
+    v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_CRYPTO_INVALID_DIGEST",
+                    "Invalid digest: %s", name);
+    free(name);
+    return;
+  }
+  free(name);
+  if (!nr__crypto_arg_bytes(c, 1, "key", &key, &key_len)) return;
+  EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+  hmac *m = calloc(1, sizeof *m);
+  OSSL_PARAM params[2] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                       (char *)EVP_MD_get0_name(md), 0),
+      OSSL_PARAM_construct_end()};
+  /* An empty key is a valid HMAC key; OpenSSL wants a pointer anyway. */
+  static const uint8_t empty[1] = {0};
+  if (!mac || !m || !(m->ctx = EVP_MAC_CTX_new(mac)) ||
+      EVP_MAC_init(m->ctx, key_len ? key : empty, key_len, params) != 1) {
+    EVP_MAC_free(mac);
+    if (m) hmac_fin(m, NULL);
+    nr__crypto_throw(env, "Invalid digest");
+    return;
+  }
+  EVP_MAC_free(mac);
+  v8c_value o = v8c_wrap(env, &hmac_tag, m, hmac_fin, NULL);
+  if (!o) hmac_fin(m, NULL);
+  else v8c_return(c, o);
+}
+
+static hmac *arg_hmac(v8c_call *c) {
+  hmac *m = v8c_unwrap(v8c_call_env(c), v8c_arg(c, 0), &hmac_tag);
+  if (!m) nr__throw_arg_type(v8c_call_env(c), "hmac", "Hmac handle");
+  else if (m->done)
+    v8c_throw_error(v8c_call_env(c), V8C_ERROR, "ERR_CRYPTO_HASH_FINALIZED",
+                    "Digest already called");
+  return m && !m->done ? m : NULL;
+}
+
+/* hmacUpdate(handle, bytes) */
+static void js_hmac_update(v8c_call *c) {
+  const uint8_t *data;
+  size_t len;
+  hmac *m = arg_hmac(c);
+  if (!m || !nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
+  if (EVP_MAC_update(m->ctx, data, len) != 1)
+    nr__crypto_throw(v8c_call_env(c), "Hmac update failed");
+}
+
+/* hmacDigest(handle) -> ArrayBuffer; the handle is spent after. */
+static void js_hmac_digest(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  hmac *m = arg_hmac(c);
+  if (!m) return;
+  m->done = true;
+  uint8_t buf[EVP_MAX_MD_SIZE];
+  size_t n = 0;
+  if (EVP_MAC_final(m->ctx, buf, &n, sizeof buf) != 1) {
+    nr__crypto_throw(env, "Hmac digest failed");
+    return;
+  }
+  uint8_t *out = malloc(n ? n : 1);
+  if (!out) {
+    nr__crypto_throw(env, "Failed to allocate memory");
+    return;
+  }
+  memcpy(out, buf, n);
+  v8c_value ab = nr__crypto_take_bytes(env, out, n);
+  if (ab) v8c_return(c, ab);
+}
+
+/* ---- getHashes ------------------------------------------------------ */
+
+typedef struct name_list {
+  char **names;
+  size_t n, cap;
+} name_list;
+
+static void add_name(name_list *l, const char *name) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    char **nn = realloc(l->names, cap * sizeof *nn);
+    if (!nn) return;
+    l->names = nn;
+    l->cap = cap;
+  }
+  char *d = strdup(name);
+  if (d) l->names[l->n++] = d;
+}
+
+/* Names OpenSSL knows that also fetch to a working implementation (a
+ * legacy-only name such as "md4" without the legacy provider does not). */
+static void each_digest(const EVP_MD *md, const char *from, const char *to,
+                        void *arg) {
+  (void)to;
+  if (!md && !to) return;
+  const EVP_MD *m = md ? md : EVP_get_digestbyname(from);
+  if (!m) return;
+  EVP_MD *fetched = EVP_MD_fetch(NULL, EVP_MD_get0_name(m), NULL);
+  if (!fetched) {
+    ERR_clear_error();
+    return;
+  }
+  EVP_MD_free(fetched);
+  add_name(arg, from);
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* getHashes() -> sorted array of every digest name Node accepts. */
+static void js_get_hashes(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  name_list l = {0};
+  EVP_MD_do_all_sorted(each_digest, &l);
+  qsort(l.names, l.n, sizeof *l.names, cmp_names);
+  v8c_value arr = v8c_array(env, 0);
+  uint32_t k = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    /* Upper-case duplicates ("SHA256" of "sha256") are left out. */
+    bool upper_dup = false;
+    for (size_t j = 0; j < l.n && !upper_dup; j++)
+      upper_dup = j != i && strcasecmp(l.names[i], l.names[j]) == 0 &&
+                  strcmp(l.names[i], l.names[j]) < 0;
+    if (arr && !upper_dup)
+      v8c_set_index(env, arr, k++, v8c_string(env, l.names[i], -1));
+  }
+  for (size_t i = 0; i < l.n; i++) free(l.names[i]);
+  free(l.names);
+  if (arr) v8c_return(c, arr);
+}
+
+bool nr__binding_crypto_hash(nr_runtime *rt, v8c_value target) {
+  static const nr__method methods[] = {{"getHashes", js_get_hashes},
+                                       {"hashCopy", js_hash_copy},
+                                       {"hashDigest", js_hash_digest},
+                                       {"hashNew", js_hash_new},
+                                       {"hashUpdate", js_hash_update},
+                                       {"hmacDigest", js_hmac_digest},
+                                       {"hmacNew", js_hmac_new},
+                                       {"hmacUpdate", js_hmac_update},
+                                       {NULL, NULL}};
+  return nr__set_methods(rt->env, target, methods, NULL);
+}
