@@ -12,6 +12,10 @@ const { scrypt, scryptSync } = require('internal/crypto/scrypt');
 const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
 const { Hash, Hmac, getHashes } = require('internal/crypto/hash');
 const { KeyObject, createSecretKey } = require('internal/crypto/keys');
+const {
+  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo,
+  getCiphers,
+} = require('internal/crypto/cipher');
 const { cryptoError, isByteView } = require('internal/crypto/util');
 const randomBinding = internalBinding('crypto_random');
 
@@ -62,9 +66,13 @@ function getFips() {
 }
 
 module.exports = {
+  createCipheriv,
+  createDecipheriv,
   createHash,
   createHmac,
   createSecretKey,
+  getCipherInfo,
+  getCiphers,
   getHashes,
   getRandomValues: undefined,
   hkdf,
@@ -80,6 +88,8 @@ module.exports = {
   scryptSync,
   timingSafeEqual,
   getFips,
+  Cipheriv,
+  Decipheriv,
   Hash,
   Hmac,
   KeyObject,

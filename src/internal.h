@@ -29,6 +29,7 @@ typedef struct nr__method {
   X(builtins)                                                              \
   X(constants)                                                             \
   X(contextify)                                                            \
+  X(crypto_cipher)                                                         \
   X(crypto_hash)                                                           \
   X(crypto_kdf)                                                            \
   X(crypto_random)                                                         \
