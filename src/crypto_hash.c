@@ -38,10 +38,54 @@ static void hmac_fin(void *ptr, void *hint) {
   free(m);
 }
 
+/* Digests fetched once per name: a context initialized with a fetched
+ * digest skips OpenSSL's implicit fetch (a locked lookup) on every
+ * createHash. Process-wide, as OpenSSL's own tables are; the entries live
+ * as long as the process. */
+enum { CACHE_SIZE = 32 };
+static struct {
+  char name[32];
+  EVP_MD *md;
+} md_cache[CACHE_SIZE];
+static int md_cache_n;
+static uv_once_t md_once = UV_ONCE_INIT;
+static uv_mutex_t md_lock;
+
+static void md_init(void) { uv_mutex_init(&md_lock); }
+
 /* The digest for a Node algorithm name ("sha256", "RSA-SHA256",
- * "sha3-512", "shake128" ...), or NULL. */
+ * "sha3-512", "shake128" ...), or NULL. Names OpenSSL knows only without
+ * an implementation ("md4" with no legacy provider) come back unfetched,
+ * so that initializing them reports OpenSSL's own error. */
 static const EVP_MD *digest_by_name(const char *name) {
-  return EVP_get_digestbyname(name);
+  uv_once(&md_once, md_init);
+  size_t len = strlen(name);
+  const EVP_MD *found = NULL;
+  uv_mutex_lock(&md_lock);
+  for (int i = 0; i < md_cache_n && !found; i++)
+    if (strcmp(md_cache[i].name, name) == 0) found = md_cache[i].md;
+  uv_mutex_unlock(&md_lock);
+  if (found) return found;
+  const EVP_MD *legacy = EVP_get_digestbyname(name);
+  if (!legacy) return NULL;
+  EVP_MD *md = EVP_MD_fetch(NULL, EVP_MD_get0_name(legacy), NULL);
+  if (!md) {
+    ERR_clear_error();
+    return legacy;
+  }
+  uv_mutex_lock(&md_lock);
+  if (md_cache_n < CACHE_SIZE && len < sizeof md_cache[0].name) {
+    memcpy(md_cache[md_cache_n].name, name, len + 1);
+    md_cache[md_cache_n++].md = md;
+    md = NULL;
+  }
+  uv_mutex_unlock(&md_lock);
+  if (md) {
+    /* The cache is full: this one stays fetched only while in use. */
+    EVP_MD_free(md);
+    return legacy;
+  }
+  return md_cache[md_cache_n - 1].md;
 }
 
 /* Argument i: the XOF output length, or -1 (undefined) for the default. */
@@ -133,17 +177,74 @@ static void js_hash_copy(v8c_call *c) {
   if (o) v8c_return(c, o);
 }
 
-/* hashUpdate(handle, bytes) */
-static void js_hash_update(v8c_call *c) {
-  const uint8_t *data;
-  size_t len;
-  hash *h = arg_hash(c);
-  if (!h || !nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
-  if (EVP_DigestUpdate(h->ctx, data, len) != 1)
-    nr__crypto_throw(v8c_call_env(c), "Hash update failed");
+/* Feeds argument 1, bytes or a string (as UTF-8), to `update`; throws
+ * `fail` when OpenSSL refuses. Short strings go through the stack, with
+ * no Buffer made for them. */
+static void update_arg(v8c_call *c, void *ctx,
+                       int (*update)(void *ctx, const void *d, size_t n),
+                       const char *fail) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value v = v8c_arg(c, 1);
+  int ok;
+  if (v8c_is(v, V8C_STRING)) {
+    char stack[1024];
+    size_t need = v8c_string_length(v) * 3;
+    char *buf = need <= sizeof stack ? stack : malloc(need ? need : 1);
+    if (!buf) {
+      nr__crypto_throw(env, "Failed to allocate memory");
+      return;
+    }
+    size_t n = v8c_string_write_utf8(env, v, buf, need);
+    ok = update(ctx, buf, n);
+    if (buf != stack) free(buf);
+  } else {
+    const uint8_t *data;
+    size_t len;
+    if (!nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
+    ok = update(ctx, data, len);
+  }
+  if (ok != 1) nr__crypto_throw(env, fail);
 }
 
-/* hashDigest(handle) -> ArrayBuffer; the handle is spent after. */
+static int md_update(void *ctx, const void *d, size_t n) {
+  return EVP_DigestUpdate(ctx, d, n);
+}
+
+static int mac_update(void *ctx, const void *d, size_t n) {
+  return EVP_MAC_update(ctx, d, n);
+}
+
+/* hashUpdate(handle, bytes | utf8 string) */
+static void js_hash_update(v8c_call *c) {
+  hash *h = arg_hash(c);
+  if (h) update_arg(c, h->ctx, md_update, "Hash update failed");
+}
+
+/* The digest as the value JS asked for: a hex string when `as_hex`,
+ * else an ArrayBuffer that takes `out`. */
+static v8c_value digest_value(v8c_env *env, uint8_t *out, size_t len,
+                              bool as_hex) {
+  if (!as_hex) return nr__crypto_take_bytes(env, out, len);
+  static const char digits[] = "0123456789abcdef";
+  char stack[2 * EVP_MAX_MD_SIZE] = {0};
+  char *hex = len <= EVP_MAX_MD_SIZE ? stack : malloc(2 * len);
+  v8c_value v = NULL;
+  if (hex) {
+    for (size_t i = 0; i < len; i++) {
+      hex[2 * i] = digits[out[i] >> 4];
+      hex[2 * i + 1] = digits[out[i] & 15];
+    }
+    v = v8c_string_latin1(env, hex, 2 * len);
+    if (hex != stack) free(hex);
+  } else {
+    nr__crypto_throw(env, "Failed to allocate memory");
+  }
+  free(out);
+  return v;
+}
+
+/* hashDigest(handle[, asHex]) -> ArrayBuffer, or a hex string; the handle
+ * is spent after. */
 static void js_hash_digest(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   hash *h = arg_hash(c);
@@ -166,8 +267,10 @@ static void js_hash_digest(v8c_call *c) {
     nr__crypto_throw(env, "Digest failed");
     return;
   }
-  v8c_value ab = nr__crypto_take_bytes(env, out, h->out_len);
-  if (ab) v8c_return(c, ab);
+  v8c_value v = digest_value(env, out, h->out_len,
+                             v8c_is(v8c_arg(c, 1), V8C_BOOLEAN) &&
+                                 v8c_to_bool(env, v8c_arg(c, 1)));
+  if (v) v8c_return(c, v);
 }
 
 /* hmacNew(digest, key) -> handle; throws "Invalid digest: x". */
@@ -216,17 +319,14 @@ static hmac *arg_hmac(v8c_call *c) {
   return m && !m->done ? m : NULL;
 }
 
-/* hmacUpdate(handle, bytes) */
+/* hmacUpdate(handle, bytes | utf8 string) */
 static void js_hmac_update(v8c_call *c) {
-  const uint8_t *data;
-  size_t len;
   hmac *m = arg_hmac(c);
-  if (!m || !nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
-  if (EVP_MAC_update(m->ctx, data, len) != 1)
-    nr__crypto_throw(v8c_call_env(c), "Hmac update failed");
+  if (m) update_arg(c, m->ctx, mac_update, "Hmac update failed");
 }
 
-/* hmacDigest(handle) -> ArrayBuffer; the handle is spent after. */
+/* hmacDigest(handle[, asHex]) -> ArrayBuffer, or a hex string; the handle
+ * is spent after. */
 static void js_hmac_digest(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   hmac *m = arg_hmac(c);
@@ -244,8 +344,10 @@ static void js_hmac_digest(v8c_call *c) {
     return;
   }
   memcpy(out, buf, n);
-  v8c_value ab = nr__crypto_take_bytes(env, out, n);
-  if (ab) v8c_return(c, ab);
+  v8c_value v = digest_value(env, out, n,
+                             v8c_is(v8c_arg(c, 1), V8C_BOOLEAN) &&
+                                 v8c_to_bool(env, v8c_arg(c, 1)));
+  if (v) v8c_return(c, v);
 }
 
 /* ---- getHashes ------------------------------------------------------ */

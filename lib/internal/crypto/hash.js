@@ -62,15 +62,26 @@ Hash.prototype._flush = function _flush(callback) {
   callback();
 };
 
+// Strings in UTF-8 go to the native as they are (no Buffer in between).
+function updateData(data, encoding) {
+  if (typeof data === 'string' &&
+      (encoding === undefined || encoding === 'utf8' ||
+       encoding === 'utf-8')) {
+    return data;
+  }
+  return toUpdateData(data, encoding);
+}
+
 Hash.prototype.update = function update(data, encoding) {
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
-  binding.hashUpdate(this[kHandle], toUpdateData(data, encoding));
+  binding.hashUpdate(this[kHandle], updateData(data, encoding));
   return this;
 };
 
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   this[kState][kFinalized] = true;
+  if (outputEncoding === 'hex') return binding.hashDigest(this[kHandle], true);
   return encodeOutput(toBuffer(binding.hashDigest(this[kHandle])),
                       outputEncoding);
 };
@@ -114,7 +125,7 @@ Object.setPrototypeOf(Hmac, LazyTransform);
 
 Hmac.prototype.update = function update(data, encoding) {
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
-  binding.hmacUpdate(this[kHandle], toUpdateData(data, encoding));
+  binding.hmacUpdate(this[kHandle], updateData(data, encoding));
   return this;
 };
 
@@ -125,6 +136,7 @@ Hmac.prototype.digest = function digest(outputEncoding) {
     return encodeOutput(Buffer.alloc(0), outputEncoding);
   }
   this[kState][kFinalized] = true;
+  if (outputEncoding === 'hex') return binding.hmacDigest(this[kHandle], true);
   return encodeOutput(toBuffer(binding.hmacDigest(this[kHandle])),
                       outputEncoding);
 };
