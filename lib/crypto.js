@@ -17,6 +17,11 @@ const {
   getCiphers,
 } = require('internal/crypto/cipher');
 const { cryptoError, isByteView } = require('internal/crypto/util');
+const {
+  Sign, Verify, createPrivateKey, createPublicKey, createSign, createVerify,
+  generateKeyPair, generateKeyPairSync, getCurves, privateDecrypt,
+  privateEncrypt, publicDecrypt, publicEncrypt, signOneShot, verifyOneShot,
+} = require('internal/crypto/asymmetric');
 const randomBinding = internalBinding('crypto_random');
 
 function createHash(algorithm, options) {
@@ -70,15 +75,26 @@ module.exports = {
   createDecipheriv,
   createHash,
   createHmac,
+  createPrivateKey,
+  createPublicKey,
   createSecretKey,
+  createSign,
+  createVerify,
+  generateKeyPair,
+  generateKeyPairSync,
   getCipherInfo,
   getCiphers,
+  getCurves,
   getHashes,
   getRandomValues: undefined,
   hkdf,
   hkdfSync,
   pbkdf2,
   pbkdf2Sync,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  publicEncrypt,
   randomBytes,
   randomFill,
   randomFillSync,
@@ -86,13 +102,17 @@ module.exports = {
   randomUUID,
   scrypt,
   scryptSync,
+  sign: signOneShot,
   timingSafeEqual,
+  verify: verifyOneShot,
   getFips,
   Cipheriv,
   Decipheriv,
   Hash,
   Hmac,
   KeyObject,
+  Sign,
+  Verify,
   constants,
   webcrypto: undefined,
 };

@@ -32,6 +32,7 @@ typedef struct nr__method {
   X(crypto_cipher)                                                         \
   X(crypto_hash)                                                           \
   X(crypto_kdf)                                                            \
+  X(crypto_keys)                                                           \
   X(crypto_random)                                                         \
   X(encoding)                                                              \
   X(fs)                                                                    \

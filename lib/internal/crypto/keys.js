@@ -52,8 +52,8 @@ class KeyObject {
       const b = otherKeyObject[kBytes];
       return a.length === b.length && a.equals(b);
     }
-    return require('internal/crypto/asymmetric').keysEqual(this,
-                                                           otherKeyObject);
+    return internalBinding('crypto_keys').keyEquals(this[kHandle],
+                                                    otherKeyObject[kHandle]);
   }
 }
 Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, {
@@ -83,6 +83,96 @@ class SecretKeyObject extends KeyObject {
       }
     }
     return Buffer.from(this[kBytes]);
+  }
+}
+
+// ---- Asymmetric keys ----------------------------------------------------------
+
+const kDetails = Symbol('kDetails');
+
+function keyInfo(key) {
+  if (key[kDetails] === undefined) {
+    Object.defineProperty(key, kDetails, {
+      value: internalBinding('crypto_keys').keyInfo(key[kHandle]),
+    });
+  }
+  return key[kDetails];
+}
+
+class AsymmetricKeyObject extends KeyObject {
+  get asymmetricKeyType() {
+    return keyInfo(this).type;
+  }
+
+  get asymmetricKeyDetails() {
+    const { modulusLength, publicExponent, namedCurve } = keyInfo(this);
+    const details = {};
+    if (modulusLength !== undefined) details.modulusLength = modulusLength;
+    if (publicExponent !== undefined) details.publicExponent = publicExponent;
+    if (namedCurve !== undefined) details.namedCurve = namedCurve;
+    return details;
+  }
+}
+
+function exportOptions(options, isPublic) {
+  validateObject(options, 'options');
+  const { format = 'pem', type, cipher, passphrase } = options;
+  if (format === 'jwk') {
+    throw new ERR_INVALID_ARG_VALUE('options.format', format,
+                                    'is not supported by noderun yet');
+  }
+  if (format !== 'pem' && format !== 'der') {
+    throw new ERR_INVALID_ARG_VALUE('options.format', format);
+  }
+  const types = isPublic ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+  if (!types.includes(type)) {
+    throw new ERR_INVALID_ARG_VALUE('options.type', type);
+  }
+  let pass;
+  if (cipher !== undefined) {
+    if (typeof cipher !== 'string') {
+      throw new ERR_INVALID_ARG_VALUE('options.cipher', cipher);
+    }
+    if (passphrase === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('options.passphrase', passphrase);
+    }
+  }
+  if (passphrase !== undefined) {
+    pass = typeof passphrase === 'string' ? Buffer.from(passphrase) :
+      isByteView(passphrase) ? toUint8(passphrase) : undefined;
+    if (pass === undefined) {
+      throw new ERR_INVALID_ARG_TYPE('options.passphrase',
+                                     ['string', 'Buffer', 'TypedArray',
+                                       'DataView'], passphrase);
+    }
+  }
+  return { format, type, cipher, passphrase: pass };
+}
+
+function exportKey(key, options, isPublic) {
+  const o = exportOptions(options, isPublic);
+  const out = internalBinding('crypto_keys').keyExport(
+    key[kHandle], isPublic, o.format, o.type, o.cipher, o.passphrase);
+  return typeof out === 'string' ? out : Buffer.from(out);
+}
+
+class PublicKeyObject extends AsymmetricKeyObject {
+  constructor(handle) {
+    super('public', { [kHandle]: handle });
+  }
+
+  export(options) {
+    return exportKey(this, options, true);
+  }
+}
+
+class PrivateKeyObject extends AsymmetricKeyObject {
+  constructor(handle) {
+    super('private', { [kHandle]: handle });
+  }
+
+  export(options) {
+    return exportKey(this, options, false);
   }
 }
 
@@ -116,6 +206,8 @@ function createSecretKey(key, encoding) {
 
 module.exports = {
   KeyObject,
+  PrivateKeyObject,
+  PublicKeyObject,
   SecretKeyObject,
   createSecretKey,
   isCryptoKey,
