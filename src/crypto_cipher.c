@@ -210,7 +210,9 @@ static void js_cipher_update(v8c_call *c) {
   size_t len;
   cipher *x = arg_cipher(c);
   if (!x || !nr__crypto_arg_bytes(c, 1, "data", &data, &len)) return;
-  if (x->state == ST_FINAL || len > INT32_MAX) {
+  /* OpenSSL counts in ints: the output (input plus a block) must fit. */
+  if (x->state == ST_FINAL ||
+      len > (size_t)INT32_MAX - EVP_MAX_BLOCK_LENGTH) {
     v8c_throw_error(env, V8C_ERROR, NULL,
                     "Trying to add data in unsupported state");
     return;
@@ -337,10 +339,6 @@ static void js_cipher_set_aad(v8c_call *c) {
       v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_MISSING_ARGS",
                       "options.plaintextLength required for CCM mode with "
                       "AAD");
-      return;
-    }
-    if (!x->encrypt && !x->tag_set) {
-      throw_state(env, "setAAD");
       return;
     }
     if (!ccm_set_len(x, (size_t)plain_len)) {

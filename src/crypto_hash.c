@@ -17,6 +17,8 @@ typedef struct hash {
   EVP_MD_CTX *ctx;
   size_t out_len;   /* the digest's size, or the XOF length asked for */
   bool done;        /* final was called: the context is spent */
+  uint8_t *result;  /* the digest, kept: a Hash stream's flush took it, and
+                       digest() may still ask (Node returns it again) */
 } hash;
 
 typedef struct hmac {
@@ -28,6 +30,7 @@ static void hash_fin(void *ptr, void *hint) {
   (void)hint;
   hash *h = ptr;
   EVP_MD_CTX_free(h->ctx);
+  free(h->result);
   free(h);
 }
 
@@ -167,9 +170,9 @@ static void js_hash_copy(v8c_call *c) {
     nr__crypto_throw(env, "Hash copy failed");
     return;
   }
-  if (xof < 0) {
-    h->out_len = src->out_len;
-  } else if (!set_out_len(env, h, EVP_MD_CTX_get0_md(src->ctx), xof)) {
+  /* Without outputLength the copy has the digest's default length, not
+   * the source's (as in Node). */
+  if (!set_out_len(env, h, EVP_MD_CTX_get0_md(src->ctx), xof)) {
     hash_fin(h, NULL);
     return;
   }
@@ -243,30 +246,41 @@ static v8c_value digest_value(v8c_env *env, uint8_t *out, size_t len,
   return v;
 }
 
-/* hashDigest(handle[, asHex]) -> ArrayBuffer, or a hex string; the handle
- * is spent after. */
+/* hashDigest(handle[, asHex]) -> ArrayBuffer, or a hex string. The
+ * context is spent after; later calls give the same digest again. */
 static void js_hash_digest(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  hash *h = arg_hash(c);
-  if (!h) return;
-  h->done = true;
+  hash *h = v8c_unwrap(env, v8c_arg(c, 0), &hash_tag);
+  if (!h) {
+    nr__throw_arg_type(env, "hash", "Hash handle");
+    return;
+  }
+  if (!h->done) {
+    h->done = true;
+    h->result = malloc(h->out_len ? h->out_len : 1);
+    if (!h->result) {
+      nr__crypto_throw(env, "Failed to allocate memory");
+      return;
+    }
+    int ok;
+    if (EVP_MD_get_flags(EVP_MD_CTX_get0_md(h->ctx)) & EVP_MD_FLAG_XOF) {
+      ok = h->out_len == 0 ||
+           EVP_DigestFinalXOF(h->ctx, h->result, h->out_len) == 1;
+    } else {
+      unsigned int n;
+      ok = EVP_DigestFinal_ex(h->ctx, h->result, &n) == 1;
+    }
+    if (!ok) {
+      nr__crypto_throw(env, "Digest failed");
+      return;
+    }
+  }
   uint8_t *out = malloc(h->out_len ? h->out_len : 1);
   if (!out) {
     nr__crypto_throw(env, "Failed to allocate memory");
     return;
   }
-  int ok;
-  if (EVP_MD_get_flags(EVP_MD_CTX_get0_md(h->ctx)) & EVP_MD_FLAG_XOF) {
-    ok = h->out_len == 0 || EVP_DigestFinalXOF(h->ctx, out, h->out_len) == 1;
-  } else {
-    unsigned int n;
-    ok = EVP_DigestFinal_ex(h->ctx, out, &n) == 1;
-  }
-  if (!ok) {
-    free(out);
-    nr__crypto_throw(env, "Digest failed");
-    return;
-  }
+  memcpy(out, h->result, h->out_len);
   v8c_value v = digest_value(env, out, h->out_len,
                              v8c_is(v8c_arg(c, 1), V8C_BOOLEAN) &&
                                  v8c_to_bool(env, v8c_arg(c, 1)));

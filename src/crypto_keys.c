@@ -10,11 +10,14 @@
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
+#include <openssl/bn.h>
 #include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include "internal.h"
 
@@ -56,6 +59,68 @@ static bool opt_bytes(v8c_call *c, int i, const uint8_t **d, size_t *n) {
 
 /* ---- Parsing ------------------------------------------------------------ */
 
+/* Without a passphrase, an encrypted key fails the way Node 18's does
+ * ("interrupted or cancelled"), rather than with a prompt on the
+ * terminal. */
+static int no_passphrase(char *buf, size_t size, size_t *len,
+                         const OSSL_PARAM params[], void *arg) {
+  (void)buf, (void)size, (void)len, (void)params, (void)arg;
+  ERR_raise(ERR_LIB_CRYPTO, ERR_R_INTERRUPTED_OR_CANCELLED);
+  return 0;
+}
+
+typedef struct pem_pass {
+  const uint8_t *data;
+  size_t len;
+  bool given;
+} pem_pass;
+
+static int pem_pass_cb(char *buf, int size, int rwflag, void *u) {
+  (void)rwflag;
+  const pem_pass *p = u;
+  if (!p->given) {
+    ERR_raise(ERR_LIB_CRYPTO, ERR_R_INTERRUPTED_OR_CANCELLED);
+    return -1;
+  }
+  if (p->len > (size_t)size) return -1;
+  memcpy(buf, p->data, p->len);
+  return (int)p->len;
+}
+
+/* PEM text the decoders refuse because another block comes first (such
+ * as "EC PARAMETERS" before "EC PRIVATE KEY"): OpenSSL's PEM reader skips
+ * blocks it does not want. */
+static EVP_PKEY *pem_key(const uint8_t *data, size_t len, bool want_public,
+                         const pem_pass *pass) {
+  EVP_PKEY *k = NULL;
+  for (int i = 0; i < (want_public ? 2 : 1) && !k; i++) {
+    BIO *bio = BIO_new_mem_buf(data, (int)len);
+    if (!bio) return NULL;
+    if (want_public && i == 0)
+      k = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+    else
+      k = PEM_read_bio_PrivateKey(bio, NULL, pem_pass_cb, (void *)pass);
+    BIO_free(bio);
+  }
+  return k;
+}
+
+/* The public key of a PEM or DER X.509 certificate, or NULL. */
+static EVP_PKEY *certificate_key(const uint8_t *data, size_t len, bool pem) {
+  X509 *x = NULL;
+  if (pem) {
+    BIO *bio = BIO_new_mem_buf(data, (int)len);
+    if (bio) x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+    BIO_free(bio);
+  } else {
+    const unsigned char *p = data;
+    x = d2i_X509(NULL, &p, (long)len);
+  }
+  EVP_PKEY *k = x ? X509_get_pubkey(x) : NULL;
+  X509_free(x);
+  return k;
+}
+
 /* keyParse(bytes, 'pem'|'der', public, passphrase|undefined) -> handle.
  * A public parse of a private key keeps the key pair (JS only ever uses
  * the public half of it). */
@@ -84,18 +149,35 @@ static void js_key_parse(v8c_call *c) {
     if (has_pass)
       OSSL_DECODER_CTX_set_passphrase(dctx, pass_len ? pass : (const uint8_t *)"",
                                       pass_len);
+    else
+      OSSL_DECODER_CTX_set_passphrase_cb(dctx, no_passphrase, NULL);
     if (OSSL_DECODER_from_data(dctx, &p, &left) != 1) k = NULL;
     OSSL_DECODER_CTX_free(dctx);
     if (!k && i == 0 && want_public) ERR_clear_error();
   }
-  if (!k) {
-    /* An encrypted key without a passphrase fails as OpenSSL says
-     * ("interrupted or cancelled"), as it does in Node 18. */
-    /* The decoders queue one error per attempt; the last one says why. */
+  /* Other PEM layouts, and (for a public key) certificates, as in
+   * Node. */
+  bool is_pem = strcmp(input, "PEM") == 0;
+  if (!k && len < INT32_MAX && (is_pem || want_public)) {
     unsigned long err = ERR_peek_last_error();
-    ERR_clear_error();
-    v8c_value e = nr__crypto_error(env, err, "Failed to read asymmetric key");
-    if (e) v8c_throw(env, e);
+    pem_pass pp = {pass, pass_len, has_pass};
+    if (is_pem) k = pem_key(data, len, want_public, &pp);
+    if (!k && want_public) k = certificate_key(data, len, is_pem);
+    if (!k) {
+      /* Keep the decoders' reason unless the passphrase was missing. */
+      unsigned long e2;
+      while ((e2 = ERR_get_error()) != 0)
+        if (ERR_GET_REASON(e2) == ERR_R_INTERRUPTED_OR_CANCELLED) err = e2;
+      ERR_raise(ERR_GET_LIB(err), ERR_GET_REASON(err));
+    }
+  }
+  if (!k) {    /* The decoders queue one error per attempt; the last one says why,
+     * unless a missing passphrase stopped them. */
+    unsigned long err = 0, e1;
+    while ((e1 = ERR_get_error()) != 0)
+      if (ERR_GET_REASON(err) != ERR_R_INTERRUPTED_OR_CANCELLED) err = e1;
+    v8c_value ex = nr__crypto_error(env, err, "Failed to read asymmetric key");
+    if (ex) v8c_throw(env, ex);
     return;
   }
   ERR_clear_error();
@@ -356,6 +438,60 @@ done:
 
 /* ---- Signatures --------------------------------------------------------- */
 
+/* The size of r (and of s) in an IEEE P1363 signature of k: the byte
+ * length of the group order (EC) or of q (DSA); 0 for other keys. */
+static size_t p1363_half(EVP_PKEY *k) {
+  int id = EVP_PKEY_get_base_id(k);
+  if (id == EVP_PKEY_EC) return (size_t)(EVP_PKEY_get_bits(k) + 7) / 8;
+  if (id == EVP_PKEY_DSA) {
+    BIGNUM *q = NULL;
+    size_t n = 0;
+    if (EVP_PKEY_get_bn_param(k, OSSL_PKEY_PARAM_FFC_Q, &q) == 1)
+      n = (size_t)BN_num_bytes(q);
+    BN_free(q);
+    return n;
+  }
+  return 0;
+}
+
+/* DER (SEQUENCE of r, s) to r || s of `half` bytes each, in place in a
+ * new buffer; NULL when sig is not such a DER value. */
+static uint8_t *der_to_p1363(const uint8_t *sig, size_t len, size_t half) {
+  const unsigned char *p = sig;
+  ECDSA_SIG *es = d2i_ECDSA_SIG(NULL, &p, (long)len);
+  if (!es) return NULL;
+  const BIGNUM *r, *sv;
+  ECDSA_SIG_get0(es, &r, &sv);
+  uint8_t *out = malloc(2 * half);
+  if (out && (BN_bn2binpad(r, out, (int)half) < 0 ||
+              BN_bn2binpad(sv, out + half, (int)half) < 0)) {
+    free(out);
+    out = NULL;
+  }
+  ECDSA_SIG_free(es);
+  return out;
+}
+
+/* r || s back to DER; NULL (no error) when the length is wrong. */
+static uint8_t *p1363_to_der(const uint8_t *sig, size_t len, size_t half,
+                             size_t *out_len) {
+  if (!half || len != 2 * half) return NULL;
+  ECDSA_SIG *es = ECDSA_SIG_new();
+  BIGNUM *r = BN_bin2bn(sig, (int)half, NULL);
+  BIGNUM *sv = BN_bin2bn(sig + half, (int)half, NULL);
+  uint8_t *out = NULL;
+  if (es && r && sv && ECDSA_SIG_set0(es, r, sv) == 1) {
+    r = sv = NULL;
+    int n = i2d_ECDSA_SIG(es, &out);
+    if (n > 0) *out_len = (size_t)n;
+    else out = NULL;
+  }
+  BN_free(r);
+  BN_free(sv);
+  ECDSA_SIG_free(es);
+  return out;
+}
+
 /* Sets RSA padding and PSS salt length on a signing context. */
 static bool set_sig_opts(EVP_PKEY_CTX *pctx, EVP_PKEY *k, int64_t padding,
                          int64_t salt) {
@@ -395,7 +531,8 @@ static bool arg_sig_opts(v8c_call *c, int i, int64_t *padding, int64_t *salt) {
   return nr__arg_int(c, i + 1, "saltLength", -2, INT32_MAX, salt);
 }
 
-/* sign(handle, digest|null, data, padding, saltLength) -> ArrayBuffer */
+/* sign(handle, digest|null, data, padding, saltLength, p1363) ->
+ * ArrayBuffer */
 static void js_sign(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   const uint8_t *data;
@@ -423,12 +560,23 @@ static void js_sign(v8c_call *c) {
     nr__crypto_throw(env, "Signing failed");
     return;
   }
+  size_t half = p1363_half(k);
+  if (half && v8c_to_bool(env, v8c_arg(c, 5))) {
+    uint8_t *p = der_to_p1363(sig, sig_len, half);
+    free(sig);
+    if (!p) {
+      nr__crypto_throw(env, "Signing failed");
+      return;
+    }
+    sig = p;
+    sig_len = 2 * half;
+  }
   v8c_value ab = nr__crypto_take_bytes(env, sig, sig_len);
   if (ab) v8c_return(c, ab);
 }
 
-/* verify(handle, digest|null, data, signature, padding, saltLength) ->
- * bool */
+/* verify(handle, digest|null, data, signature, padding, saltLength,
+ *        p1363) -> bool */
 static void js_verify(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   const uint8_t *data, *sig;
@@ -442,12 +590,26 @@ static void js_verify(v8c_call *c) {
       !nr__crypto_arg_bytes(c, 3, "signature", &sig, &sig_len) ||
       !arg_sig_opts(c, 4, &padding, &salt))
     return;
+  uint8_t *der = NULL;
+  size_t half = p1363_half(k);
+  if (half && v8c_to_bool(env, v8c_arg(c, 6))) {
+    size_t der_len = 0;
+    der = p1363_to_der(sig, sig_len, half, &der_len);
+    if (!der) {
+      ERR_clear_error();
+      v8c_return_bool(c, false);
+      return;
+    }
+    sig = der;
+    sig_len = der_len;
+  }
   EVP_MD_CTX *mctx = EVP_MD_CTX_new();
   EVP_PKEY_CTX *pctx = NULL;
   bool ok = mctx && EVP_DigestVerifyInit(mctx, &pctx, md, NULL, k) == 1 &&
             set_sig_opts(pctx, k, padding, salt);
   int r = ok ? EVP_DigestVerify(mctx, sig, sig_len, data, len) : -1;
   EVP_MD_CTX_free(mctx);
+  OPENSSL_free(der);
   if (!ok) {
     nr__crypto_throw(env, "Verification failed");
     return;

@@ -176,25 +176,46 @@ function generateKeyPair(type, options, callback) {
   });
 }
 
+// util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
+Object.defineProperty(generateKeyPair, require('util').promisify.custom, {
+  value(type, options) {
+    return new Promise((resolve, reject) => {
+      generateKeyPair(type, options, (err, publicKey, privateKey) => {
+        if (err) reject(err);
+        else resolve({ publicKey, privateKey });
+      });
+    });
+  },
+});
+
 // ---- Signatures -------------------------------------------------------------
 
 function sigOptions(key) {
   let padding = -1;
   let saltLength;
+  let p1363 = false;
   if (typeof key === 'object' && key !== null && !isKeyObject(key) &&
       !isByteView(key)) {
     if (key.padding !== undefined) {
-      validateUint32(key.padding, 'key.padding');
+      if (key.padding !== (key.padding | 0)) {
+        throw new ERR_INVALID_ARG_VALUE('options.padding', key.padding);
+      }
       padding = key.padding;
     }
     if (key.saltLength !== undefined) {
-      if (!Number.isInteger(key.saltLength)) {
-        throw new ERR_INVALID_ARG_VALUE('key.saltLength', key.saltLength);
+      if (key.saltLength !== (key.saltLength | 0)) {
+        throw new ERR_INVALID_ARG_VALUE('options.saltLength', key.saltLength);
       }
       saltLength = key.saltLength;
     }
+    const { dsaEncoding } = key;
+    if (dsaEncoding !== undefined && dsaEncoding !== 'der' &&
+        dsaEncoding !== 'ieee-p1363') {
+      throw new ERR_INVALID_ARG_VALUE('options.dsaEncoding', dsaEncoding);
+    }
+    p1363 = dsaEncoding === 'ieee-p1363';
   }
-  return { padding, saltLength };
+  return { padding, saltLength, p1363 };
 }
 
 function signOneShot(algorithm, data, key, callback) {
@@ -204,14 +225,14 @@ function signOneShot(algorithm, data, key, callback) {
   if (callback !== undefined) validateFunction(callback, 'callback');
   data = getArrayBufferOrView(data, 'data');
   if (!key) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
+  const { padding, saltLength, p1363 } = sigOptions(key);
   const handle = parseKey(key, false);
-  const { padding, saltLength } = sigOptions(key);
   // The callback form signs here too (signing is short) and reports on a
   // later tick, as Node's callback does.
   let sig;
   try {
     sig = toBuffer(binding.sign(handle, algorithm, data, padding,
-                                saltLength));
+                                saltLength, p1363));
   } catch (err) {
     if (callback) return process.nextTick(callback, err);
     throw err;
@@ -226,13 +247,17 @@ function verifyOneShot(algorithm, data, key, signature, callback) {
   }
   if (callback !== undefined) validateFunction(callback, 'callback');
   data = getArrayBufferOrView(data, 'data');
-  signature = getArrayBufferOrView(signature, 'signature');
+  if (!ArrayBuffer.isView(signature)) {
+    throw new ERR_INVALID_ARG_TYPE('signature',
+                                   ['Buffer', 'TypedArray', 'DataView'],
+                                   signature);
+  }
+  const { padding, saltLength, p1363 } = sigOptions(key);
   const handle = parseKey(key, true);
-  const { padding, saltLength } = sigOptions(key);
   let ok;
   try {
     ok = binding.verify(handle, algorithm, data, signature, padding,
-                        saltLength);
+                        saltLength, p1363);
   } catch (err) {
     if (callback) return process.nextTick(callback, err);
     throw err;
@@ -248,6 +273,13 @@ const kChunks = Symbol('kChunks');
 // the end.
 function initSigner(self, algorithm, options) {
   validateString(algorithm, 'algorithm');
+  try {
+    internalBinding('crypto_hash').hashNew(algorithm);
+  } catch {
+    const err = new Error('Invalid digest');
+    err.code = 'ERR_CRYPTO_INVALID_DIGEST';
+    throw err;
+  }
   self[kAlgorithm] = algorithm;
   self[kChunks] = [];
   Writable.call(self, options);

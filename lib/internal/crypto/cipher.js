@@ -6,7 +6,9 @@
 // Both are Transform streams.
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_ENCODING,
+  },
 } = require('internal/errors');
 const { validateInt32, validateObject, validateString } =
   require('internal/validators');
@@ -15,7 +17,7 @@ const { StringDecoder } = require('string_decoder');
 const { Buffer } = require('buffer');
 const { prepareSecretKey } = require('internal/crypto/hash');
 const {
-  isByteView, kByteSource, normalizeEncoding, toBuffer, toUint8,
+  isByteView, kByteSource, toBuffer, toUint8,
   toUpdateData,
 } = require('internal/crypto/util');
 const binding = internalBinding('crypto_cipher');
@@ -60,7 +62,10 @@ function init(self, cipher, key, iv, options, encrypt) {
 function output(self, ab, encoding, end) {
   const buf = toBuffer(ab);
   if (encoding && encoding !== 'buffer') {
-    encoding = normalizeEncoding(`${encoding}`);
+    encoding = `${encoding}`;
+    if (!Buffer.isEncoding(encoding)) {
+      throw new ERR_UNKNOWN_ENCODING(encoding);
+    }
     if (self._decoder === null) self._decoder = new StringDecoder(encoding);
     if (self._decoder.encoding !== new StringDecoder(encoding).encoding) {
       const err = new Error('Cannot change encoding');

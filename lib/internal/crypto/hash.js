@@ -57,8 +57,10 @@ Hash.prototype._transform = function _transform(chunk, encoding, callback) {
   callback();
 };
 
+// The stream's end takes the digest without finalizing the Hash object:
+// a later digest() returns the same value (as in Node).
 Hash.prototype._flush = function _flush(callback) {
-  this.push(this.digest());
+  this.push(toBuffer(binding.hashDigest(this[kHandle])));
   callback();
 };
 
@@ -145,7 +147,10 @@ Hmac.prototype._transform = function _transform(chunk, encoding, callback) {
   binding.hmacUpdate(this[kHandle], toUpdateData(chunk, encoding));
   callback();
 };
-Hmac.prototype._flush = Hash.prototype._flush;
+Hmac.prototype._flush = function _flush(callback) {
+  this.push(this.digest());
+  callback();
+};
 
 let hashes;
 function getHashes() {
