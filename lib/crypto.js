@@ -13,8 +13,8 @@ const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
 const { Hash, Hmac, getHashes } = require('internal/crypto/hash');
 const { KeyObject, createSecretKey } = require('internal/crypto/keys');
 const {
-  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo,
-  getCiphers,
+  Cipher, Cipheriv, Decipher, Decipheriv, createCipher, createCipheriv,
+  createDecipher, createDecipheriv, getCipherInfo, getCiphers,
 } = require('internal/crypto/cipher');
 const { cryptoError, isByteView } = require('internal/crypto/util');
 const {
@@ -71,7 +71,9 @@ function getFips() {
 }
 
 module.exports = {
+  createCipher,
   createCipheriv,
+  createDecipher,
   createDecipheriv,
   createHash,
   createHmac,
@@ -106,7 +108,9 @@ module.exports = {
   timingSafeEqual,
   verify: verifyOneShot,
   getFips,
+  Cipher,
   Cipheriv,
+  Decipher,
   Decipheriv,
   Hash,
   Hmac,

@@ -33,6 +33,7 @@ typedef struct cipher {
   bool tag_ready;        /* encrypt: final made the tag */
   bool ccm_len_set;      /* CCM: the message length went to OpenSSL */
   bool auth_failed;      /* CCM: update failed to authenticate */
+  size_t iv_len;
   cipher_state state;
 } cipher;
 
@@ -115,6 +116,7 @@ static void js_cipher_new(v8c_call *c) {
   x->mode = EVP_CIPHER_get_mode(ciph);
   x->aead = (EVP_CIPHER_get_flags(ciph) & EVP_CIPH_FLAG_AEAD_CIPHER) != 0;
   x->tag_len = -1;
+  x->iv_len = iv_len;
   const char *fail = NULL;
   v8c_error_kind kind = V8C_TYPE_ERROR;
   const char *code = NULL;
@@ -195,6 +197,18 @@ static void throw_state(v8c_env *env, const char *op) {
                   "Invalid state for operation %s", op);
 }
 
+/* CCM's length field has 15 - ivLength bytes: longer messages cannot be
+ * encrypted. Throws Node's error. */
+static bool ccm_len_ok(v8c_env *env, const cipher *x, size_t len) {
+  size_t bits = 8 * (15 - x->iv_len);
+  if (bits >= 8 * sizeof(size_t) || len <= ((size_t)1 << bits) - 1)
+    return true;
+  v8c_value e = v8c_error(env, V8C_RANGE_ERROR, "ERR_CRYPTO_INVALID_MESSAGELEN",
+                          "Invalid message length");
+  if (e) v8c_throw(env, e);
+  return false;
+}
+
 /* CCM needs the whole message length before any AAD or data. */
 static bool ccm_set_len(cipher *x, size_t len) {
   int n;
@@ -223,6 +237,7 @@ static void js_cipher_update(v8c_call *c) {
                     "Trying to add data in unsupported state");
     return;
   }
+  if (x->mode == EVP_CIPH_CCM_MODE && !ccm_len_ok(env, x, len)) return;
   x->state = ST_UPDATED;
   size_t cap = len + (size_t)EVP_CIPHER_CTX_get_block_size(x->ctx);
   uint8_t *out = malloc(cap ? cap : 1);
@@ -233,7 +248,11 @@ static void js_cipher_update(v8c_call *c) {
   int n = 0;
   bool ok = true;
   if (x->mode == EVP_CIPH_CCM_MODE) ok = ccm_set_len(x, len);
-  if (ok) ok = EVP_CipherUpdate(x->ctx, out, &n, data, (int)len) == 1;
+  /* Never NULL: with no input pointer, OpenSSL takes a CCM update for
+   * AAD or the length, not for (empty) data. */
+  static const uint8_t empty[1];
+  if (ok)
+    ok = EVP_CipherUpdate(x->ctx, out, &n, len ? data : empty, (int)len) == 1;
   if (!ok) {
     if (x->mode == EVP_CIPH_CCM_MODE && !x->encrypt) {
       /* A CCM message that fails to authenticate yields nothing; final()
@@ -265,16 +284,17 @@ static void js_cipher_final(v8c_call *c) {
   uint8_t out[EVP_MAX_BLOCK_LENGTH];
   int n = 0;
   bool ok;
-  if (x->mode == EVP_CIPH_CCM_MODE) {
-    /* CCM authenticated (or not) in update; OpenSSL's final adds nothing.
-     * A message never updated is an empty one. */
-    ok = !x->auth_failed && (x->encrypt || x->tag_set);
-    if (ok && !x->ccm_len_set) {
-      int m;
-      ok = ccm_set_len(x, 0) &&
-           EVP_CipherUpdate(x->ctx, out, &m, (const uint8_t *)"", 0) == 1;
+  if (x->mode == EVP_CIPH_CCM_MODE && x->encrypt) {
+    /* A CCM message never updated has no tag: OpenSSL says so ("tag not
+     * set"), and so does Node. */
+    if (EVP_CipherFinal_ex(x->ctx, out, &n) != 1) {
+      nr__crypto_throw(env, "Unsupported state");
+      return;
     }
-    if (ok && x->encrypt) ok = EVP_CipherFinal_ex(x->ctx, out, &n) == 1;
+    ok = true;
+  } else if (x->mode == EVP_CIPH_CCM_MODE) {
+    /* CCM decryption authenticated (or not) in update. */
+    ok = !x->auth_failed && x->tag_set && x->ccm_len_set;
   } else if (x->aead && !x->encrypt && !x->tag_set) {
     ok = false; /* nothing to authenticate against */
   } else {
@@ -341,13 +361,16 @@ static void js_cipher_set_aad(v8c_call *c) {
                       "AAD");
       return;
     }
+    if (!ccm_len_ok(env, x, (size_t)plain_len)) return;
     if (!ccm_set_len(x, (size_t)plain_len)) {
       nr__crypto_throw(env, "Invalid state for operation setAAD");
       return;
     }
   }
+  /* Empty AAD adds nothing; passed on, a NULL pointer would read as
+   * CCM's length call. */
   int n;
-  if (EVP_CipherUpdate(x->ctx, NULL, &n, data, (int)len) != 1)
+  if (len && EVP_CipherUpdate(x->ctx, NULL, &n, data, (int)len) != 1)
     nr__crypto_throw(env, "Invalid state for operation setAAD");
 }
 
@@ -396,6 +419,51 @@ static void js_cipher_set_auth_tag(v8c_call *c) {
   if (EVP_CIPHER_CTX_ctrl(x->ctx, EVP_CTRL_AEAD_SET_TAG, (int)len,
                           x->tag) != 1)
     nr__crypto_throw(env, "Invalid state for operation setAuthTag");
+}
+
+/* bytesToKey(cipher, password) -> [key, iv]: the key and IV the old
+ * createCipher(cipher, password) derives (OpenSSL's EVP_BytesToKey with
+ * MD5, one round, no salt). */
+static void js_bytes_to_key(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  const uint8_t *pass;
+  size_t pass_len;
+  char *name = nr__arg_string(c, 0, "cipher");
+  if (!name) return;
+  const EVP_CIPHER *ciph = EVP_get_cipherbyname(name);
+  free(name);
+  if (!nr__crypto_arg_bytes(c, 1, "password", &pass, &pass_len)) return;
+  if (!ciph) {
+    throw_coded(env, V8C_ERROR, "ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher");
+    return;
+  }
+  if (pass_len > INT32_MAX) {
+    nr__crypto_throw(env, "Invalid password");
+    return;
+  }
+  uint8_t key[EVP_MAX_KEY_LENGTH], iv[EVP_MAX_IV_LENGTH];
+  int key_len = EVP_BytesToKey(ciph, EVP_md5(), NULL, pass, (int)pass_len, 1,
+                               key, iv);
+  if (key_len <= 0) {
+    nr__crypto_throw(env, "Failed to derive the key");
+    return;
+  }
+  size_t iv_len = (size_t)EVP_CIPHER_get_iv_length(ciph);
+  uint8_t *k = malloc((size_t)key_len), *i = malloc(iv_len ? iv_len : 1);
+  if (!k || !i) {
+    free(k);
+    free(i);
+    nr__crypto_throw(env, "Failed to allocate memory");
+    return;
+  }
+  memcpy(k, key, (size_t)key_len);
+  memcpy(i, iv, iv_len);
+  OPENSSL_cleanse(key, sizeof key);
+  v8c_value kv = nr__crypto_take_bytes(env, k, (size_t)key_len);
+  v8c_value iv_v = kv ? nr__crypto_take_bytes(env, i, iv_len) : (free(i), NULL);
+  v8c_value arr = iv_v ? v8c_array(env, 2) : NULL;
+  if (arr && v8c_set_index(env, arr, 0, kv) && v8c_set_index(env, arr, 1, iv_v))
+    v8c_return(c, arr);
 }
 
 /* ---- getCiphers / getCipherInfo ------------------------------------- */
@@ -521,6 +589,7 @@ static void js_get_cipher_info(v8c_call *c) {
 
 bool nr__binding_crypto_cipher(nr_runtime *rt, v8c_value target) {
   static const nr__method methods[] = {
+      {"bytesToKey", js_bytes_to_key},
       {"cipherFinal", js_cipher_final},
       {"cipherGetAuthTag", js_cipher_get_auth_tag},
       {"cipherNew", js_cipher_new},

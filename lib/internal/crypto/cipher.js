@@ -17,7 +17,7 @@ const { StringDecoder } = require('string_decoder');
 const { Buffer } = require('buffer');
 const { prepareSecretKey } = require('internal/crypto/hash');
 const {
-  isByteView, kByteSource, toBuffer, toUint8,
+  getArrayBufferOrView, isByteView, kByteSource, toBuffer, toUint8,
   toUpdateData,
 } = require('internal/crypto/util');
 const binding = internalBinding('crypto_cipher');
@@ -106,9 +106,12 @@ function setAAD(aadbuf, options) {
   let plaintextLength = -1;
   if (options !== undefined) {
     validateObject(options, 'options');
-    if (options.plaintextLength !== undefined) {
-      validateInt32(options.plaintextLength, 'options.plaintextLength', 0);
-      plaintextLength = options.plaintextLength;
+    const len = options.plaintextLength;
+    if (len !== undefined) {
+      if (len !== (len | 0) || len < 0) {
+        throw new ERR_INVALID_ARG_VALUE('options.plaintextLength', len);
+      }
+      plaintextLength = len;
     }
   }
   binding.cipherSetAAD(this[kHandle], buf, plaintextLength);
@@ -165,6 +168,74 @@ Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   return this;
 };
 
+// The old password forms (deprecated in Node, DEP0106): key and IV come
+// from the password by OpenSSL's EVP_BytesToKey (MD5, one round).
+function initWithPassword(self, cipher, password, options, encrypt) {
+  validateString(cipher, 'cipher');
+  password = getArrayBufferOrView(password, 'password');
+  const [key, iv] = binding.bytesToKey(cipher, password);
+  const tagLength = authTagLength(options);
+  self[kHandle] = binding.cipherNew(cipher, new Uint8Array(key),
+                                    iv.byteLength ? new Uint8Array(iv) : null,
+                                    encrypt, tagLength);
+  Object.defineProperty(self, kAuthTagFixed, { value: tagLength >= 0 });
+  self._decoder = null;
+  LazyTransform.call(self, options);
+}
+
+function Cipher(cipher, password, options) {
+  if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+  initWithPassword(this, cipher, password, options, true);
+}
+Object.setPrototypeOf(Cipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Cipher, LazyTransform);
+
+function Decipher(cipher, password, options) {
+  if (!(this instanceof Decipher)) {
+    return new Decipher(cipher, password, options);
+  }
+  initWithPassword(this, cipher, password, options, false);
+}
+Object.setPrototypeOf(Decipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Decipher, LazyTransform);
+
+for (const proto of [Cipher.prototype, Decipher.prototype]) {
+  Object.assign(proto, {
+    _transform, _flush, update, final, setAutoPadding, setAAD,
+  });
+}
+Cipher.prototype.getAuthTag = Cipheriv.prototype.getAuthTag;
+Decipher.prototype.setAuthTag = Decipheriv.prototype.setAuthTag;
+
+// One DEP0106 warning per process, as Node warns once per code; and a
+// warning for counter modes, where a fixed IV per password is unsafe.
+let warned = false;
+let warnedCounter = false;
+function warnPassword(name, cipher) {
+  if (!warned) {
+    warned = true;
+    process.emitWarning(`crypto.${name} is deprecated.`, 'DeprecationWarning',
+                        'DEP0106');
+  }
+  const info = typeof cipher === 'string' ? binding.getCipherInfo(cipher) :
+    undefined;
+  if (!warnedCounter && info &&
+      ['ctr', 'gcm', 'ccm', 'ocb'].includes(info.mode)) {
+    warnedCounter = true;
+    process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+  }
+}
+
+function createCipher(cipher, password, options) {
+  warnPassword('createCipher', cipher);
+  return new Cipher(cipher, password, options);
+}
+
+function createDecipher(cipher, password, options) {
+  warnPassword('createDecipher', cipher);
+  return new Decipher(cipher, password, options);
+}
+
 function createCipheriv(cipher, key, iv, options) {
   return new Cipheriv(cipher, key, iv, options);
 }
@@ -210,9 +281,13 @@ function getCipherInfo(nameOrNid, options) {
 }
 
 module.exports = {
+  Cipher,
   Cipheriv,
+  Decipher,
   Decipheriv,
+  createCipher,
   createCipheriv,
+  createDecipher,
   createDecipheriv,
   getCipherInfo,
   getCiphers,
