@@ -2,26 +2,29 @@
 
 // The child_process module: spawn, exec and execFile start a child and
 // watch it from the event loop; spawnSync, execSync and execFileSync run
-// it to completion. fork() is missing: it needs an IPC channel.
+// it to completion. fork() runs a Node program in a child joined to this
+// one by an IPC channel (internal/child_process/channel.js).
 
 const { Buffer } = require('buffer');
 const {
   AbortError,
   genericNodeError,
   codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
-    ERR_METHOD_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const {
   validateAbortSignal,
+  validateArray,
   validateBoolean,
   validateFunction,
   validateInt32,
   validateObject,
+  validateOneOf,
   validateString,
 } = require('internal/validators');
 const {
@@ -77,9 +80,13 @@ function normalizeSpawnArguments(file, args, options) {
     args = [];
   }
   validateArgumentsNullCheck(args, 'args');
+  // Arguments that are not strings are passed as their string form.
+  args = args.map((arg) => `${arg}`);
   if (options === undefined) options = {};
   else validateObject(options, 'options');
 
+  validateOneOf(options.serialization, 'options.serialization',
+                [undefined, 'json', 'advanced']);
   const cwd = getCwd(options.cwd);
   if (options.detached != null) {
     validateBoolean(options.detached, 'options.detached');
@@ -457,14 +464,63 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-function fork() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('fork()');
+// stdio given as one word, for a child that also has the IPC channel.
+function stdioWithIpc(stdio) {
+  switch (stdio) {
+    case 'ignore':
+    case 'pipe':
+    case 'overlapped':
+    case 'inherit':
+      return [stdio, stdio, stdio, 'ipc'];
+    default:
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  }
 }
 
+function fork(modulePath, args, options) {
+  if (modulePath instanceof URL) {
+    modulePath = require('internal/url').fileURLToPath(modulePath);
+  } else if (Buffer.isBuffer(modulePath)) {
+    modulePath = modulePath.toString();
+  } else if (typeof modulePath !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('modulePath', ['string', 'Buffer', 'URL'],
+                                   modulePath);
+  }
+  validateArgumentNullCheck(modulePath, 'modulePath');
+  if (args === undefined || args === null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options !== undefined && options !== null) {
+    validateObject(options, 'options');
+  }
+  options = { ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+  const execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
+  args = [...execArgv, modulePath, ...args];
+
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioWithIpc(options.stdio);
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioWithIpc(options.silent ? 'pipe' : 'inherit');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath, args, options);
+}
+
+// Node's hook for a forked child; our children set up their channel at
+// start-up (internal/process/execution.js), so nothing is left to do.
+function _forkChild() {}
+
 module.exports = {
-  _forkChild() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('_forkChild()');
-  },
+  _forkChild,
   ChildProcess,
   exec,
   execFile,

@@ -1,9 +1,11 @@
 'use strict';
 
 const {
-  Timeout, Immediate, clearTimeout, clearImmediate,
+  Timeout, Immediate, clearTimeout, clearImmediate, activate, unenrollItem,
+  TIMEOUT_MAX,
 } = require('internal/timers');
-const { validateFunction } = require('internal/validators');
+const { validateFunction, validateNumber } = require('internal/validators');
+const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
 
 function setTimeout(callback, after, ...args) {
   validateFunction(callback, 'callback');
@@ -27,11 +29,51 @@ function setImmediate(callback, ...args) {
   return new Immediate(callback, args.length ? args : undefined);
 }
 
+// The legacy API, each deprecated with Node's code and text (printed once).
+const warned = new Set();
+function deprecated(name, instead, code) {
+  if (!warned.has(code)) {
+    warned.add(code);
+    process.emitWarning(`timers.${name}() is deprecated. Please use ${instead} ` +
+                        'instead.', 'DeprecationWarning', code);
+  }
+}
+
+function enroll(item, msecs) {
+  deprecated('enroll', 'setTimeout', 'DEP0095');
+  validateNumber(msecs, 'msecs');
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', msecs);
+  }
+  unenrollItem(item);
+  item._idleTimeout = Math.min(msecs, TIMEOUT_MAX);
+  item._destroyed = false;
+}
+
+function unenroll(item) {
+  deprecated('unenroll', 'clearTimeout', 'DEP0096');
+  unenrollItem(item);
+}
+
+function active(item) {
+  deprecated('active', 'timeout.refresh()', 'DEP0126');
+  activate(item, true);
+}
+
+function _unrefActive(item) {
+  deprecated('_unrefActive', 'timeout.refresh()', 'DEP0127');
+  activate(item, false);
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,
-  setInterval,
-  clearInterval,
   setImmediate,
   clearImmediate,
+  setInterval,
+  clearInterval,
+  _unrefActive,
+  active,
+  unenroll,
+  enroll,
 };

@@ -1,7 +1,7 @@
 // vm: compiling and running code in the main context or in contexts of its
-// own (src/contextify.c, v8c_contextify). The breakOnSigint, microtaskMode,
-// cached-data and importModuleDynamically options are not there yet:
-// given, they throw rather than be ignored.
+// own (src/contextify.c, v8c_contextify). The breakOnSigint, cached-data
+// and importModuleDynamically options are not there yet: given, they throw
+// rather than be ignored.
 'use strict';
 
 const binding = internalBinding('contextify');
@@ -12,14 +12,14 @@ const {
 } = require('internal/errors');
 const {
   validateString, validateObject, validateInt32, validateBoolean,
-  validateArray, validateUint32,
+  validateArray, validateUint32, validateOneOf,
 } = require('internal/validators');
 
 const kDefaultFilename = 'evalmachine.<anonymous>';
 
 function refuseUnsupported(options) {
-  for (const name of ['breakOnSigint', 'microtaskMode',
-    'cachedData', 'produceCachedData', 'importModuleDynamically']) {
+  for (const name of ['breakOnSigint', 'cachedData', 'produceCachedData',
+    'importModuleDynamically']) {
     if (options[name] !== undefined && options[name] !== false) {
       throw new ERR_METHOD_NOT_IMPLEMENTED(`vm option ${name}`);
     }
@@ -102,16 +102,19 @@ function contextOptions(options) {
       typeof options === 'string') return undefined;
   return options.contextName !== undefined ||
     options.contextOrigin !== undefined ||
-    options.contextCodeGeneration !== undefined ? {
+    options.contextCodeGeneration !== undefined ||
+    options.microtaskMode !== undefined ? {
       name: options.contextName,
       origin: options.contextOrigin,
       codeGeneration: options.contextCodeGeneration,
+      microtaskMode: options.microtaskMode,
     } : undefined;
 }
 
 function checkContext(contextifiedObject) {
-  if (contextifiedObject === null || typeof contextifiedObject !== 'object' ||
-      !binding.isContext(contextifiedObject)) {
+  // Node names the argument 'object' when it is not an object at all.
+  validateObject(contextifiedObject, 'object', { allowArray: true });
+  if (!binding.isContext(contextifiedObject)) {
     throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context',
                                    contextifiedObject);
   }
@@ -133,9 +136,10 @@ function createContext(contextObject = {}, options = {}) {
     throw new ERR_METHOD_NOT_IMPLEMENTED('vm option codeGeneration');
   }
   if (microtaskMode !== undefined) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('vm option microtaskMode');
+    validateOneOf(microtaskMode, 'options.microtaskMode',
+                  ['afterEvaluate', undefined]);
   }
-  binding.makeContext(contextObject);
+  binding.makeContext(contextObject, microtaskMode === 'afterEvaluate');
   return contextObject;
 }
 

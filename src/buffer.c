@@ -293,6 +293,26 @@ static void write_native(v8c_call *c) {
 
 /* ---- Decoding bytes --------------------------------------------------- */
 
+/* For each 12-bit value, its two base64 characters as they lie in memory,
+ * one table per alphabet, made once per process. */
+static uint16_t b64_tables[2][4096];
+static uv_once_t b64_pairs_once = UV_ONCE_INIT;
+
+static void b64_make_tables(void) {
+  for (int url = 0; url < 2; url++) {
+    const char *abc = url ? b64_url : b64_std;
+    for (unsigned v = 0; v < 4096; v++) {
+      uint8_t two[2] = {(uint8_t)abc[v >> 6], (uint8_t)abc[v & 63]};
+      memcpy(&b64_tables[url][v], two, 2);
+    }
+  }
+}
+
+static const uint16_t *b64_pairs(bool url) {
+  uv_once(&b64_pairs_once, b64_make_tables);
+  return b64_tables[url];
+}
+
 static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
                             bool url) {
   const char *abc = url ? b64_url : b64_std;
@@ -302,12 +322,25 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
   char *out = malloc(out_len ? out_len : 1);
   if (!out) return throw_oom(env);
   char *p = out;
-  for (size_t i = 0; i < full; i++, s += 3) {
+  /* Two characters per lookup in a table of every 12-bit value, four
+   * stored at once (single char stores may alias and force reloads). */
+  const uint16_t *pairs = b64_pairs(url);
+  size_t i = 0;
+  /* Six bytes per step through one unaligned 8-byte load. */
+  for (; i + 3 <= full; i += 2, s += 6, p += 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    w = __builtin_bswap64(w);
+    uint64_t q = (uint64_t)pairs[w >> 52] |
+                 (uint64_t)pairs[w >> 40 & 0xFFF] << 16 |
+                 (uint64_t)pairs[w >> 28 & 0xFFF] << 32 |
+                 (uint64_t)pairs[w >> 16 & 0xFFF] << 48;
+    memcpy(p, &q, 8);
+  }
+  for (; i < full; i++, s += 3, p += 4) {
     uint32_t v = (uint32_t)s[0] << 16 | (uint32_t)s[1] << 8 | s[2];
-    *p++ = abc[v >> 18];
-    *p++ = abc[v >> 12 & 63];
-    *p++ = abc[v >> 6 & 63];
-    *p++ = abc[v & 63];
+    uint16_t q[2] = {pairs[v >> 12], pairs[v & 0xFFF]};
+    memcpy(p, q, 4);
   }
   if (rest) {
     uint32_t v = (uint32_t)s[0] << 16 | (rest == 2 ? (uint32_t)s[1] << 8 : 0);
@@ -319,9 +352,7 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
       *p++ = '=';
     }
   }
-  v8c_value str = v8c_string_latin1(env, out, out_len);
-  free(out);
-  return str;
+  return v8c_string_latin1_owned(env, out, out_len);
 }
 
 /* The bytes s[0..len) as a string in encoding enc, or NULL (exception
@@ -369,9 +400,7 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
         t[2 * i] = digits[s[i] >> 4];
         t[2 * i + 1] = digits[s[i] & 15];
       }
-      v8c_value str = v8c_string_latin1(env, t, 2 * len);
-      free(t);
-      return str;
+      return v8c_string_latin1_owned(env, t, 2 * len);
     }
     default:
       return b64_encode(env, s, len, enc == ENC_BASE64URL);

@@ -60,7 +60,7 @@ static void make_context(v8c_call *c) {
   v8c_value sandbox = v8c_arg(c, 0);
   if (!v8c_is(sandbox, V8C_OBJECT))
     return (void)nr__throw_arg_type(env, "contextObject", "object");
-  v8c_contextify(env, sandbox);
+  v8c_contextify(env, sandbox, v8c_to_bool(env, v8c_arg(c, 1)));
 }
 
 /* isContext(value) -> boolean */
@@ -120,24 +120,25 @@ static void run_script(v8c_call *c) {
   if (!v8c_is(v8c_arg(c, 2), V8C_UNDEFINED) &&
       !nr__arg_int(c, 2, "timeout", 1, INT32_MAX, &timeout))
     return;
-  if (timeout == 0) {
-    v8c_return(c, v8c_script_run(env, v8c_arg(c, 0), sandbox));
-    return;
-  }
   watchdog w = {.env = env, .timeout_ms = (uint64_t)timeout};
-  uv_mutex_init(&w.lock);
-  uv_cond_init(&w.cond);
-  bool started = uv_thread_create(&w.thread, watchdog_main, &w) == 0;
+  bool started = false;
+  if (timeout > 0) {
+    uv_mutex_init(&w.lock);
+    uv_cond_init(&w.cond);
+    started = uv_thread_create(&w.thread, watchdog_main, &w) == 0;
+  }
   v8c_trycatch tc;
   v8c_try_begin(env, &tc);
   v8c_value r = v8c_script_run(env, v8c_arg(c, 0), sandbox);
-  uv_mutex_lock(&w.lock);
-  w.done = true;
-  uv_cond_signal(&w.cond);
-  uv_mutex_unlock(&w.lock);
-  if (started) uv_thread_join(&w.thread);
-  uv_cond_destroy(&w.cond);
-  uv_mutex_destroy(&w.lock);
+  if (timeout > 0) {
+    uv_mutex_lock(&w.lock);
+    w.done = true;
+    uv_cond_signal(&w.cond);
+    uv_mutex_unlock(&w.lock);
+    if (started) uv_thread_join(&w.thread);
+    uv_cond_destroy(&w.cond);
+    uv_mutex_destroy(&w.lock);
+  }
   if (w.fired && !rt->stopping) {
     /* Our termination, not process.exit(): the program goes on. */
     v8c_cancel_terminate(env);
@@ -147,8 +148,12 @@ static void run_script(v8c_call *c) {
                     (long long)timeout);
     return;
   }
-  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
+  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc)) {
+    /* Remember where it was thrown (not where the error was made) for
+     * decorateErrorStack, as Node's arrow shows. */
+    v8c_try_arrow(env, &tc);
     v8c_try_rethrow(&tc);
+  }
   v8c_try_end(&tc);
   if (r) v8c_return(c, r);
 }

@@ -34,6 +34,7 @@ typedef struct nr__method {
   X(crypto_kdf)                                                            \
   X(crypto_keys)                                                           \
   X(crypto_random)                                                         \
+  X(dns)                                                                   \
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
@@ -46,6 +47,7 @@ typedef struct nr__method {
   X(spawn_sync)                                                            \
   X(stdio)                                                                 \
   X(task_queue)                                                            \
+  X(tcp_wrap)                                                              \
   X(threadpool)                                                            \
   X(timers)                                                                \
   X(types)                                                                 \
@@ -344,5 +346,56 @@ typedef bool (*nr__stdio_pipe_fn)(v8c_env *env, v8c_value entry, uint32_t i,
  * exception pending (or on OOM) otherwise. */
 bool nr__stdio_parse(v8c_env *env, v8c_value opts, nr__stdio_pipe_fn pipe,
                      void *ctx, uv_stdio_container_t **out, int *count);
+
+/* ---- Stream handles (stream_wrap.c; pipe_wrap.c, tcp_wrap.c) --------- */
+
+typedef struct nr__stream_wrap nr__stream_wrap;
+
+/* Makes a handle of the listener's kind for a new connection and accepts
+ * it: its JS object, or NULL with *err set (a libuv error). */
+typedef v8c_value (*nr__accept_fn)(nr__stream_wrap *server, int *err);
+
+/* A uv_stream_t owned by a JS handle object; the first member of each
+ * kind's struct (pipe_wrap, tcp_wrap), which is freed through it. */
+struct nr__stream_wrap {
+  nr__handle_wrap base;
+  nr_runtime *rt;          /* kept after untracking, for the close callback */
+  uv_stream_t *stream;     /* the handle inside the embedding struct */
+  v8c_ref *object;         /* the JS handle; weak unless busy > 0 */
+  v8c_ref *onclose;        /* close(h, cb)'s callback, or NULL */
+  nr__accept_fn accept;    /* NULL when the kind cannot listen */
+  v8c_ref *user_buffer;    /* useUserBuffer()'s view, or NULL */
+  int busy;                /* operations in flight */
+  bool reading;
+  bool in_user_buffer;     /* the last allocation was user_buffer */
+  bool listening;
+  bool closing;
+};
+
+/* Sets up the common part of a new wrap (its uv handle already
+ * initialized) and returns its JS object (NULL with an exception). */
+v8c_value nr__stream_init(nr_runtime *rt, nr__stream_wrap *w, uv_stream_t *s,
+                          nr__accept_fn accept);
+/* Closes and frees a wrap JS never saw (a failed accept). */
+void nr__stream_discard(nr__stream_wrap *w);
+/* The open stream wrap behind a JS handle, or NULL (no exception). */
+nr__stream_wrap *nr__stream_unwrap(v8c_env *env, v8c_value handle);
+/* Keeps the JS object alive while an operation is in flight. */
+void nr__stream_hold(nr__stream_wrap *w);
+void nr__stream_release(nr__stream_wrap *w);
+/* Argument i is a function (or undefined when optional), else throws
+ * ERR_INVALID_ARG_TYPE and returns false. */
+bool nr__arg_callback(v8c_call *c, int i, bool optional);
+/* A connect request calling back `cb(status)` on the JS handle: pass it to
+ * uv_*_connect with nr__on_connect, or free it when that fails at once.
+ * NULL on OOM. */
+uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
+                                  v8c_value cb);
+void nr__connect_req_free(uv_connect_t *req);
+void nr__on_connect(uv_connect_t *req, int status);
+/* The natives every stream kind has: readStart, readStop, useUserBuffer,
+ * writeBuffer, writeUtf8String, writeLatin1String, writev, shutdown,
+ * listen, close, ref, hasRef, fileno, writeQueueSize. */
+extern const nr__method nr__stream_methods[];
 
 #endif /* NR_INTERNAL_H */

@@ -110,6 +110,28 @@ class StaticString : public String::ExternalOneByteStringResource {
   size_t len_;
 };
 
+// Latin-1 text in malloc'd memory that the string owns: freed when V8
+// disposes of the string. Its size counts as external memory, so the GC
+// feels the pressure of many large strings.
+class OwnedString : public String::ExternalOneByteStringResource {
+ public:
+  OwnedString(Isolate *iso, char *d, size_t n)
+      : isolate_(iso), data_(d), len_(n) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory((int64_t)n);
+  }
+  ~OwnedString() override {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-(int64_t)len_);
+    free(data_);
+  }
+  const char *data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  Isolate *isolate_;
+  char *data_;
+  size_t len_;
+};
+
 std::mutex g_mutex;
 std::unique_ptr<v8::Platform> g_platform;
 
@@ -131,6 +153,9 @@ struct v8c_env {
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
   void *data;
+  // Microtask queues of vm contexts that have their own; they must outlive
+  // those contexts, so they go with the isolate.
+  std::vector<std::unique_ptr<v8::MicrotaskQueue>> queues;
 };
 
 static inline v8c_env *EnvOf(Isolate *iso) {
@@ -226,6 +251,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
   env->context_key.Reset();
   iso->Exit();
   iso->Dispose();
+  env->queues.clear();
   for (FnRecord *f = env->fns; f;) {
     FnRecord *next = f->next;
     delete f;
@@ -286,6 +312,13 @@ static Local<Value> ArrowFromMessage(v8c_env *env, Local<v8::Message> msg) {
   String::Utf8Value src(iso, src_line);
   int start = msg->GetStartColumn(ctx).FromMaybe(0);
   int end = msg->GetEndColumn(ctx).FromMaybe(start + 1);
+  // On a script's first line, columns include its column offset (vm's
+  // columnOffset); the caret is drawn under the line as written.
+  v8::ScriptOrigin origin = msg->GetScriptOrigin();
+  if (line == origin.LineOffset() + 1) {
+    start -= origin.ColumnOffset();
+    end -= origin.ColumnOffset();
+  }
   const char *s = *src ? *src : "";
   size_t slen = strlen(s);
   if (start < 0) start = 0;
@@ -452,6 +485,22 @@ extern "C" v8c_value v8c_string_static(v8c_env *env, const char *s,
                                        size_t len) {
   if (len < 16) return v8c_string_latin1(env, s, len);
   return V(String::NewExternalOneByte(env->isolate, new StaticString(s, len)));
+}
+extern "C" v8c_value v8c_string_latin1_owned(v8c_env *env, char *s,
+                                             size_t len) {
+  // Below 1 MiB a copy costs less than the external string's bookkeeping.
+  if (len < (1u << 20) || !LengthFits(len)) {
+    v8c_value v = v8c_string_latin1(env, s, len);
+    free(s);
+    return v;
+  }
+  auto *res = new OwnedString(env->isolate, s, len);
+  v8::Local<String> str;
+  if (!String::NewExternalOneByte(env->isolate, res).ToLocal(&str)) {
+    delete res;
+    return nullptr;
+  }
+  return V(str.As<Value>());
 }
 extern "C" v8c_value v8c_object(v8c_env *env) {
   return V(Object::New(env->isolate).As<Value>());
@@ -1151,7 +1200,13 @@ static void VmEnumerate(const v8::PropertyCallbackInfo<v8::Array> &info) {
   Local<Object> sandbox;
   if (!SandboxOf(info, &ctx, &sandbox)) return;
   Local<v8::Array> names;
-  if (sandbox->GetPropertyNames(ctx).ToLocal(&names))
+  // The global's own keys are the sandbox's own keys, symbols and
+  // non-enumerable ones included (the query callback gives attributes).
+  if (sandbox
+          ->GetPropertyNames(ctx, v8::KeyCollectionMode::kOwnOnly,
+                             v8::ALL_PROPERTIES,
+                             v8::IndexFilter::kIncludeIndices)
+          .ToLocal(&names))
     info.GetReturnValue().Set(names);
 }
 
@@ -1204,14 +1259,23 @@ static Local<Context> ContextOf(v8c_env *env, Local<Value> v) {
   return global.As<Object>()->GetCreationContext().FromMaybe(Local<Context>());
 }
 
-extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox) {
+extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox,
+                               bool own_microtasks) {
   Isolate *iso = env->isolate;
   NEED_OBJECT(env, sandbox, false);
   if (!ContextOf(env, L(sandbox)).IsEmpty()) return true;
   Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(iso);
   global->SetHandler(v8::NamedPropertyHandlerConfiguration(
       VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor));
-  Local<Context> ctx = Context::New(iso, nullptr, global);
+  v8::MicrotaskQueue *queue = nullptr;
+  if (own_microtasks) {
+    env->queues.push_back(
+        v8::MicrotaskQueue::New(iso, v8::MicrotasksPolicy::kExplicit));
+    queue = env->queues.back().get();
+  }
+  Local<Context> ctx = Context::New(iso, nullptr, global, Local<Value>(),
+                                    v8::DeserializeInternalFieldsCallback(),
+                                    queue);
   if (ctx.IsEmpty()) {
     v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
                     "Could not create a context");
@@ -1284,7 +1348,21 @@ extern "C" v8c_value v8c_script_run(v8c_env *env, v8c_value script,
   }
   v8::Context::Scope scope(ctx);
   Local<v8::Script> bound = r->script.Get(iso)->BindToCurrentContext();
-  return V(bound->Run(ctx));
+  Local<Value> result;
+  if (!bound->Run(ctx).ToLocal(&result)) return nullptr;
+  // A context with its own queue runs its microtasks right away, still
+  // inside the caller's time limit.
+  v8::MicrotaskQueue *queue = ctx->GetMicrotaskQueue();
+  if (queue && queue != Ctx(env)->GetMicrotaskQueue()) {
+    v8::TryCatch tc(iso);
+    queue->PerformCheckpoint(iso);
+    if (tc.HasTerminated()) return nullptr;
+    if (tc.HasCaught()) {
+      tc.ReThrow();
+      return nullptr;
+    }
+  }
+  return V(result);
 }
 
 // ---- Promises and microtasks -----------------------------------------------

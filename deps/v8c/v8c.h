@@ -125,6 +125,10 @@ v8c_value v8c_string(v8c_env *env, const char *utf8, size_t len);
 v8c_value v8c_string_latin1(v8c_env *env, const char *s, size_t len);
 v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s, size_t len);
 /* A string over static ASCII data that is never freed nor copied. */
+/* Latin-1 text in malloc'd memory, given to the string: large ones are
+ * used in place (freed when collected), small ones copied and freed now.
+ * Always takes s, even on failure. */
+v8c_value v8c_string_latin1_owned(v8c_env *env, char *s, size_t len);
 v8c_value v8c_string_static(v8c_env *env, const char *ascii, size_t len);
 v8c_value v8c_object(v8c_env *env);
 v8c_value v8c_array(v8c_env *env, uint32_t len);
@@ -295,8 +299,10 @@ v8c_value v8c_run_script(v8c_env *env, v8c_value source, v8c_value filename);
 /* Gives `sandbox` its own context whose global object reflects it: reads
  * of globals find the sandbox's properties first, writes and definitions
  * go to the sandbox (vm.createContext). The sandbox keeps the context
- * alive; nothing in C does. */
-bool v8c_contextify(v8c_env *env, v8c_value sandbox);
+ * alive; nothing in C does. With own_microtasks the context has its own
+ * microtask queue, drained at the end of each v8c_script_run in it (vm's
+ * microtaskMode: 'afterEvaluate'); the queue lives as long as the env. */
+bool v8c_contextify(v8c_env *env, v8c_value sandbox, bool own_microtasks);
 /* True when v was given a context by v8c_contextify (vm.isContext). */
 bool v8c_is_contextified(v8c_env *env, v8c_value v);
 /* A compiled script not tied to a context (vm.Script), as an object. */

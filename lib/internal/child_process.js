@@ -14,7 +14,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_IPC_ONE_PIPE,
     ERR_UNKNOWN_SIGNAL,
-    ERR_METHOD_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { Socket } = require('internal/child_process/socket');
@@ -110,8 +109,9 @@ function getValidStdio(stdio, sync) {
         const { ERR_IPC_SYNC_FORK } = require('internal/errors').codes;
         throw new ERR_IPC_SYNC_FORK();
       }
-      cleanup(list);
-      throw new ERR_METHOD_NOT_IMPLEMENTED('IPC channel');
+      ipc = pipeBinding.create(true);
+      list.push({ type: 'pipe', handle: ipc, ipc: true,
+                  readable: true, writable: true });
     } else if (s === 'inherit') {
       list.push({ type: 'fd', fd: i });
     } else if (typeof s === 'number' || typeof s.fd === 'number') {
@@ -119,6 +119,10 @@ function getValidStdio(stdio, sync) {
     } else if (s && s._handle && typeof s._handle === 'object' &&
                s._handle.fd !== undefined) {
       list.push({ type: 'fd', fd: s._handle.fd });
+    } else if (s && s._handle && typeof s._handle === 'object' &&
+               pipeBinding.fileno(s._handle) >= 0) {
+      // A stream of ours (a pipe or socket): the child gets its descriptor.
+      list.push({ type: 'fd', fd: pipeBinding.fileno(s._handle) });
     } else if (ArrayBuffer.isView(s) || typeof s === 'string') {
       if (!sync) {
         cleanup(list);
@@ -240,6 +244,19 @@ ChildProcess.prototype.spawn = function spawn(options) {
   this.spawnfile = options.file;
   this.spawnargs = Array.isArray(options.args) ? options.args : [];
 
+  // The child finds its end of the channel through these variables.
+  const ipcIndex = stdio.findIndex((d) => d.ipc);
+  if (ipcIndex !== -1) {
+    const serialization = options.serialization || 'json';
+    options.envPairs = [
+      ...(options.envPairs || []).filter((p) =>
+        !p.startsWith('NODE_CHANNEL_FD=') &&
+        !p.startsWith('NODE_CHANNEL_SERIALIZATION_MODE=')),
+      `NODE_CHANNEL_FD=${ipcIndex}`,
+      `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`,
+    ];
+  }
+
   let result;
   try {
     result = processBinding.spawn(nativeOptions(options,
@@ -271,6 +288,20 @@ ChildProcess.prototype.spawn = function spawn(options) {
   const streams = [];
   for (let i = 0; i < stdio.length; i++) {
     const desc = stdio[i];
+    if (desc.ipc) {
+      // 'close' waits for the channel to go too.
+      this._closesNeeded++;
+      this.once('disconnect', () => maybeClose(this));
+      if (err === 0) {
+        require('internal/child_process/channel')
+          .setupChannel(this, desc.handle);
+      } else {
+        pipeBinding.close(desc.handle);
+        process.nextTick(() => maybeClose(this));
+      }
+      streams.push(null);
+      continue;
+    }
     if (desc.type !== 'pipe') {
       streams.push(null);
       continue;

@@ -62,7 +62,7 @@ function siftDown(i) {
 
 function heapRemove(t) {
   const i = t[kHeapIndex];
-  if (i === -1) return;
+  if (!(i >= 0)) return;  // not in the heap (-1, or never was)
   t[kHeapIndex] = -1;
   const last = heap.pop();
   if (last !== t) {
@@ -188,6 +188,34 @@ function clearTimeout(timer) {
       unenroll(t);
     }
   }
+}
+
+// ---- The legacy API: any object with _idleTimeout and _onTimeout can be
+// a timer (timers.enroll/active/_unrefActive/unenroll, deprecated in Node
+// but still used by old code). It joins the same heap as Timeouts. ------------
+
+// (Re)starts item's countdown of item._idleTimeout ms; nothing when the
+// item was never enrolled or was unenrolled.
+function activate(item, refed) {
+  const ms = item._idleTimeout;
+  if (typeof ms !== 'number' || ms < 0) return;
+  if (item[kHeapIndex] >= 0) {
+    heapRemove(item);
+    if (item[kRefed]) decRef();
+  }
+  item._destroyed = false;
+  item[kRefed] = refed;
+  if (refed) incRef();
+  insert(item, binding.getLibuvNow());
+}
+
+function unenrollItem(item) {
+  if (item[kHeapIndex] >= 0) {
+    heapRemove(item);
+    if (item[kRefed]) decRef();
+  }
+  item._destroyed = true;
+  item._idleTimeout = -1;
 }
 
 // Called by C when the libuv timer fires. Returns the next expiry (ms on
@@ -350,6 +378,8 @@ function clearImmediate(imm) {
 }
 
 module.exports = {
+  activate,
+  unenrollItem,
   Timeout,
   Immediate,
   clearTimeout,

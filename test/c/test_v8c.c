@@ -343,6 +343,20 @@ static void test_strings(v8c_env *env) {
   CHECK_STR(run_str(env, "st.toUpperCase().slice(0, 3) + st.length"),
             "ABC36");
 
+  /* Owned Latin-1 text: small copied, large used in place; both freed
+   * (LeakSanitizer checks the large one is freed at teardown). */
+  char *small = strdup("caf\xe9");
+  CHECK_STR(S(env, v8c_string_latin1_owned(env, small, 4)), "caf\xc3\xa9");
+  size_t big_len = (size_t)3 << 20;
+  char *big = malloc(big_len);
+  CHECK(big != NULL);
+  memset(big, 'x', big_len);
+  big[big_len - 1] = '\xff';
+  v8c_value bs = v8c_string_latin1_owned(env, big, big_len);
+  v8c_set_named(env, v8c_global(env), "bs", bs);
+  CHECK_STR(run_str(env, "bs.length + ':' + bs.charCodeAt(bs.length - 1)"),
+            "3145728:255");
+
   /* Coercion of non-strings. */
   CHECK_STR(S(env, v8c_number(env, 0.5)), "0.5");
   CHECK_STR(S(env, run(env, "[1, [2, 3]]")), "1,2,3");

@@ -115,6 +115,9 @@ setTimeout(() => order.push('timeout'), 0);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
+  // After the immediate above (immediates run in order), so the sleep
+  // cannot end before it however slow the machine is.
+  await new Promise((resolve) => setImmediate(resolve));
   await sleep(10);
   order.push('slept');
   await new Promise((resolve) => setImmediate(resolve));

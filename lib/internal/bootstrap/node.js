@@ -15,9 +15,13 @@ const realm = require('internal/bootstrap/realm');
   Object.setPrototypeOf(process, proto);
   EventEmitter.call(process);
   Object.defineProperty(process, Symbol.toStringTag, {
-    value: 'process', writable: false, enumerable: false, configurable: true,
+    value: 'process', writable: true, enumerable: false, configurable: false,
   });
 }
+// Both carry their own tag, as in Node: '[object global]'.
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
 
 require('internal/process/per_thread').setup(process);
 

@@ -102,7 +102,24 @@ function runMain() {
   }
 }
 
+// A child made by fork() finds its end of the IPC channel in the
+// environment (the variables are its parent's business, not the program's).
+function setupChildChannel() {
+  const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
+  delete process.env.NODE_CHANNEL_FD;
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (!(fd >= 0)) return;
+  const pipe = internalBinding('pipe_wrap');
+  const handle = pipe.create(true);
+  if (pipe.open(handle, fd) !== 0) {
+    pipe.close(handle);
+    return;
+  }
+  require('internal/child_process/channel').setupChannel(process, handle);
+}
+
 function runMainProgram() {
+  if (process.env.NODE_CHANNEL_FD !== undefined) setupChildChannel();
   const opts = binding.getOptions();
   if (opts.help) {
     stdio.writeSync(1, help);

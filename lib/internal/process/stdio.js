@@ -134,6 +134,11 @@ function setup(process) {
   lazy('stdout', () => makeWritable(1));
   lazy('stderr', () => makeWritable(2));
   lazy('stdin', makeStdin);
+  // The old way to read stdin (still used by old programs): flowing stdin.
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
 }
 
 module.exports = { setup, colorDepth };

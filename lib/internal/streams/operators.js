@@ -24,6 +24,7 @@ const {
   isWritable,
   newAbortController,
 } = require('internal/streams/utils');
+const eos = require('internal/streams/end-of-stream');
 
 // compose.js needs the stream classes, which load this file: required
 // when first used.
@@ -216,7 +217,15 @@ async function reduce(reducer, initialValue, options) {
   checkFunction(reducer, 'reducer');
   checkOptions(options);
   let hasInitial = arguments.length > 1;
-  throwIfAborted(options);
+  if (options && options.signal && options.signal.aborted) {
+    // As in Node, the stream is destroyed with the abort before rejecting.
+    const err = new AbortError(undefined, { cause: options.signal.reason });
+    this.once('error', () => {});
+    await new Promise((resolve) => {
+      eos(this.destroy(err), resolve);
+    });
+    throw err;
+  }
 
   const ac = newAbortController();
   const signal = ac.signal;

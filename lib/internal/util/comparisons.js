@@ -100,6 +100,15 @@ function isSpecialObject(v) {
     types.isAnyArrayBuffer(v) || types.isBoxedPrimitive(v) || isError(v);
 }
 
+// The real kind of a typed array ('Uint8Array', ...; undefined for a
+// DataView), which an own Symbol.toStringTag or a swapped prototype cannot
+// fake: the getter of %TypedArray%.prototype reads the internal slot.
+const typedArrayTagGetter = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+function typedArrayKind(view) {
+  return typedArrayTagGetter.call(view);
+}
+
 function innerDeepEqual(a, b, strict, memos) {
   if (a === b) {
     return a !== 0 || !strict || Object.is(a, b);
@@ -145,7 +154,10 @@ function innerDeepEqual(a, b, strict, memos) {
       return false;
     }
   } else if (types.isArrayBufferView(a)) {
-    if (!types.isArrayBufferView(b)) return false;
+    if (!types.isArrayBufferView(b) ||
+        typedArrayKind(a) !== typedArrayKind(b)) {
+      return false;
+    }
     if (!strict && (types.isFloat32Array(a) || types.isFloat64Array(a))) {
       if (!sameFloatElements(a, b)) return false;
     } else if (!sameBytes(bytesOf(a), bytesOf(b))) {

@@ -1,0 +1,203 @@
+'use strict';
+
+// The IPC channel between a parent and a forked child: a libuv pipe opened
+// in IPC mode on both sides. Each message is JSON text ending in '\n' (the
+// framing Node uses, so noderun and node processes can talk). Messages whose
+// `cmd` starts with 'NODE_' are the runtime's own (cluster uses them) and
+// arrive as 'internalMessage' instead of 'message'.
+//
+// The channel keeps the loop alive only while someone listens for
+// 'message' or 'disconnect', as in Node: a child with no listener exits
+// when its work is done even though its parent is still connected.
+
+const { StringDecoder } = require('string_decoder');
+const {
+  codes: {
+    ERR_IPC_CHANNEL_CLOSED,
+    ERR_IPC_DISCONNECTED,
+    ERR_MISSING_ARGS,
+    ERR_INVALID_ARG_TYPE,
+  },
+  errnoException,
+} = require('internal/errors');
+const { validateFunction } = require('internal/validators');
+
+const pipeBinding = internalBinding('pipe_wrap');
+
+function isInternal(message) {
+  return message !== null && typeof message === 'object' &&
+    typeof message.cmd === 'string' && message.cmd.length > 5 &&
+    message.cmd.startsWith('NODE_');
+}
+
+// The object Node exposes as process.channel / subprocess.channel.
+class Control {
+  #handle;
+  #refs = 0;
+  #refExplicitlySet = false;
+
+  constructor(handle) {
+    this.#handle = handle;
+    pipeBinding.ref(handle, false);
+  }
+
+  get fd() {
+    return this.#handle ? pipeBinding.fileno(this.#handle) : undefined;
+  }
+
+  // Listeners count as references; ref()/unref() override them.
+  refCounted() {
+    if (++this.#refs === 1 && !this.#refExplicitlySet) this.#setRef(true);
+  }
+
+  unrefCounted() {
+    if (--this.#refs === 0 && !this.#refExplicitlySet) this.#setRef(false);
+  }
+
+  ref() {
+    this.#refExplicitlySet = true;
+    this.#setRef(true);
+  }
+
+  unref() {
+    this.#refExplicitlySet = true;
+    this.#setRef(false);
+  }
+
+  #setRef(on) {
+    if (this.#handle) pipeBinding.ref(this.#handle, on);
+  }
+
+  _closed() {
+    this.#handle = null;
+  }
+}
+
+// Turns `target` (a ChildProcess, or process in the child) into one end of
+// the channel over pipe handle `handle`.
+function setupChannel(target, handle) {
+  const control = new Control(handle);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let queued = 0;          // writes the kernel did not take at once
+  let disconnecting = false;
+
+  target.channel = control;
+  target._channel = control;
+  target.connected = true;
+
+  const counted = (type) => type === 'message' || type === 'disconnect';
+  target.on('newListener', (type) => {
+    if (counted(type)) control.refCounted();
+  });
+  target.on('removeListener', (type) => {
+    if (counted(type)) control.unrefCounted();
+  });
+  for (const type of ['message', 'disconnect']) {
+    for (let i = target.listenerCount(type); i > 0; i--) control.refCounted();
+  }
+
+  function deliver(text) {
+    let message;
+    try {
+      message = JSON.parse(text);
+    } catch (err) {
+      target.emit('error', err);
+      return;
+    }
+    target.emit(isInternal(message) ? 'internalMessage' : 'message', message);
+  }
+
+  handle.onread = (chunk) => {
+    if (chunk === null || typeof chunk !== 'object' ||
+        !(chunk instanceof Uint8Array)) {
+      // The other end went away (or the read failed): disconnected.
+      finishDisconnect();
+      return;
+    }
+    pending += decoder.write(chunk);
+    let nl;
+    while (target.connected && (nl = pending.indexOf('\n')) !== -1) {
+      const text = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      deliver(text);
+    }
+  };
+  pipeBinding.readStart(handle);
+
+  function finishDisconnect() {
+    if (handle === null) return;
+    const h = handle;
+    handle = null;
+    control._closed();
+    target.connected = false;
+    pipeBinding.close(h);
+    process.nextTick(() => target.emit('disconnect'));
+  }
+
+  target.send = function send(message, sendHandle, options, callback) {
+    if (typeof sendHandle === 'function') {
+      callback = sendHandle;
+      sendHandle = undefined;
+      options = undefined;
+    } else if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    if (message === undefined) throw new ERR_MISSING_ARGS('message');
+    if (typeof message !== 'string' && typeof message !== 'object' &&
+        typeof message !== 'number' && typeof message !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE(
+        'message', ['string', 'object', 'number', 'boolean'], message);
+    }
+    if (sendHandle !== undefined && sendHandle !== null) {
+      const { ERR_METHOD_NOT_IMPLEMENTED } = require('internal/errors').codes;
+      throw new ERR_METHOD_NOT_IMPLEMENTED('sending a handle over IPC');
+    }
+    if (!target.connected || disconnecting) {
+      const err = new ERR_IPC_CHANNEL_CLOSED();
+      if (callback) process.nextTick(callback, err);
+      else process.nextTick(() => target.emit('error', err));
+      return false;
+    }
+    const text = `${JSON.stringify(message)}\n`;
+    const done = (status) => {
+      if (status < 0) {
+        const err = errnoException(status, 'write');
+        if (callback) callback(err);
+        else target.emit('error', err);
+      } else if (callback) {
+        callback(null);
+      }
+    };
+    const r = pipeBinding.writeUtf8String(handle, text, (status) => {
+      queued--;
+      done(status);
+      if (queued === 0 && disconnecting) finishDisconnect();
+    });
+    if (r === 1) {
+      queued++;
+    } else {
+      process.nextTick(done, r);
+    }
+    // false asks the sender to slow down, as Node does once writes queue.
+    return queued === 0 || queued < 1000;
+  };
+
+  target.disconnect = function disconnect() {
+    if (!target.connected) {
+      target.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+    // Messages already sent still go out first.
+    target.connected = false;
+    disconnecting = true;
+    if (queued === 0) finishDisconnect();
+  };
+
+  target._disconnect = target.disconnect;
+  return control;
+}
+
+module.exports = { setupChannel };

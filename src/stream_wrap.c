@@ -1,0 +1,562 @@
+/* stream_wrap.c — what every libuv stream handle owned by JS shares:
+ * reading, writing, shutting down, closing, listening and connecting any
+ * uv_stream_t that sits in an nr__stream_wrap. pipe_wrap.c and tcp_wrap.c
+ * embed one and add their natives (creation, open, bind, connect) to the
+ * generic ones in nr__stream_methods.
+ *
+ * Lifetime: the struct lives from creation to its uv_close callback. The
+ * JS object is held by a weak reference, made strong while anything is in
+ * flight (reading, listening, a write, a shutdown, a connect, the close),
+ * so callbacks always find it; an idle handle that JS drops is closed at
+ * teardown.
+ *
+ * Callbacks go through properties of the JS handle:
+ * - onread(chunk): a Uint8Array over the memory libuv read into (no copy),
+ *   null at the end of the stream, or a system error; after
+ *   useUserBuffer(h, view), data is read into that view instead and
+ *   onread gets the byte count (net's `onread` option);
+ * - onconnection(status, client): a new connection on a listening handle,
+ *   client being a new handle of the same kind (undefined on error).
+ * Writes, shutdowns and connects take a completion callback called with a
+ * status (0 or a negative libuv error). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* One tag for every stream wrap, so the generic natives accept a pipe as
+ * well as a TCP socket. */
+static const int stream_tag = 0;
+
+void nr__stream_hold(nr__stream_wrap *w) {
+  if (w->busy++ == 0 && w->object) v8c_ref_weak(w->object, false);
+}
+
+void nr__stream_release(nr__stream_wrap *w) {
+  if (--w->busy == 0 && w->object) v8c_ref_weak(w->object, true);
+}
+
+/* Whether JS may still be called back (not during teardown). */
+static bool can_call(nr__stream_wrap *w) {
+  return !w->rt->stopping;
+}
+
+static void free_bytes(void *data, void *hint) {
+  (void)hint;
+  free(data);
+}
+
+static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
+  nr__stream_wrap *w = h->data;
+  w->in_user_buffer = false;
+  if (w->user_buffer && !w->rt->stopping) {
+    /* Looked up now: the view's memory cannot move before the read that
+     * follows, as no JS runs in between. */
+    v8c_scope scope;
+    v8c_scope_open(w->rt->env, &scope);
+    v8c_value v = v8c_ref_get(w->rt->env, w->user_buffer);
+    void *data;
+    size_t len;
+    if (v && v8c_bytes(v, &data, &len) && len > 0) {
+      buf->base = data;
+      buf->len = len;
+      w->in_user_buffer = true;
+    }
+    v8c_scope_close(&scope);
+    if (w->in_user_buffer) return;
+  }
+  buf->base = malloc(suggested);
+  buf->len = buf->base ? suggested : 0;
+}
+
+/* Frees a read buffer unless it is the user's. */
+static void free_read_buf(nr__stream_wrap *w, const uv_buf_t *buf) {
+  if (!w->in_user_buffer) free(buf->base);
+  w->in_user_buffer = false;
+}
+
+/* Calls the handle's property `name` with argc arguments. */
+static void call_prop(nr__stream_wrap *w, const char *name, int argc,
+                      v8c_value *argv) {
+  v8c_env *env = w->rt->env;
+  v8c_value self = v8c_ref_get(env, w->object);
+  if (!self) return;
+  for (int i = 0; i < argc; i++)
+    if (!argv[i]) return;
+  v8c_value fn = v8c_get_named(env, self, name);
+  if (fn && v8c_is(fn, V8C_FUNCTION)) nr__callback(w->rt, fn, self, argc, argv);
+}
+
+static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
+  nr__stream_wrap *w = s->data;
+  if (n == 0 || !can_call(w)) {
+    free_read_buf(w, buf);
+    return;
+  }
+  v8c_env *env = w->rt->env;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value arg;
+  if (n > 0 && w->in_user_buffer) {
+    w->in_user_buffer = false;
+    arg = v8c_number(env, (double)n);
+  } else if (n > 0) {
+    /* The chunk keeps the memory it was read into: no copy. */
+    char *data = realloc(buf->base, (size_t)n);
+    if (!data) data = buf->base;
+    v8c_value ab = v8c_arraybuffer_external(env, data, (size_t)n, free_bytes,
+                                            NULL);
+    arg = ab ? v8c_uint8array(env, ab, 0, (size_t)n) : NULL;
+  } else {
+    free_read_buf(w, buf);
+    /* The end or an error ends reading: the loop need not wait for it. */
+    if (w->reading) {
+      uv_read_stop(s);
+      w->reading = false;
+      nr__stream_release(w);
+    }
+    arg = n == UV_EOF ? v8c_null(env) : nr__uv_error(env, (int)n, "read",
+                                                     NULL, NULL);
+  }
+  /* Keep the object while JS runs, even if it stops reading meanwhile. */
+  nr__stream_hold(w);
+  call_prop(w, "onread", 1, &arg);
+  nr__stream_release(w);
+  v8c_scope_close(&scope);
+}
+
+static void on_closed(uv_handle_t *h) {
+  nr__stream_wrap *w = h->data;
+  nr_runtime *rt = w->rt;
+  if (w->onclose && !rt->stopping) {
+    v8c_env *env = rt->env;
+    v8c_scope scope;
+    v8c_scope_open(env, &scope);
+    v8c_value fn = v8c_ref_get(env, w->onclose);
+    v8c_value self = v8c_ref_get(env, w->object);
+    if (fn) nr__callback(rt, fn, self ? self : v8c_undefined(env), 0, NULL);
+    v8c_scope_close(&scope);
+  }
+  v8c_ref_free(w->object);
+  v8c_ref_free(w->onclose);
+  v8c_ref_free(w->user_buffer);
+  /* The stream wrap is the first member of every embedding struct. */
+  free(w);
+}
+
+/* Starts closing; the struct is freed in on_closed. */
+static void close_stream(nr__handle_wrap *base) {
+  nr__stream_wrap *w = (nr__stream_wrap *)base;
+  if (w->closing) return;
+  w->closing = true;
+  uv_close((uv_handle_t *)w->stream, on_closed);
+}
+
+v8c_value nr__stream_init(nr_runtime *rt, nr__stream_wrap *w, uv_stream_t *s,
+                          nr__accept_fn accept) {
+  v8c_env *env = rt->env;
+  w->rt = rt;
+  w->stream = s;
+  w->accept = accept;
+  s->data = w;
+  v8c_value obj = v8c_wrap(env, &stream_tag, w, NULL, NULL);
+  if (obj) {
+    w->object = v8c_ref_new(env, obj);
+    v8c_ref_weak(w->object, true);
+  }
+  nr__wrap_track(rt, &w->base, close_stream);
+  return obj;
+}
+
+void nr__stream_discard(nr__stream_wrap *w) {
+  nr__wrap_untrack(&w->base);
+  close_stream(&w->base);
+}
+
+nr__stream_wrap *nr__stream_unwrap(v8c_env *env, v8c_value handle) {
+  nr__stream_wrap *w = v8c_unwrap(env, handle, &stream_tag);
+  if (!w || w->closing) return NULL;
+  return w;
+}
+
+/* The open stream wrap in argument 0, or NULL (no exception: a closed or
+ * foreign handle makes the native a no-op returning EBADF). */
+static nr__stream_wrap *arg_stream(v8c_call *c) {
+  return nr__stream_unwrap(v8c_call_env(c), v8c_arg(c, 0));
+}
+
+bool nr__arg_callback(v8c_call *c, int i, bool optional) {
+  v8c_value v = v8c_arg(c, i);
+  if (v8c_is(v, V8C_FUNCTION) || (optional && v8c_is(v, V8C_UNDEFINED)))
+    return true;
+  nr__throw_arg_type(v8c_call_env(c), "callback", "function");
+  return false;
+}
+
+/* readStart(h) -> 0 or a negative error */
+static void read_start(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  if (w->reading) return v8c_return_int(c, 0);
+  int err = uv_read_start(w->stream, on_alloc, on_read);
+  if (err == 0) {
+    w->reading = true;
+    nr__stream_hold(w);
+  }
+  v8c_return_int(c, err);
+}
+
+/* readStop(h) -> 0 or a negative error */
+static void read_stop(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  if (!w->reading) return v8c_return_int(c, 0);
+  w->reading = false;
+  nr__stream_release(w);
+  v8c_return_int(c, uv_read_stop(w->stream));
+}
+
+/* useUserBuffer(h, view): later reads land in view (a Uint8Array or
+ * other ArrayBufferView), and onread gets the number of bytes. */
+static void use_user_buffer(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value v = v8c_arg(c, 1);
+  if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW)) {
+    nr__throw_arg_type(env, "buffer", "an instance of ArrayBufferView");
+    return;
+  }
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return;
+  v8c_ref_free(w->user_buffer);
+  w->user_buffer = v8c_ref_new(env, v);
+}
+
+/* A write, shutdown or connect in flight: its callback and, for a write,
+ * the bytes (copied, so JS may reuse or detach its buffer at once). */
+typedef struct stream_req {
+  union {
+    uv_write_t write;
+    uv_shutdown_t shutdown;
+    uv_connect_t connect;
+  } req;
+  nr__stream_wrap *w;
+  v8c_ref *cb;
+  size_t len;
+  char data[];
+} stream_req;
+
+/* Calls a request's callback with its status, then frees it. */
+static void finish_req(stream_req *r, int status) {
+  nr__stream_wrap *w = r->w;
+  if (can_call(w)) {
+    v8c_env *env = w->rt->env;
+    v8c_scope scope;
+    v8c_scope_open(env, &scope);
+    v8c_value fn = v8c_ref_get(env, r->cb);
+    v8c_value self = v8c_ref_get(env, w->object);
+    v8c_value arg = v8c_int32(env, status);
+    if (fn) nr__callback(w->rt, fn, self ? self : v8c_undefined(env), 1, &arg);
+    v8c_scope_close(&scope);
+  }
+  v8c_ref_free(r->cb);
+  free(r);
+  nr__stream_release(w);
+}
+
+static void on_write(uv_write_t *req, int status) {
+  finish_req((stream_req *)req, status);
+}
+
+static void on_shutdown(uv_shutdown_t *req, int status) {
+  finish_req((stream_req *)req, status);
+}
+
+void nr__on_connect(uv_connect_t *req, int status) {
+  finish_req((stream_req *)req, status);
+}
+
+uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
+                                  v8c_value cb) {
+  stream_req *r = malloc(sizeof *r);
+  if (!r) return NULL;
+  r->w = w;
+  r->len = 0;
+  r->cb = v8c_ref_new(env, cb);
+  nr__stream_hold(w);
+  return &r->req.connect;
+}
+
+void nr__connect_req_free(uv_connect_t *req) {
+  stream_req *r = (stream_req *)req;
+  v8c_ref_free(r->cb);
+  nr__stream_release(r->w);
+  free(r);
+}
+
+/* Writes len bytes; what the kernel does not take at once is copied and
+ * queued. Returns 0 when all was written now (cb not called), 1 when
+ * queued (cb(status) follows), or a negative error. */
+static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
+                    size_t len, v8c_value cb) {
+  uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
+  int n = 0;
+  if (w->stream->write_queue_size == 0 && len > 0) {
+    n = uv_try_write(w->stream, &b, 1);
+    if (n == UV_EAGAIN || n == UV_ENOSYS) n = 0;
+    if (n < 0) return n;
+    if ((size_t)n == len) return 0;
+  }
+  size_t rest = len - (size_t)n;
+  stream_req *r = malloc(sizeof *r + rest);
+  if (!r) return UV_ENOMEM;
+  memcpy(r->data, data + n, rest);
+  r->w = w;
+  r->len = rest;
+  r->cb = v8c_ref_new(v8c_call_env(c), cb);
+  b = uv_buf_init(r->data, (unsigned)rest);
+  int err = uv_write(&r->req.write, w->stream, &b, 1, on_write);
+  if (err) {
+    v8c_ref_free(r->cb);
+    free(r);
+    return err;
+  }
+  nr__stream_hold(w);
+  return 1;
+}
+
+/* writeBuffer(h, view, cb) -> 0 done, 1 queued, or a negative error */
+static void write_buffer(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  void *data;
+  size_t len;
+  v8c_value v = v8c_arg(c, 1);
+  if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(v, &data, &len)) {
+    nr__throw_arg_type(env, "buffer", "an instance of Uint8Array");
+    return;
+  }
+  if (!nr__arg_callback(c, 2, false)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2)));
+}
+
+/* writeUtf8String(h, string, cb) -> as writeBuffer */
+static void write_utf8_string(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value s = v8c_arg(c, 1);
+  if (!v8c_is(s, V8C_STRING)) {
+    nr__throw_arg_type(env, "string", "string");
+    return;
+  }
+  if (!nr__arg_callback(c, 2, false)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  size_t len = v8c_string_utf8_length(env, s);
+  char *buf = malloc(len ? len : 1);
+  if (!buf) return v8c_return_int(c, UV_ENOMEM);
+  len = v8c_string_write_utf8(env, s, buf, len);
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2));
+  free(buf);
+  v8c_return_int(c, r);
+}
+
+/* writeLatin1String(h, string, cb) -> as writeBuffer; each UTF-16 unit's
+ * low byte, as Buffer's 'latin1' / 'binary' encoding. */
+static void write_latin1_string(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value s = v8c_arg(c, 1);
+  if (!v8c_is(s, V8C_STRING)) {
+    nr__throw_arg_type(env, "string", "string");
+    return;
+  }
+  if (!nr__arg_callback(c, 2, false)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  size_t len = v8c_string_length(s);
+  uint8_t *buf = malloc(len ? len : 1);
+  if (!buf) return v8c_return_int(c, UV_ENOMEM);
+  len = v8c_string_write_latin1(env, s, buf, 0, len);
+  int r = do_write(c, w, (const char *)buf, len, v8c_arg(c, 2));
+  free(buf);
+  v8c_return_int(c, r);
+}
+
+/* writev(h, chunks, cb): chunks is an array of Uint8Arrays and strings
+ * (UTF-8), written as one. Returns as writeBuffer. */
+static void writev_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value arr = v8c_arg(c, 1);
+  if (!v8c_is(arr, V8C_ARRAY)) {
+    nr__throw_arg_type(env, "chunks", "an instance of Array");
+    return;
+  }
+  if (!nr__arg_callback(c, 2, false)) return;
+  uint32_t n = v8c_array_length(arr);
+  /* First pass: check every chunk and add up the size. */
+  size_t total = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    v8c_value v = v8c_get_index(env, arr, i);
+    if (!v) return;
+    void *d;
+    size_t l;
+    if (v8c_is(v, V8C_STRING)) {
+      total += v8c_string_utf8_length(env, v);
+    } else if (v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
+      total += l;
+    } else {
+      nr__throw_arg_type(env, "chunks", "an array of strings or Uint8Arrays");
+      return;
+    }
+  }
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  char *buf = malloc(total ? total : 1);
+  if (!buf) return v8c_return_int(c, UV_ENOMEM);
+  size_t off = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    v8c_value v = v8c_get_index(env, arr, i);
+    void *d;
+    size_t l;
+    /* A getter may have changed the array since the first pass. */
+    if (v && v8c_is(v, V8C_STRING)) {
+      size_t need = v8c_string_utf8_length(env, v);
+      if (need > total - off) break;
+      off += v8c_string_write_utf8(env, v, buf + off, need);
+    } else if (v && v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
+      if (l > total - off) break;
+      memcpy(buf + off, d, l);
+      off += l;
+    } else {
+      break;
+    }
+  }
+  int r = do_write(c, w, buf, off, v8c_arg(c, 2));
+  free(buf);
+  v8c_return_int(c, r);
+}
+
+/* shutdown(h, cb) -> 0 (cb(status) follows) or a negative error */
+static void shutdown_(v8c_call *c) {
+  if (!nr__arg_callback(c, 1, false)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  stream_req *r = malloc(sizeof *r);
+  if (!r) return v8c_return_int(c, UV_ENOMEM);
+  r->w = w;
+  r->len = 0;
+  r->cb = v8c_ref_new(v8c_call_env(c), v8c_arg(c, 1));
+  int err = uv_shutdown(&r->req.shutdown, w->stream, on_shutdown);
+  if (err) {
+    v8c_ref_free(r->cb);
+    free(r);
+  } else {
+    nr__stream_hold(w);
+  }
+  v8c_return_int(c, err);
+}
+
+/* A new connection on a listening handle: the embedding kind makes and
+ * accepts the client, JS gets it through onconnection(status, client). */
+static void on_connection(uv_stream_t *s, int status) {
+  nr__stream_wrap *w = s->data;
+  if (!can_call(w)) return;
+  v8c_env *env = w->rt->env;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value client = NULL;
+  if (status == 0) client = w->accept(w, &status);
+  v8c_value argv[2] = {v8c_int32(env, status),
+                       client ? client : v8c_undefined(env)};
+  nr__stream_hold(w);
+  call_prop(w, "onconnection", 2, argv);
+  nr__stream_release(w);
+  v8c_scope_close(&scope);
+}
+
+/* listen(h, backlog) -> 0 or a negative error */
+static void listen_(v8c_call *c) {
+  int64_t backlog;
+  if (!nr__arg_int(c, 1, "backlog", INT32_MIN, INT32_MAX, &backlog)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return v8c_return_int(c, UV_EBADF);
+  if (!w->accept) return v8c_return_int(c, UV_ENOTSUP);
+  if (w->listening) return v8c_return_int(c, 0);
+  if (backlog < 0) backlog = 511;
+  int err = uv_listen(w->stream, (int)backlog, on_connection);
+  if (err == 0) {
+    w->listening = true;
+    nr__stream_hold(w);
+  }
+  v8c_return_int(c, err);
+}
+
+/* close(h[, cb]): cb() runs once the handle is closed. */
+static void close_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  if (!nr__arg_callback(c, 1, true)) return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return;
+  if (v8c_is(v8c_arg(c, 1), V8C_FUNCTION))
+    w->onclose = v8c_ref_new(env, v8c_arg(c, 1));
+  v8c_unwrap_clear(env, v8c_arg(c, 0));
+  nr__wrap_untrack(&w->base);
+  if (w->reading) {
+    w->reading = false;
+    nr__stream_release(w);
+  }
+  if (w->listening) {
+    w->listening = false;
+    nr__stream_release(w);
+  }
+  nr__stream_hold(w);  /* for the close callback; never released */
+  close_stream(&w->base);
+}
+
+/* ref(h, bool) */
+static void ref_(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) return;
+  if (v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1)))
+    uv_ref((uv_handle_t *)w->stream);
+  else
+    uv_unref((uv_handle_t *)w->stream);
+}
+
+/* hasRef(h) -> boolean */
+static void has_ref(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  v8c_return_bool(c, w && uv_has_ref((uv_handle_t *)w->stream));
+}
+
+/* fileno(h) -> the descriptor, or -1 */
+static void fileno_(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  uv_os_fd_t fd;
+  if (!w || uv_fileno((uv_handle_t *)w->stream, &fd) != 0)
+    return v8c_return_int(c, -1);
+  v8c_return_int(c, fd);
+}
+
+/* writeQueueSize(h) -> bytes accepted but not yet written */
+static void write_queue_size(v8c_call *c) {
+  nr__stream_wrap *w = arg_stream(c);
+  v8c_return_double(c, w ? (double)w->stream->write_queue_size : 0);
+}
+
+const nr__method nr__stream_methods[] = {
+    {"close", close_},
+    {"fileno", fileno_},
+    {"hasRef", has_ref},
+    {"listen", listen_},
+    {"readStart", read_start},
+    {"readStop", read_stop},
+    {"ref", ref_},
+    {"shutdown", shutdown_},
+    {"useUserBuffer", use_user_buffer},
+    {"writeBuffer", write_buffer},
+    {"writeLatin1String", write_latin1_string},
+    {"writeQueueSize", write_queue_size},
+    {"writeUtf8String", write_utf8_string},
+    {"writev", writev_},
+    {NULL, NULL},
+};
