@@ -531,92 +531,153 @@ static bool arg_sig_opts(v8c_call *c, int i, int64_t *padding, int64_t *salt) {
   return nr__arg_int(c, i + 1, "saltLength", -2, INT32_MAX, salt);
 }
 
-/* sign(handle, digest|null, data, padding, saltLength, p1363) ->
- * ArrayBuffer */
-static void js_sign(v8c_call *c) {
-  v8c_env *env = v8c_call_env(c);
-  const uint8_t *data;
-  size_t len;
+/* One signature made or checked, at once or on the threadpool. The job
+ * holds its own reference to the key and copies of the bytes. */
+typedef struct sig_job {
+  nr__crypto_job job;
+  bool verify;
+  EVP_PKEY *key;
+  const EVP_MD *md;
   int64_t padding, salt;
-  bool bad;
-  EVP_PKEY *k = arg_key(c, 0);
-  if (!k) return;
-  const EVP_MD *md = arg_md(c, 1, &bad);
-  if (bad || !nr__crypto_arg_bytes(c, 2, "data", &data, &len) ||
-      !arg_sig_opts(c, 3, &padding, &salt))
-    return;
+  bool p1363;
+  uint8_t *data, *sig; /* sig: verify's input, or sign's output */
+  size_t len, sig_len;
+  bool valid;          /* verify: the signature checks out */
+} sig_job;
+
+static void sig_run(nr__crypto_job *j) {
+  sig_job *g = (sig_job *)j;
   EVP_MD_CTX *mctx = EVP_MD_CTX_new();
   EVP_PKEY_CTX *pctx = NULL;
-  size_t sig_len = 0;
-  uint8_t *sig = NULL;
-  bool ok = mctx && EVP_DigestSignInit(mctx, &pctx, md, NULL, k) == 1 &&
-            set_sig_opts(pctx, k, padding, salt) &&
-            EVP_DigestSign(mctx, NULL, &sig_len, data, len) == 1 &&
-            (sig = malloc(sig_len ? sig_len : 1)) != NULL &&
-            EVP_DigestSign(mctx, sig, &sig_len, data, len) == 1;
+  bool ok;
+  if (!g->verify) {
+    size_t n = 0;
+    uint8_t *sig = NULL;
+    ok = mctx && EVP_DigestSignInit(mctx, &pctx, g->md, NULL, g->key) == 1 &&
+         set_sig_opts(pctx, g->key, g->padding, g->salt) &&
+         EVP_DigestSign(mctx, NULL, &n, g->data, g->len) == 1 &&
+         (sig = malloc(n ? n : 1)) != NULL &&
+         EVP_DigestSign(mctx, sig, &n, g->data, g->len) == 1;
+    size_t half = p1363_half(g->key);
+    if (ok && half && g->p1363) {
+      uint8_t *p = der_to_p1363(sig, n, half);
+      free(sig);
+      sig = p;
+      n = 2 * half;
+      ok = p != NULL;
+    }
+    if (ok) {
+      g->sig = sig;
+      g->sig_len = n;
+    } else {
+      free(sig);
+    }
+  } else {
+    uint8_t *der = NULL;
+    const uint8_t *sig = g->sig;
+    size_t sig_len = g->sig_len, half = p1363_half(g->key);
+    if (half && g->p1363) {
+      size_t der_len = 0;
+      der = p1363_to_der(sig, sig_len, half, &der_len);
+      if (!der) {
+        /* Not r || s of the right size: simply not a valid signature. */
+        EVP_MD_CTX_free(mctx);
+        ERR_clear_error();
+        g->valid = false;
+        return;
+      }
+      sig = der;
+      sig_len = der_len;
+    }
+    ok = mctx && EVP_DigestVerifyInit(mctx, &pctx, g->md, NULL, g->key) == 1 &&
+         set_sig_opts(pctx, g->key, g->padding, g->salt);
+    if (ok) g->valid = EVP_DigestVerify(mctx, sig, sig_len, g->data,
+                                        g->len) == 1;
+    OPENSSL_free(der);
+  }
   EVP_MD_CTX_free(mctx);
   if (!ok) {
-    free(sig);
-    nr__crypto_throw(env, "Signing failed");
-    return;
+    j->failed = true;
+    j->ossl_err = ERR_get_error();
   }
-  size_t half = p1363_half(k);
-  if (half && v8c_to_bool(env, v8c_arg(c, 5))) {
-    uint8_t *p = der_to_p1363(sig, sig_len, half);
-    free(sig);
-    if (!p) {
-      nr__crypto_throw(env, "Signing failed");
-      return;
-    }
-    sig = p;
-    sig_len = 2 * half;
-  }
-  v8c_value ab = nr__crypto_take_bytes(env, sig, sig_len);
-  if (ab) v8c_return(c, ab);
 }
 
-/* verify(handle, digest|null, data, signature, padding, saltLength,
- *        p1363) -> bool */
-static void js_verify(v8c_call *c) {
+static v8c_value sig_result(v8c_env *env, nr__crypto_job *j, bool *failed) {
+  sig_job *g = (sig_job *)j;
+  if (j->failed) {
+    *failed = true;
+    return nr__crypto_error(env, j->ossl_err,
+                            g->verify ? "Verification failed"
+                                      : "Signing failed");
+  }
+  if (g->verify) return v8c_bool(env, g->valid);
+  v8c_value ab = nr__crypto_take_bytes(env, g->sig, g->sig_len);
+  g->sig = NULL;
+  return ab;
+}
+
+static void sig_free(nr__crypto_job *j) {
+  sig_job *g = (sig_job *)j;
+  EVP_PKEY_free(g->key);
+  free(g->data);
+  free(g->sig);
+  free(g);
+}
+
+/* sign(handle, digest|null, data, padding, saltLength, p1363[, callback])
+ *   -> ArrayBuffer
+ * verify(handle, digest|null, data, signature, padding, saltLength,
+ *        p1363[, callback]) -> bool */
+static void sig_start(v8c_call *c, bool verify) {
   v8c_env *env = v8c_call_env(c);
-  const uint8_t *data, *sig;
-  size_t len, sig_len;
+  const uint8_t *data, *sig = NULL;
+  size_t len, sig_len = 0;
   int64_t padding, salt;
   bool bad;
+  v8c_value cb;
+  int o = verify ? 1 : 0; /* verify has one more argument */
   EVP_PKEY *k = arg_key(c, 0);
   if (!k) return;
   const EVP_MD *md = arg_md(c, 1, &bad);
   if (bad || !nr__crypto_arg_bytes(c, 2, "data", &data, &len) ||
-      !nr__crypto_arg_bytes(c, 3, "signature", &sig, &sig_len) ||
-      !arg_sig_opts(c, 4, &padding, &salt))
+      (verify && !nr__crypto_arg_bytes(c, 3, "signature", &sig, &sig_len)) ||
+      !arg_sig_opts(c, 3 + o, &padding, &salt) ||
+      !nr__crypto_arg_callback(c, 6 + o, &cb))
     return;
-  uint8_t *der = NULL;
-  size_t half = p1363_half(k);
-  if (half && v8c_to_bool(env, v8c_arg(c, 6))) {
-    size_t der_len = 0;
-    der = p1363_to_der(sig, sig_len, half, &der_len);
-    if (!der) {
-      ERR_clear_error();
-      v8c_return_bool(c, false);
-      return;
+  sig_job *g = calloc(1, sizeof *g);
+  if (g) {
+    g->data = malloc(len ? len : 1);
+    if (verify) g->sig = malloc(sig_len ? sig_len : 1);
+  }
+  if (!g || !g->data || (verify && !g->sig) || EVP_PKEY_up_ref(k) != 1) {
+    if (g) {
+      free(g->data);
+      free(g->sig);
+      free(g);
     }
-    sig = der;
-    sig_len = der_len;
-  }
-  EVP_MD_CTX *mctx = EVP_MD_CTX_new();
-  EVP_PKEY_CTX *pctx = NULL;
-  bool ok = mctx && EVP_DigestVerifyInit(mctx, &pctx, md, NULL, k) == 1 &&
-            set_sig_opts(pctx, k, padding, salt);
-  int r = ok ? EVP_DigestVerify(mctx, sig, sig_len, data, len) : -1;
-  EVP_MD_CTX_free(mctx);
-  OPENSSL_free(der);
-  if (!ok) {
-    nr__crypto_throw(env, "Verification failed");
+    nr__crypto_throw(env, "Failed to allocate memory");
     return;
   }
-  ERR_clear_error();
-  v8c_return_bool(c, r == 1);
+  g->verify = verify;
+  g->key = k;
+  g->md = md;
+  g->padding = padding;
+  g->salt = salt;
+  g->p1363 = v8c_to_bool(env, v8c_arg(c, 5 + o));
+  memcpy(g->data, data, len);
+  g->len = len;
+  if (verify) {
+    memcpy(g->sig, sig, sig_len);
+    g->sig_len = sig_len;
+  }
+  g->job.run = sig_run;
+  g->job.result = sig_result;
+  g->job.free = sig_free;
+  nr__crypto_job_run(c, &g->job, cb);
 }
+
+static void js_sign(v8c_call *c) { sig_start(c, false); }
+static void js_verify(v8c_call *c) { sig_start(c, true); }
 
 /* ---- RSA encryption ----------------------------------------------------- */
 

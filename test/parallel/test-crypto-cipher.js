@@ -247,6 +247,21 @@ assert.throws(() => enc('aes-128-cbc', k128, iv, 'abc', false), {
   assert.throws(() => dg.setAuthTag(Buffer.alloc(16)), state('setAuthTag'));
 }
 
+// The deprecated password forms: key and IV by EVP_BytesToKey (MD5).
+{
+  process.on('warning', common.mustCall((w) => {
+    assert.strictEqual(w.name, 'DeprecationWarning');
+    assert.strictEqual(w.code, 'DEP0106');
+  }));
+  const c = crypto.createCipher('aes192', 'secret');
+  const ct = c.update('hello world', 'utf8', 'hex') + c.final('hex');
+  assert.strictEqual(ct, '54b209a64f5092b4477f21f85f16cf25');
+  const d = crypto.createDecipher('aes192', 'secret');
+  assert.strictEqual(d.update(ct, 'hex', 'utf8') + d.final('utf8'),
+                     'hello world');
+  assert(d instanceof crypto.Decipher);
+}
+
 assert(crypto.getCiphers().includes('aes-256-gcm'));
 assert(crypto.getCiphers().includes('chacha20-poly1305'));
 assert.deepStrictEqual(crypto.getCipherInfo('aes-128-gcm'), {

@@ -77,9 +77,15 @@ const util = require('util');
   assert(crypto.verify('sha256', Buffer.from('x'), {
     key: pub, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32,
   }, pss));
+  // The callback forms (on the threadpool).
   crypto.sign('sha256', Buffer.from('x'), priv, common.mustCall((err, out) => {
     assert.ifError(err);
     assert.strictEqual(out.length, 128);
+    crypto.verify('sha256', Buffer.from('x'), pub, out,
+                  common.mustCall((err, ok) => {
+                    assert.ifError(err);
+                    assert.strictEqual(ok, true);
+                  }));
   }));
 
   const ct = crypto.publicEncrypt(pub, Buffer.from('hello'));
@@ -114,6 +120,12 @@ const util = require('util');
                      "PublicKeyObject [KeyObject] { [Symbol(kKeyType)]: 'public' }");
   const sig = crypto.createSign('sha384').update('m').sign(privateKey);
   assert(crypto.createVerify('sha384').update('m').verify(publicKey, sig));
+  // IEEE P1363 signatures: r || s, 32 bytes each on P-256.
+  const p1363 = crypto.sign('sha256', Buffer.from('m'),
+                            { key: privateKey, dsaEncoding: 'ieee-p1363' });
+  assert.strictEqual(p1363.length, 64);
+  assert(crypto.verify('sha256', Buffer.from('m'),
+                       { key: publicKey, dsaEncoding: 'ieee-p1363' }, p1363));
   assert.match(privateKey.export({ type: 'sec1', format: 'pem' }),
                /^-----BEGIN EC PRIVATE KEY-----\n/);
 

@@ -227,18 +227,16 @@ function signOneShot(algorithm, data, key, callback) {
   if (!key) throw new ERR_CRYPTO_SIGN_KEY_REQUIRED();
   const { padding, saltLength, p1363 } = sigOptions(key);
   const handle = parseKey(key, false);
-  // The callback form signs here too (signing is short) and reports on a
-  // later tick, as Node's callback does.
-  let sig;
-  try {
-    sig = toBuffer(binding.sign(handle, algorithm, data, padding,
-                                saltLength, p1363));
-  } catch (err) {
-    if (callback) return process.nextTick(callback, err);
-    throw err;
+  if (callback) {
+    binding.sign(handle, algorithm, data, padding, saltLength, p1363,
+                 (err, ab) => {
+                   if (err) callback(err);
+                   else callback(null, toBuffer(ab));
+                 });
+    return;
   }
-  if (callback) return process.nextTick(callback, null, sig);
-  return sig;
+  return toBuffer(binding.sign(handle, algorithm, data, padding, saltLength,
+                               p1363));
 }
 
 function verifyOneShot(algorithm, data, key, signature, callback) {
@@ -254,16 +252,13 @@ function verifyOneShot(algorithm, data, key, signature, callback) {
   }
   const { padding, saltLength, p1363 } = sigOptions(key);
   const handle = parseKey(key, true);
-  let ok;
-  try {
-    ok = binding.verify(handle, algorithm, data, signature, padding,
-                        saltLength, p1363);
-  } catch (err) {
-    if (callback) return process.nextTick(callback, err);
-    throw err;
+  if (callback) {
+    binding.verify(handle, algorithm, data, signature, padding, saltLength,
+                   p1363, callback);
+    return;
   }
-  if (callback) return process.nextTick(callback, null, ok);
-  return ok;
+  return binding.verify(handle, algorithm, data, signature, padding,
+                        saltLength, p1363);
 }
 
 const kAlgorithm = Symbol('kAlgorithm');
