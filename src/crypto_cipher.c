@@ -217,7 +217,7 @@ static bool ccm_set_len(cipher *x, size_t len) {
   return EVP_CipherUpdate(x->ctx, NULL, &n, NULL, (int)len) == 1;
 }
 
-/* cipherUpdate(handle, bytes) -> ArrayBuffer */
+/* cipherUpdate(handle, bytes) -> Uint8Array */
 static void js_cipher_update(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   const uint8_t *data;
@@ -239,12 +239,13 @@ static void js_cipher_update(v8c_call *c) {
   }
   if (x->mode == EVP_CIPH_CCM_MODE && !ccm_len_ok(env, x, len)) return;
   x->state = ST_UPDATED;
+  /* The output goes straight into memory JS will own: a Uint8Array over
+   * the first n bytes of a fresh ArrayBuffer. */
   size_t cap = len + (size_t)EVP_CIPHER_CTX_get_block_size(x->ctx);
-  uint8_t *out = malloc(cap ? cap : 1);
-  if (!out) {
-    nr__crypto_throw(env, "Failed to allocate memory");
-    return;
-  }
+  void *mem;
+  v8c_value ab = v8c_arraybuffer(env, cap ? cap : 1, &mem);
+  if (!ab) return;
+  uint8_t *out = mem;
   int n = 0;
   bool ok = true;
   if (x->mode == EVP_CIPH_CCM_MODE) ok = ccm_set_len(x, len);
@@ -261,13 +262,12 @@ static void js_cipher_update(v8c_call *c) {
       x->auth_failed = true;
       n = 0;
     } else {
-      free(out);
       nr__crypto_throw(env, "Trying to add data in unsupported state");
       return;
     }
   }
-  v8c_value ab = nr__crypto_take_bytes(env, out, (size_t)n);
-  if (ab) v8c_return(c, ab);
+  v8c_value view = v8c_uint8array(env, ab, 0, (size_t)n);
+  if (view) v8c_return(c, view);
 }
 
 /* cipherFinal(handle) -> ArrayBuffer; throws when a padded block or an

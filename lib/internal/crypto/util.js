@@ -78,7 +78,11 @@ function encodeOutput(buf, encoding) {
   return buf;
 }
 
+// A Buffer over a native result: an ArrayBuffer, or a view of one.
 function toBuffer(ab) {
+  if (ArrayBuffer.isView(ab)) {
+    return Buffer.from(ab.buffer, ab.byteOffset, ab.byteLength);
+  }
   return Buffer.from(ab);
 }
 
