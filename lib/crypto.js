@@ -11,7 +11,9 @@ const { pbkdf2, pbkdf2Sync } = require('internal/crypto/pbkdf2');
 const { scrypt, scryptSync } = require('internal/crypto/scrypt');
 const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
 const { Hash, Hmac, getHashes } = require('internal/crypto/hash');
-const { KeyObject, createSecretKey } = require('internal/crypto/keys');
+const {
+  KeyObject, createSecretKey, generateKey, generateKeySync,
+} = require('internal/crypto/keys');
 const {
   Cipher, Cipheriv, Decipher, Decipheriv, createCipher, createCipheriv,
   createDecipher, createDecipheriv, getCipherInfo, getCiphers,
@@ -82,8 +84,10 @@ module.exports = {
   createSecretKey,
   createSign,
   createVerify,
+  generateKey,
   generateKeyPair,
   generateKeyPairSync,
+  generateKeySync,
   getCipherInfo,
   getCiphers,
   getCurves,

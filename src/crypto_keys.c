@@ -97,7 +97,7 @@ static EVP_PKEY *pem_key(const uint8_t *data, size_t len, bool want_public,
     BIO *bio = BIO_new_mem_buf(data, (int)len);
     if (!bio) return NULL;
     if (want_public && i == 0)
-      k = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+      k = PEM_read_bio_PUBKEY(bio, NULL, pem_pass_cb, (void *)pass);
     else
       k = PEM_read_bio_PrivateKey(bio, NULL, pem_pass_cb, (void *)pass);
     BIO_free(bio);
@@ -109,8 +109,10 @@ static EVP_PKEY *pem_key(const uint8_t *data, size_t len, bool want_public,
 static EVP_PKEY *certificate_key(const uint8_t *data, size_t len, bool pem) {
   X509 *x = NULL;
   if (pem) {
+    /* Never OpenSSL's default callback: it would prompt on the terminal. */
+    pem_pass none = {NULL, 0, false};
     BIO *bio = BIO_new_mem_buf(data, (int)len);
-    if (bio) x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+    if (bio) x = PEM_read_bio_X509(bio, NULL, pem_pass_cb, &none);
     BIO_free(bio);
   } else {
     const unsigned char *p = data;
@@ -159,7 +161,7 @@ static void js_key_parse(v8c_call *c) {
    * Node. */
   bool is_pem = strcmp(input, "PEM") == 0;
   if (!k && len < INT32_MAX && (is_pem || want_public)) {
-    unsigned long err = ERR_peek_last_error();
+    unsigned long err = ERR_peek_error();
     pem_pass pp = {pass, pass_len, has_pass};
     if (is_pem) k = pem_key(data, len, want_public, &pp);
     if (!k && want_public) k = certificate_key(data, len, is_pem);
@@ -171,11 +173,12 @@ static void js_key_parse(v8c_call *c) {
       ERR_raise(ERR_GET_LIB(err), ERR_GET_REASON(err));
     }
   }
-  if (!k) {    /* The decoders queue one error per attempt; the last one says why,
-     * unless a missing passphrase stopped them. */
+  if (!k) {    /* The first error says why (as in Node), unless a missing
+     * passphrase stopped the decoders. */
     unsigned long err = 0, e1;
     while ((e1 = ERR_get_error()) != 0)
-      if (ERR_GET_REASON(err) != ERR_R_INTERRUPTED_OR_CANCELLED) err = e1;
+      if (!err || ERR_GET_REASON(e1) == ERR_R_INTERRUPTED_OR_CANCELLED)
+        err = e1;
     v8c_value ex = nr__crypto_error(env, err, "Failed to read asymmetric key");
     if (ex) v8c_throw(env, ex);
     return;

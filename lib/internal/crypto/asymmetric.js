@@ -340,9 +340,11 @@ function rsaFunction(op, isPublic, defaultPadding) {
     let padding = defaultPadding;
     let oaepHash;
     let oaepLabel;
+    let encoding;
     if (typeof key === 'object' && key !== null && !isKeyObject(key) &&
         !isByteView(key)) {
       if (key.padding !== undefined) padding = key.padding;
+      encoding = key.encoding;
       if (key.oaepHash !== undefined) {
         validateString(key.oaepHash, 'key.oaepHash');
         oaepHash = key.oaepHash;
@@ -351,7 +353,8 @@ function rsaFunction(op, isPublic, defaultPadding) {
         oaepLabel = getArrayBufferOrView(key.oaepLabel, 'key.oaepLabel');
       }
     }
-    buffer = getArrayBufferOrView(buffer, 'buffer');
+    // A string to encrypt is read in the key's encoding.
+    buffer = getArrayBufferOrView(buffer, 'buffer', encoding);
     return toBuffer(binding.rsaCipher(op, handle, buffer, padding, oaepHash,
                                       oaepLabel));
   };

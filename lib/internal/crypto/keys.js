@@ -204,8 +204,50 @@ function createSecretKey(key, encoding) {
   return new SecretKeyObject(bytes);
 }
 
+// ---- generateKey(Sync): secret keys ------------------------------------------
+
+function secretKeyArgs(type, options) {
+  const { validateInteger, validateOneOf, validateString } =
+    require('internal/validators');
+  validateString(type, 'type');
+  validateObject(options, 'options');
+  const { length } = options;
+  if (type === 'hmac') {
+    validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+  } else if (type === 'aes') {
+    validateOneOf(length, 'options.length', [128, 192, 256]);
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('type', type,
+                                    'must be a supported key type');
+  }
+  // Bits, rounded down to whole bytes.
+  return Math.floor(length / 8);
+}
+
+function generateKeySync(type, options) {
+  const bytes = secretKeyArgs(type, options);
+  const { randomBytes } = require('internal/crypto/random');
+  return new SecretKeyObject(randomBytes(bytes));
+}
+
+function generateKey(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  require('internal/validators').validateFunction(callback, 'callback');
+  const bytes = secretKeyArgs(type, options);
+  const { randomBytes } = require('internal/crypto/random');
+  randomBytes(bytes, (err, buf) => {
+    if (err) callback(err);
+    else callback(null, new SecretKeyObject(buf));
+  });
+}
+
 module.exports = {
   KeyObject,
+  generateKey,
+  generateKeySync,
   PrivateKeyObject,
   PublicKeyObject,
   SecretKeyObject,
