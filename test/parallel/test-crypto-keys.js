@@ -32,6 +32,20 @@ const util = require('util');
   });
 }
 
+// generateKey(Sync): secret keys of a length in bits.
+{
+  const k = crypto.generateKeySync('hmac', { length: 123 });
+  assert.strictEqual(k.type, 'secret');
+  assert.strictEqual(k.symmetricKeySize, 15);
+  crypto.generateKey('aes', { length: 256 }, common.mustCall((err, key) => {
+    assert.ifError(err);
+    assert.strictEqual(key.symmetricKeySize, 32);
+  }));
+  assert.throws(() => crypto.generateKeySync('aes', { length: 100 }), {
+    code: 'ERR_INVALID_ARG_VALUE',
+  });
+}
+
 // RSA: PEM round trip, details, signatures, encryption.
 {
   const pem = crypto.generateKeyPairSync('rsa', {
@@ -98,6 +112,16 @@ const util = require('util');
   assert.strictEqual(
     crypto.publicDecrypt(pub, crypto.privateEncrypt(priv, Buffer.from('yo')))
       .toString(), 'yo');
+  // Key and data strings are both read in the key's encoding.
+  const ct3 = crypto.publicEncrypt({
+    key: Buffer.from(pem.publicKey).toString('hex'), encoding: 'hex',
+  }, '6869');
+  assert.strictEqual(crypto.privateDecrypt(priv, ct3).toString(), 'hi');
+  // createPublicKey takes a private KeyObject, not a public one.
+  assert(crypto.createPublicKey(priv).equals(pub));
+  assert.throws(() => crypto.createPublicKey(pub), {
+    code: 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+  });
   assert.throws(() => crypto.privateDecrypt(priv, Buffer.alloc(128)), {
     code: 'ERR_OSSL_RSA_OAEP_DECODING_ERROR',
   });

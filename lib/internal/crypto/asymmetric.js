@@ -81,6 +81,13 @@ function parseKey(key, isPublic, name = 'key') {
 }
 
 function createPublicKey(key) {
+  // From a KeyObject, only a private one (its public half).
+  const inner = typeof key === 'object' && key !== null &&
+    !isKeyObject(key) && !isByteView(key) ? key.key : key;
+  if (isKeyObject(inner) && inner.type !== 'private') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(inner.type, 'private');
+  }
   return new PublicKeyObject(parseKey(key, true));
 }
 
@@ -103,7 +110,11 @@ function keygenArgs(type, options) {
     throw new ERR_INVALID_ARG_VALUE('type', type,
                                     'must be a supported key type');
   }
-  if (options !== undefined) validateObject(options, 'options');
+  // Types with parameters need options; the others take them optionally.
+  if (options !== undefined || ['rsa', 'rsa-pss', 'dsa', 'ec', 'dh']
+    .includes(type)) {
+    validateObject(options, 'options');
+  }
   const o = options || {};
   let bits = 0;
   let exponent = 0x10001;
@@ -118,6 +129,14 @@ function keygenArgs(type, options) {
   } else if (type === 'ec') {
     validateString(o.namedCurve, 'options.namedCurve');
     curve = o.namedCurve;
+    const { paramEncoding } = o;
+    if (paramEncoding !== undefined && paramEncoding !== 'named') {
+      if (paramEncoding === 'explicit') {
+        throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding,
+                                        'is not supported by noderun yet');
+      }
+      throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
+    }
   } else if (type === 'dsa' || type === 'dh') {
     throw new ERR_INVALID_ARG_VALUE('type', type,
                                     'is not supported by noderun yet');
@@ -141,11 +160,11 @@ function keygenOutput(pair, options) {
 
 function checkEncodings(options) {
   const { publicKeyEncoding, privateKeyEncoding } = options || {};
-  if (publicKeyEncoding !== undefined) {
-    validateObject(publicKeyEncoding, 'options.publicKeyEncoding');
-  }
-  if (privateKeyEncoding !== undefined) {
-    validateObject(privateKeyEncoding, 'options.privateKeyEncoding');
+  for (const [name, value] of [['publicKeyEncoding', publicKeyEncoding],
+    ['privateKeyEncoding', privateKeyEncoding]]) {
+    if (value !== undefined && (typeof value !== 'object' || value === null)) {
+      throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+    }
   }
 }
 
