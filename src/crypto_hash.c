@@ -76,19 +76,20 @@ static const EVP_MD *digest_by_name(const char *name) {
     ERR_clear_error();
     return legacy;
   }
+  const EVP_MD *cached = NULL;
   uv_mutex_lock(&md_lock);
   if (md_cache_n < CACHE_SIZE && len < sizeof md_cache[0].name) {
     memcpy(md_cache[md_cache_n].name, name, len + 1);
     md_cache[md_cache_n++].md = md;
-    md = NULL;
+    cached = md;
   }
   uv_mutex_unlock(&md_lock);
-  if (md) {
-    /* The cache is full: this one stays fetched only while in use. */
+  if (!cached) {
+    /* The cache is full (or the name long): use the unfetched digest. */
     EVP_MD_free(md);
     return legacy;
   }
-  return md_cache[md_cache_n - 1].md;
+  return cached;
 }
 
 /* Argument i: the XOF output length, or -1 (undefined) for the default. */

@@ -133,7 +133,8 @@ static kdf_job *kdf_new(v8c_call *c, kdf_kind kind, int pi, int si,
   if (!k || !k->pass || !k->salt || !k->out) {
     if (k) kdf_free(&k->job);
     v8c_throw_error(v8c_call_env(c), V8C_RANGE_ERROR,
-                    "ERR_MEMORY_ALLOCATION_FAILED", "Failed to allocate memory");
+                    "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
     return NULL;
   }
   return k;
@@ -172,7 +173,8 @@ static void js_scrypt(v8c_call *c) {
                      (uint64_t)maxmem, NULL, 0) != 1) {
     ERR_clear_error();
     v8c_throw_error(v8c_call_env(c), V8C_RANGE_ERROR,
-                    "ERR_CRYPTO_INVALID_SCRYPT_PARAMS", "Invalid scrypt params");
+                    "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
+                    "Invalid scrypt params");
     return;
   }
   kdf_job *k = kdf_new(c, KDF_SCRYPT, 0, 1, len);

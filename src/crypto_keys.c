@@ -149,8 +149,8 @@ static void js_key_parse(v8c_call *c) {
         &k, input, NULL, NULL, selections[i], NULL, NULL);
     if (!dctx) break;
     if (has_pass)
-      OSSL_DECODER_CTX_set_passphrase(dctx, pass_len ? pass : (const uint8_t *)"",
-                                      pass_len);
+      OSSL_DECODER_CTX_set_passphrase(
+          dctx, pass_len ? pass : (const uint8_t *)"", pass_len);
     else
       OSSL_DECODER_CTX_set_passphrase_cb(dctx, no_passphrase, NULL);
     if (OSSL_DECODER_from_data(dctx, &p, &left) != 1) k = NULL;

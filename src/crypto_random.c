@@ -63,7 +63,8 @@ static void js_random_bytes(v8c_call *c) {
   if (!r || !r->bytes) {
     free(r);
     v8c_throw_error(v8c_call_env(c), V8C_RANGE_ERROR,
-                    "ERR_MEMORY_ALLOCATION_FAILED", "Failed to allocate memory");
+                    "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
     return;
   }
   r->len = (size_t)size;

@@ -86,7 +86,7 @@ class SecretKeyObject extends KeyObject {
   }
 }
 
-// ---- Asymmetric keys ----------------------------------------------------------
+// ---- Asymmetric keys -------------------------------------------------------
 
 const kDetails = Symbol('kDetails');
 
@@ -204,7 +204,7 @@ function createSecretKey(key, encoding) {
   return new SecretKeyObject(bytes);
 }
 
-// ---- generateKey(Sync): secret keys ------------------------------------------
+// ---- generateKey(Sync): secret keys ---------------------------------------
 
 function secretKeyArgs(type, options) {
   const { validateInteger, validateOneOf, validateString } =

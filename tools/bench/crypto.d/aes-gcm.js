@@ -5,7 +5,10 @@ const chunk = crypto.randomBytes(64 * 1024);
 const total = 64 * 1024 * 1024;
 // CPU time of this process, not wall time: the number stays fair when
 // the machine is shared (both runtimes are measured the same way).
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 const start = cpu();
 const c = crypto.createCipheriv('aes-256-gcm', crypto.randomBytes(32),
                                 crypto.randomBytes(12));
