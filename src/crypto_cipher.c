@@ -241,7 +241,8 @@ static void js_cipher_update(v8c_call *c) {
   x->state = ST_UPDATED;
   /* The output goes straight into memory JS will own: a Uint8Array over
    * the first n bytes of a fresh ArrayBuffer. */
-  size_t cap = len + (size_t)EVP_CIPHER_CTX_get_block_size(x->ctx);
+  /* Room for what a block (or a key wrap's padding and IV) adds. */
+  size_t cap = len + 2 * EVP_MAX_BLOCK_LENGTH;
   void *mem;
   v8c_value ab = v8c_arraybuffer(env, cap ? cap : 1, &mem);
   if (!ab) return;

@@ -321,6 +321,7 @@ typedef struct keygen_job {
   uint32_t bits;
   uint64_t exponent;
   char curve[64];
+  bool explicit_params; /* EC: explicit curve parameters in encodings */
   EVP_PKEY *key;
 } keygen_job;
 
@@ -336,6 +337,8 @@ static void keygen_run(nr__crypto_job *j) {
     BN_free(e);
   } else if (ok && strcmp(g->type, "EC") == 0) {
     ok = EVP_PKEY_CTX_set_group_name(ctx, g->curve) == 1;
+    if (ok && g->explicit_params)
+      ok = EVP_PKEY_CTX_set_ec_param_enc(ctx, OPENSSL_EC_EXPLICIT_CURVE) == 1;
   }
   if (ok) ok = EVP_PKEY_generate(ctx, &g->key) == 1;
   EVP_PKEY_CTX_free(ctx);
@@ -376,7 +379,8 @@ static void keygen_free(nr__crypto_job *j) {
 }
 
 /* keyGenerate('rsa'|'rsa-pss'|'ec'|'ed25519'|'ed448'|'x25519'|'x448',
- *             modulusLength, publicExponent, namedCurve[, callback])
+ *             modulusLength, publicExponent, namedCurve, explicit[,
+ *             callback])
  * -> [public handle, private handle]; throws Node's invalid-curve error. */
 static void js_key_generate(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
@@ -388,7 +392,7 @@ static void js_key_generate(v8c_call *c) {
   keygen_job *g = NULL;
   if (!nr__arg_int(c, 1, "modulusLength", 0, 4294967295, &bits) ||
       !nr__arg_int(c, 2, "publicExponent", 0, 4294967295, &exponent) ||
-      !nr__crypto_arg_callback(c, 4, &cb))
+      !nr__crypto_arg_callback(c, 5, &cb))
     goto done;
   static const struct {
     const char *node, *ossl;
@@ -428,6 +432,7 @@ static void js_key_generate(v8c_call *c) {
   snprintf(g->type, sizeof g->type, "%s", ossl);
   if (nid != NID_undef) snprintf(g->curve, sizeof g->curve, "%s",
                                  OBJ_nid2sn(nid));
+  g->explicit_params = v8c_to_bool(env, v8c_arg(c, 4));
   g->bits = (uint32_t)bits;
   g->exponent = (uint64_t)exponent;
   g->job.run = keygen_run;

@@ -36,6 +36,25 @@ for (const [alg, key, ivec, want] of sp800_38a) {
   assert.strictEqual(enc(alg, key, ivec, p1, false), want, alg);
   assert.deepStrictEqual(dec(alg, key, ivec, want, false), p1, alg);
 }
+// RFC 3394 key wrap, and wrap with padding (output longer than a block
+// past the input).
+{
+  const w = crypto.createCipheriv('id-aes128-wrap',
+                                  H('000102030405060708090a0b0c0d0e0f'),
+                                  H('a6a6a6a6a6a6a6a6'));
+  assert.strictEqual(w.update(H('00112233445566778899aabbccddeeff'), null,
+                              'hex') + w.final('hex'),
+                     '1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5');
+  const p = crypto.createCipheriv('id-aes128-wrap-pad', Buffer.alloc(16, 1),
+                                  H('a65959a6'));
+  const out = Buffer.concat([p.update(Buffer.alloc(20, 2)), p.final()]);
+  assert.strictEqual(out.length, 32);
+  const u = crypto.createDecipheriv('id-aes128-wrap-pad', Buffer.alloc(16, 1),
+                                    H('a65959a6'));
+  assert.deepStrictEqual(Buffer.concat([u.update(out), u.final()]),
+                         Buffer.alloc(20, 2));
+}
+
 // PKCS#7 padding: a full block of padding after a whole block.
 assert.strictEqual(enc('aes-128-cbc', k128, iv, p1).length, 64);
 assert.strictEqual(enc('aes-192-cbc', Buffer.alloc(24), iv, '').length, 32);

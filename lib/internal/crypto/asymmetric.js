@@ -119,6 +119,7 @@ function keygenArgs(type, options) {
   let bits = 0;
   let exponent = 0x10001;
   let curve;
+  let explicit = false;
   if (type === 'rsa' || type === 'rsa-pss') {
     validateUint32(o.modulusLength, 'options.modulusLength');
     bits = o.modulusLength;
@@ -130,18 +131,16 @@ function keygenArgs(type, options) {
     validateString(o.namedCurve, 'options.namedCurve');
     curve = o.namedCurve;
     const { paramEncoding } = o;
-    if (paramEncoding !== undefined && paramEncoding !== 'named') {
-      if (paramEncoding === 'explicit') {
-        throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding,
-                                        'is not supported by noderun yet');
-      }
+    if (paramEncoding !== undefined && paramEncoding !== 'named' &&
+        paramEncoding !== 'explicit') {
       throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
     }
+    explicit = paramEncoding === 'explicit';
   } else if (type === 'dsa' || type === 'dh') {
     throw new ERR_INVALID_ARG_VALUE('type', type,
                                     'is not supported by noderun yet');
   }
-  return { bits, exponent, curve };
+  return { bits, exponent, curve, explicit };
 }
 
 // The pair as KeyObjects, or exported as publicKeyEncoding /
@@ -171,8 +170,8 @@ function checkEncodings(options) {
 function generateKeyPairSync(type, options) {
   const a = keygenArgs(type, options);
   checkEncodings(options);
-  return keygenOutput(binding.keyGenerate(type, a.bits, a.exponent, a.curve),
-                      options);
+  return keygenOutput(binding.keyGenerate(type, a.bits, a.exponent, a.curve,
+                                          a.explicit), options);
 }
 
 function generateKeyPair(type, options, callback) {
@@ -183,7 +182,7 @@ function generateKeyPair(type, options, callback) {
   validateFunction(callback, 'callback');
   const a = keygenArgs(type, options);
   checkEncodings(options);
-  binding.keyGenerate(type, a.bits, a.exponent, a.curve, (err, pair) => {
+  const done = (err, pair) => {
     if (err) return callback(err);
     let out;
     try {
@@ -192,7 +191,8 @@ function generateKeyPair(type, options, callback) {
       return callback(e);
     }
     callback(null, out.publicKey, out.privateKey);
-  });
+  };
+  binding.keyGenerate(type, a.bits, a.exponent, a.curve, a.explicit, done);
 }
 
 // util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
