@@ -12,6 +12,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_FD_TYPE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_IP_ADDRESS,
     ERR_MISSING_ARGS,
     ERR_OUT_OF_RANGE,
@@ -19,6 +20,7 @@ const {
     ERR_SERVER_NOT_RUNNING,
     ERR_SOCKET_CLOSED,
     ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_SOCKET_CONNECTION_TIMEOUT,
   },
   errnoException,
   exceptionWithHostPort,
@@ -30,7 +32,6 @@ const {
   validateFunction,
   validateInt32,
   validateNumber,
-  validateObject,
   validatePort,
   validateString,
 } = require('internal/validators');
@@ -43,9 +44,8 @@ const { SocketAddress } = require('internal/socketaddress');
 
 const UV_EOF = -4095;
 const UV_EINVAL = -22;
-const UV_EAFNOSUPPORT = -97;
 const UV_ENOTCONN = -107;
-const UV_EADDRINUSE = -98;
+const UV_EAI_NONAME = -3008;
 
 let dns;
 function lazyDns() {
@@ -101,7 +101,7 @@ function normalizeArgs(args) {
   return arr;
 }
 
-function createHandle(fd, isServer) {
+function createHandle(fd) {
   const type = internalBinding('stdio').guessHandleType(fd);
   if (type === 'PIPE') return new Pipe();
   if (type === 'TCP') return new TCP();
@@ -156,7 +156,7 @@ function Socket(options) {
   } else if (options.fd !== undefined) {
     const { fd } = options;
     validateInt32(fd, 'fd', 0);
-    this._handle = createHandle(fd, false);
+    this._handle = createHandle(fd);
     const err = this._handle.open(fd);
     if (err) throw errnoException(err, 'open');
   }
@@ -610,7 +610,6 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   if (writev) {
     bytes = 0;
     const list = new Array(data.length);
-    let allBuffers = data.allBuffers;
     for (let i = 0; i < data.length; i++) {
       const { chunk, encoding: enc } = data[i];
       if (typeof chunk === 'string' && enc !== 'utf8' && enc !== 'utf-8') {
@@ -621,7 +620,6 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       bytes += typeof list[i] === 'string' ? Buffer.byteLength(list[i]) :
         list[i].length;
     }
-    allBuffers = undefined;
     result = handle.writev(list, done);
   } else if (typeof data === 'string') {
     switch (encoding) {
@@ -821,6 +819,18 @@ function lookupAndConnect(self, options) {
   self._host = host;
   self.connecting = true;
   const lookup = options.lookup || lazyDns().lookup;
+
+  if (autoSelectFamily === undefined || autoSelectFamily === null) {
+    autoSelectFamily = autoSelectFamilyDefault;
+  }
+  if (autoSelectFamily && !localAddress && dnsopts.family !== 4 &&
+      dnsopts.family !== 6) {
+    lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port,
+                             localPort, autoSelectFamilyAttemptTimeout ||
+                             autoSelectFamilyAttemptTimeoutDefault);
+    return;
+  }
+
   lookup(host, dnsopts, function emitLookup(err, ip, addressType) {
     self.emit('lookup', err, ip, addressType, host);
     // The socket may have been destroyed meanwhile.
@@ -839,6 +849,109 @@ function lookupAndConnect(self, options) {
       internalConnect(self, ip, port, addressType, localAddress, localPort);
     }
   });
+}
+
+// autoSelectFamily (RFC 8305 section 5, loosely): every address of the
+// host, IPv6 and IPv4 taking turns, each given attemptTimeout ms before
+// the next is tried; the first to connect wins.
+function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port,
+                                  localPort, attemptTimeout) {
+  lookup(host, { ...dnsopts, all: true }, (err, addresses) => {
+    if (!self.connecting) return;
+    // Node 18 emits no 'lookup' event here.
+    if (err) {
+      process.nextTick(() => self.destroy(err));
+      return;
+    }
+    const v6 = [];
+    const v4 = [];
+    for (const { address, family } of addresses) {
+      if (!isIP(address) || (family !== 4 && family !== 6)) {
+        const ex = new ERR_INVALID_IP_ADDRESS(address);
+        process.nextTick(() => self.destroy(ex));
+        return;
+      }
+      (family === 6 ? v6 : v4).push({ address, family });
+    }
+    const order = [];
+    for (let i = 0; i < Math.max(v6.length, v4.length); i++) {
+      if (i < v6.length) order.push(v6[i]);
+      if (i < v4.length) order.push(v4[i]);
+    }
+    if (order.length === 0) {
+      const { dnsException } = require('internal/dns/utils');
+      const ex = dnsException(UV_EAI_NONAME, 'getaddrinfo', host);
+      process.nextTick(() => self.destroy(ex));
+      return;
+    }
+    self.autoSelectFamilyAttemptedAddresses = [];
+    self._unrefTimer();
+    if (order.length === 1) {
+      self.autoSelectFamilyAttemptedAddresses.push(
+        `${order[0].address}:${port}`);
+      internalConnect(self, order[0].address, port, order[0].family, undefined,
+                      localPort);
+      return;
+    }
+    attemptNext(self, { order, index: 0, errors: [], port, localPort,
+                        attemptTimeout, timer: null });
+  });
+}
+
+function attemptNext(self, ctx) {
+  if (ctx.index >= ctx.order.length) {
+    const ex = ctx.errors.length === 1 ? ctx.errors[0] :
+      new AggregateError(ctx.errors, 'connect failed');
+    if (ctx.errors.length > 1) ex.code = ctx.errors[0].code;
+    self.destroy(ex);
+    return;
+  }
+  const { address, family } = ctx.order[ctx.index++];
+  const last = ctx.index === ctx.order.length;
+  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${ctx.port}`);
+  // Each attempt gets a fresh handle; the failed one is closed.
+  if (self._handle) self._handle.close();
+  self._handle = new TCP();
+  self._initHandle();
+  const handle = self._handle;
+  const fail = (status) => {
+    if (ctx.timer) clearTimeout(ctx.timer);
+    ctx.timer = null;
+    ctx.errors.push(exceptionWithHostPort(status, 'connect', address,
+                                          ctx.port));
+    attemptNext(self, ctx);
+  };
+  let err = 0;
+  if (ctx.localPort) {
+    err = handle.bind(family === 4 ? '0.0.0.0' : '::', ctx.localPort);
+  }
+  if (err === 0) {
+    err = handle.connect(address, ctx.port, (status) => {
+      if (self.destroyed || self._handle !== handle) return;
+      if (status === 0) {
+        if (ctx.timer) clearTimeout(ctx.timer);
+        afterConnect(self, { address, port: ctx.port }, 0);
+      } else {
+        fail(status);
+      }
+    });
+  }
+  if (err) {
+    fail(err);
+    return;
+  }
+  if (!last) {
+    ctx.timer = setTimeout(() => {
+      ctx.timer = null;
+      if (self.destroyed || self._handle !== handle) return;
+      const ex = new ERR_SOCKET_CONNECTION_TIMEOUT();
+      ex.address = address;
+      ex.port = ctx.port;
+      ctx.errors.push(ex);
+      attemptNext(self, ctx);
+    }, ctx.attemptTimeout);
+    ctx.timer.unref();
+  }
 }
 
 function socketToDnsFamily(family) {
@@ -964,7 +1077,7 @@ function createServerHandle(address, port, addressType, fd, flags) {
   let isTCP = false;
   if (typeof fd === 'number' && fd >= 0) {
     try {
-      handle = createHandle(fd, true);
+      handle = createHandle(fd);
     } catch {
       return UV_EINVAL;
     }
@@ -1052,10 +1165,27 @@ Server.prototype._listen2 = function(address, port, addressType, backlog,
   });
 };
 
+// In a cluster worker a server listens through the primary (lib/internal/
+// cluster/child.js), unless it asked for an exclusive port; the primary
+// and ordinary processes listen by themselves.
 function listenInCluster(server, address, port, addressType, backlog, fd,
                          exclusive, flags) {
-  // No cluster: the process always listens by itself.
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  exclusive = !!exclusive;
+  const cluster = require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags, backlog };
+  cluster._getServer(server, query, (err, handle) => {
+    if (err === 0 && handle) {
+      server._handle = handle;
+      server._listen2(address, port, addressType, backlog, fd, flags);
+      return;
+    }
+    const ex = uvExceptionWithHostPort(err || -22, 'bind', address, port);
+    server.emit('error', ex);
+  });
 }
 
 // listen(port[, host][, backlog][, cb]) / listen(path[, backlog][, cb]) /

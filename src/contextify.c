@@ -1,6 +1,7 @@
 /* contextify.c — binding 'contextify': compiling and running user code,
  * in the main context (the CommonJS loader, -e / -p) or in the contexts of
  * the vm module. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,137 @@ static void run_script(v8c_call *c) {
   if (r) v8c_return(c, r);
 }
 
+/* A SIGINT watch around one evaluation (the REPL's breakEvalOnSigint): the
+ * signal handler only posts a semaphore (all it may do); a thread waiting
+ * on it stops the script. One evaluation at a time runs in a process's
+ * main thread, so the watch is process-wide state. */
+static struct {
+  uv_sem_t sem;
+  bool done;   /* the evaluation ended first */
+  bool fired;  /* SIGINT came first */
+  v8c_env *env;
+} sigint_watch;
+
+static void on_sigint(int sig) {
+  (void)sig;
+  uv_sem_post(&sigint_watch.sem);
+}
+
+static void sigint_watch_main(void *arg) {
+  (void)arg;
+  uv_sem_wait(&sigint_watch.sem);
+  if (!sigint_watch.done) {
+    sigint_watch.fired = true;
+    v8c_terminate(sigint_watch.env);
+  }
+}
+
+/* evalRepl with a time limit (the watchdog of runScript): an expression
+ * evaluated for tab completion must not hang the REPL. */
+static void eval_repl_timed(v8c_call *c, v8c_value src, v8c_value sandbox,
+                            bool pure, int64_t timeout) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  watchdog w = {.env = env, .timeout_ms = (uint64_t)timeout};
+  uv_mutex_init(&w.lock);
+  uv_cond_init(&w.cond);
+  bool started = uv_thread_create(&w.thread, watchdog_main, &w) == 0;
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value r = v8c_eval_repl(env, src, sandbox, pure);
+  uv_mutex_lock(&w.lock);
+  w.done = true;
+  uv_cond_signal(&w.cond);
+  uv_mutex_unlock(&w.lock);
+  if (started) uv_thread_join(&w.thread);
+  uv_cond_destroy(&w.cond);
+  uv_mutex_destroy(&w.lock);
+  if (w.fired && !rt->stopping) {
+    v8c_cancel_terminate(env);
+    v8c_try_end(&tc);
+    if (r) {
+      v8c_return(c, r);
+      return;
+    }
+    v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_TIMEOUT",
+                    "Script execution timed out after %lldms",
+                    (long long)timeout);
+    return;
+  }
+  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
+    v8c_try_rethrow(&tc);
+  v8c_try_end(&tc);
+  if (r) v8c_return(c, r);
+}
+
+/* evalRepl(code, sandbox | null, noSideEffects, breakOnSigint,
+ * timeoutMs | undefined) -> a promise
+ * of { '.repl_result': value } (see v8c_eval_repl); the REPL's evaluation.
+ * With breakOnSigint, a SIGINT while the code runs synchronously stops it
+ * with ERR_SCRIPT_EXECUTION_INTERRUPTED. */
+static void eval_repl(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  v8c_value src = v8c_arg(c, 0);
+  v8c_value sandbox = v8c_arg(c, 1);
+  if (!v8c_is(src, V8C_STRING))
+    return (void)nr__throw_arg_type(env, "code", "string");
+  if (v8c_is(sandbox, V8C_NULL_OR_UNDEFINED)) sandbox = NULL;
+  bool pure = v8c_to_bool(env, v8c_arg(c, 2));
+  bool watch = v8c_to_bool(env, v8c_arg(c, 3)) && !sigint_watch.env;
+  int64_t timeout = 0;
+  if (!v8c_is(v8c_arg(c, 4), V8C_UNDEFINED) &&
+      !nr__arg_int(c, 4, "timeout", 1, INT32_MAX, &timeout))
+    return;
+  if (!watch && timeout > 0) {
+    eval_repl_timed(c, src, sandbox, pure, timeout);
+    return;
+  }
+  if (!watch) {
+    v8c_return(c, v8c_eval_repl(env, src, sandbox, pure));
+    return;
+  }
+  uv_thread_t thread;
+  struct sigaction action = {.sa_handler = on_sigint}, previous;
+  sigemptyset(&action.sa_mask);
+  if (uv_sem_init(&sigint_watch.sem, 0) != 0) {
+    v8c_return(c, v8c_eval_repl(env, src, sandbox, pure));
+    return;
+  }
+  sigint_watch.env = env;
+  sigint_watch.done = sigint_watch.fired = false;
+  bool started = uv_thread_create(&thread, sigint_watch_main, NULL) == 0;
+  if (started) sigaction(SIGINT, &action, &previous);
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value r = v8c_eval_repl(env, src, sandbox, pure);
+  if (started) {
+    sigaction(SIGINT, &previous, NULL);
+    sigint_watch.done = true;
+    uv_sem_post(&sigint_watch.sem);
+    uv_thread_join(&thread);
+  }
+  uv_sem_destroy(&sigint_watch.sem);
+  sigint_watch.env = NULL;
+  if (sigint_watch.fired && !rt->stopping) {
+    /* Our termination: the REPL goes on. (A signal just after the code
+     * finished stops nothing: the result stands.) */
+    v8c_cancel_terminate(env);
+    v8c_try_end(&tc);
+    if (r) {
+      v8c_return(c, r);
+      return;
+    }
+    v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                    "Script execution was interrupted by `SIGINT`");
+    return;
+  }
+  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
+    v8c_try_rethrow(&tc);
+  v8c_try_end(&tc);
+  if (r) v8c_return(c, r);
+}
+
 /* decorateErrorStack(err): puts the place of a syntax error (its arrow
  * text) in front of err.stack, as Node's vm does. */
 static void decorate_error_stack(v8c_call *c) {
@@ -193,6 +325,7 @@ static const nr__method methods[] = {
     {"isContext", is_context},
     {"compileScript", compile_script},
     {"runScript", run_script},
+    {"evalRepl", eval_repl},
     {NULL, NULL},
 };
 

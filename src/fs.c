@@ -1,10 +1,20 @@
-/* fs.c — binding 'fs': file system calls on libuv's uv_fs_*. Most natives
- * take an optional last argument, a callback (err, result): without it the
- * call blocks and returns (or throws); with it the call runs on libuv's
- * threadpool and the callback gets the outcome on a later loop turn. */
+/* fs.c — binding 'fs': file system calls on libuv's uv_fs_*, plus the
+ * watchers of fs.watch (uv_fs_event) and fs.watchFile (uv_fs_poll).
+ *
+ * Most natives take an optional last argument, a callback (err, result):
+ * without it the call blocks and returns (or throws); with it the blocking
+ * call runs on libuv's threadpool through nr__work_queue (kind fs, so
+ * noderun:threadpool counts it) and the callback gets the outcome on a
+ * later loop turn. lib/fs.js checks arguments the way Node does; the
+ * natives check them again only so that no JS value can crash C. */
+#define _GNU_SOURCE /* O_DIRECT, O_NOATIME */
+#include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -50,53 +60,82 @@ static void free_bytes(void *data, void *hint) {
   free(data);
 }
 
-/* Reads all of a file (a path, or an open fd) into *out; false with an
- * exception pending. */
-static bool read_whole(v8c_call *c, char **out, size_t *len) {
-  v8c_env *env = v8c_call_env(c);
-  v8c_value a = v8c_arg(c, 0);
-  char *path = NULL;
-  int fd;
+/* read_file's result for a regular file over 2 GiB (what a Buffer can
+ * hold), with its size in *len: not a libuv code. */
+enum { FILE_TOO_LARGE = -100000 };
+
+/* Opens path (unless fd >= 0 is given) and reads all of it; on failure
+ * *syscall names the call that failed. */
+static int read_file(const char *path, int fd, char **out, size_t *len,
+                     const char **syscall) {
   uv_fs_t req;
-  if (v8c_is(a, V8C_INT32) && v8c_value_int64(a) >= 0) {
-    fd = (int)v8c_value_int64(a);
-  } else {
-    if (!(path = nr__arg_string(c, 0, "path"))) return false;
-    fd = uv_fs_open(NULL, &req, path, UV_FS_O_RDONLY, 0, NULL);
+  *syscall = "read";
+  if (path) {
+    fd = uv_fs_open(NULL, &req, path, O_RDONLY | O_CLOEXEC, 0,
+                    NULL);
     uv_fs_req_cleanup(&req);
     if (fd < 0) {
-      nr__throw_uv(env, fd, "open", path, NULL);
-      free(path);
-      return false;
+      *syscall = "open";
+      return fd;
     }
   }
-  int r = read_all(fd, out, len);
+  int r = uv_fs_fstat(NULL, &req, fd, NULL);
+  if (r == 0 && S_ISREG(req.statbuf.st_mode) &&
+      req.statbuf.st_size > INT32_MAX) {
+    *len = (size_t)req.statbuf.st_size;
+    r = FILE_TOO_LARGE;
+  } else {
+    r = read_all(fd, out, len);
+  }
+  uv_fs_req_cleanup(&req);
   if (path) {
     uv_fs_close(NULL, &req, fd, NULL);
     uv_fs_req_cleanup(&req);
   }
-  if (r < 0) nr__throw_uv(env, r, "read", path, NULL);
-  free(path);
-  return r >= 0;
+  return r;
+}
+
+/* Argument 0 of the readFile natives: an fd (a non-negative int32) or a
+ * path (malloc'd in *path). False with an exception pending. */
+static bool arg_file(v8c_call *c, char **path, int *fd) {
+  v8c_value a = v8c_arg(c, 0);
+  *path = NULL;
+  *fd = -1;
+  if (v8c_is(a, V8C_INT32) && v8c_value_int64(a) >= 0) {
+    *fd = (int)v8c_value_int64(a);
+    return true;
+  }
+  return (*path = nr__arg_string(c, 0, "path")) != NULL;
+}
+
+/* Node's RangeError for a file too large to read whole: thrown, or
+ * returned when `throw_it` is false. */
+static v8c_value too_large(v8c_env *env, size_t size, bool throw_it) {
+  char msg[80];
+  snprintf(msg, sizeof msg, "File size (%zu) is greater than 2 GiB", size);
+  v8c_value e = v8c_error(env, V8C_RANGE_ERROR, "ERR_FS_FILE_TOO_LARGE", msg);
+  return e && throw_it ? v8c_throw(env, e) : e;
 }
 
 /* readFileUtf8(path | fd) -> string */
 static void read_file_utf8(v8c_call *c) {
-  char *buf;
-  size_t len;
-  if (!read_whole(c, &buf, &len)) return;
-  v8c_return(c, v8c_string(v8c_call_env(c), buf, len));
-  free(buf);
-}
-
-/* The sync form of readFileBytes (see below). */
-static void read_file_bytes_sync(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  char *buf;
+  char *path, *buf;
+  int fd;
   size_t len;
-  if (!read_whole(c, &buf, &len)) return;
-  v8c_value ab = v8c_arraybuffer_external(env, buf, len, free_bytes, NULL);
-  if (ab) v8c_return(c, v8c_uint8array(env, ab, 0, len));
+  const char *syscall;
+  if (!arg_file(c, &path, &fd)) return;
+  int r = read_file(path, fd, &buf, &len, &syscall);
+  if (r == FILE_TOO_LARGE) {
+    too_large(env, len, true);
+  } else if (r < 0) {
+    nr__throw_uv(env, r, syscall, path, NULL);
+  } else {
+    v8c_value s = v8c_string(env, buf, len);
+    if (s) v8c_return(c, s);
+    free(buf);
+  }
+  free(path);
 }
 
 /* writeFile(path, string | ArrayBufferView, flags, mode): a string is
@@ -140,31 +179,94 @@ static void write_file(v8c_call *c) {
   free(path);
 }
 
-/* The fields of a stat result, in the order lib/fs.js reads them. */
+/* The fields of a stat result, in the order lib/internal/fs/utils.js reads
+ * them; times as seconds and nanoseconds, so the bigint form is exact. */
+enum { STAT_FIELDS = 18 };
 static v8c_value stat_array(v8c_env *env, const uv_stat_t *s) {
-  double f[] = {
+  double f[STAT_FIELDS] = {
       (double)s->st_dev, (double)s->st_mode, (double)s->st_nlink,
       (double)s->st_uid, (double)s->st_gid, (double)s->st_rdev,
       (double)s->st_blksize, (double)s->st_ino, (double)s->st_size,
       (double)s->st_blocks,
-      s->st_atim.tv_sec * 1e3 + s->st_atim.tv_nsec / 1e6,
-      s->st_mtim.tv_sec * 1e3 + s->st_mtim.tv_nsec / 1e6,
-      s->st_ctim.tv_sec * 1e3 + s->st_ctim.tv_nsec / 1e6,
-      s->st_birthtim.tv_sec * 1e3 + s->st_birthtim.tv_nsec / 1e6};
-  uint32_t n = sizeof f / sizeof f[0];
-  v8c_value arr = v8c_array(env, n);
-  for (uint32_t i = 0; i < n; i++) v8c_set_index(env, arr, i, v8c_number(env, f[i]));
+      (double)s->st_atim.tv_sec, (double)s->st_atim.tv_nsec,
+      (double)s->st_mtim.tv_sec, (double)s->st_mtim.tv_nsec,
+      (double)s->st_ctim.tv_sec, (double)s->st_ctim.tv_nsec,
+      (double)s->st_birthtim.tv_sec, (double)s->st_birthtim.tv_nsec};
+  v8c_value arr = v8c_array(env, STAT_FIELDS);
+  for (uint32_t i = 0; arr && i < STAT_FIELDS; i++)
+    if (!v8c_set_index(env, arr, i, v8c_number(env, f[i]))) return NULL;
   return arr;
 }
 
 /* ---- Requests, blocking or on the threadpool -------------------------- */
 
-/* What a request does; each kind is one uv_fs_* call. */
+/* What a request does; each is one uv_fs_* call (readFile: open, read all,
+ * close). */
 typedef enum fs_op {
-  OP_OPEN, OP_CLOSE, OP_READ, OP_WRITE, OP_STAT, OP_LSTAT, OP_FSTAT,
-  OP_SCANDIR, OP_MKDIR, OP_RMDIR, OP_UNLINK, OP_RENAME, OP_ACCESS,
-  OP_REALPATH
+  OP_ACCESS, OP_CHMOD, OP_CHOWN, OP_CLOSE, OP_COPYFILE, OP_FCHMOD,
+  OP_FCHOWN, OP_FDATASYNC, OP_FSTAT, OP_FSYNC, OP_FTRUNCATE, OP_FUTIMES,
+  OP_LCHOWN, OP_LINK, OP_LSTAT, OP_LUTIMES, OP_MKDIR, OP_MKDTEMP, OP_OPEN,
+  OP_READ, OP_READDIR, OP_READFILE, OP_READLINK, OP_READV, OP_REALPATH,
+  OP_RENAME, OP_RMDIR, OP_STAT, OP_STATFS, OP_SYMLINK, OP_UNLINK, OP_UTIMES,
+  OP_WRITE, OP_WRITEV, OP_OPENDIR, OP_DIRREAD, OP_DIRCLOSE, OP_COUNT
 } fs_op;
+
+/* Each op's syscall name (as errors show it) and the kinds of its
+ * arguments before the callback: P a path (the first is the path, the
+ * second the dest), F an fd, I an int32 or uint32 (a mode, flags, an id;
+ * -1 allowed), L a non-negative integer up to 2^53, D a number, B a
+ * boolean. read, write, readv, writev and readFile parse their own. */
+static const struct {
+  const char *syscall, *args;
+} op_info[OP_COUNT] = {
+    [OP_ACCESS] = {"access", "PI"},    [OP_CHMOD] = {"chmod", "PI"},
+    [OP_CHOWN] = {"chown", "PII"},     [OP_CLOSE] = {"close", "F"},
+    [OP_COPYFILE] = {"copyfile", "PPI"}, [OP_FCHMOD] = {"fchmod", "FI"},
+    [OP_FCHOWN] = {"fchown", "FII"},   [OP_FDATASYNC] = {"fdatasync", "F"},
+    [OP_FSTAT] = {"fstat", "F"},       [OP_FSYNC] = {"fsync", "F"},
+    [OP_FTRUNCATE] = {"ftruncate", "FL"}, [OP_FUTIMES] = {"futime", "FDD"},
+    [OP_LCHOWN] = {"lchown", "PII"},   [OP_LINK] = {"link", "PP"},
+    [OP_LSTAT] = {"lstat", "P"},       [OP_LUTIMES] = {"lutime", "PDD"},
+    [OP_MKDIR] = {"mkdir", "PI"},      [OP_MKDTEMP] = {"mkdtemp", "P"},
+    [OP_OPEN] = {"open", "PII"},       [OP_READ] = {"read", NULL},
+    [OP_READDIR] = {"scandir", "PB"},  [OP_READFILE] = {"read", NULL},
+    [OP_READLINK] = {"readlink", "P"}, [OP_READV] = {"read", NULL},
+    [OP_REALPATH] = {"realpath", "P"}, [OP_RENAME] = {"rename", "PP"},
+    [OP_RMDIR] = {"rmdir", "P"},       [OP_STAT] = {"stat", "P"},
+    [OP_STATFS] = {"statfs", "P"},     [OP_SYMLINK] = {"symlink", "PPI"},
+    [OP_UNLINK] = {"unlink", "P"},     [OP_UTIMES] = {"utime", "PDD"},
+    [OP_WRITE] = {"write", NULL},      [OP_WRITEV] = {"write", NULL},
+    [OP_OPENDIR] = {"opendir", "P"},   [OP_DIRREAD] = {"readdir", NULL},
+    [OP_DIRCLOSE] = {"closedir", NULL},
+};
+
+/* An open directory of fs.opendir, read DIR_BATCH entries at a time. The
+ * JS Dir holds it (wrapped, no finalizer: like an fd, it stays open until
+ * closed, or until teardown). At most one read or close is in flight. */
+enum { DIR_BATCH = 32 };
+typedef struct dir_wrap {
+  uv_dir_t *dir;
+  uv_dirent_t ents[DIR_BATCH];
+  nr__handle_wrap wrap;
+  bool busy;      /* a read or the close is in flight */
+  bool orphaned;  /* teardown came during a read: the read frees it */
+} dir_wrap;
+
+static const int dir_tag = 1;
+
+static void dir_free(dir_wrap *w) {
+  uv_fs_t q;
+  uv_fs_closedir(NULL, &q, w->dir, NULL);
+  uv_fs_req_cleanup(&q);
+  free(w);
+}
+
+/* Teardown with the directory still open. */
+static void dir_teardown(nr__handle_wrap *hw) {
+  dir_wrap *w = (dir_wrap *)((char *)hw - offsetof(dir_wrap, wrap));
+  if (w->busy) w->orphaned = true;
+  else dir_free(w);
+}
 
 /* One file system request. A blocking call keeps it for the length of the
  * call; an asynchronous one owns it from the native until its completion,
@@ -173,40 +275,44 @@ typedef enum fs_op {
  * environment goes away (the threadpool work itself cannot be stopped; the
  * completion then frees only C memory). */
 typedef struct fs_req {
+  nr__work work;
   uv_fs_t req;
-  uv_work_t work;        /* readFileBytes: the whole read on one thread */
   nr__handle_wrap wrap;  /* wrap.rt is NULL once teardown took the refs */
   nr_runtime *rt;
   fs_op op;
-  const char *syscall;
+  const char *syscall;   /* readFile: the call that failed */
   v8c_ref *cb;           /* the callback, strong until completion */
-  v8c_ref *target;       /* read: the view to copy the bytes into */
+  v8c_ref *target;       /* read(v): the view(s) to copy the bytes into */
   size_t target_off;     /* read: where in the view's bytes */
   char *path, *dest;     /* our copies */
-  int fd, flags, mode;
+  int fd;
+  int64_t n[2];          /* the I, L and B arguments, in order */
+  double d[2];           /* the D arguments */
   int64_t position;
-  char *buf;             /* read: scratch; write: a copy of the bytes */
+  char *buf;             /* read/write: the bytes */
   size_t len;
   bool own_buf;          /* buf is ours to free */
-  int result;            /* readFileBytes */
-  char *bytes;           /* readFileBytes: the file's contents */
+  dir_wrap *dirw;        /* the directory read or closed */
+  char *bytes;           /* readFile: the file's contents */
   size_t nbytes;
 } fs_req;
-
-static fs_req *req_new(fs_op op, const char *syscall) {
-  fs_req *r = calloc(1, sizeof *r);
-  if (r) {
-    r->op = op;
-    r->syscall = syscall;
-    r->fd = -1;
-  }
-  return r;
-}
 
 static void req_free(fs_req *r) {
   nr__wrap_untrack(&r->wrap);
   v8c_ref_free(r->cb);
   v8c_ref_free(r->target);
+  uv_fs_req_cleanup(&r->req);  /* before the dir goes: it frees names */
+  if (r->op == OP_DIRREAD && r->dirw) {
+    r->dirw->busy = false;
+    if (r->dirw->orphaned) dir_free(r->dirw);
+  } else if (r->op == OP_DIRCLOSE) {
+    free(r->dirw);
+  } else if (r->op == OP_OPENDIR && r->req.result == 0 && r->req.ptr) {
+    /* Opened, but no Dir was made of it (teardown, out of memory). */
+    uv_fs_t q;
+    uv_fs_closedir(NULL, &q, r->req.ptr, NULL);
+    uv_fs_req_cleanup(&q);
+  }
   if (r->own_buf) free(r->buf);
   free(r->bytes);
   free(r->path);
@@ -223,27 +329,162 @@ static void req_orphan(nr__handle_wrap *w) {
   r->cb = r->target = NULL;
 }
 
-/* Issues the uv_fs_* call of r; blocking when cb is NULL. */
-static int req_start(fs_req *r, uv_loop_t *loop, uv_fs_cb cb) {
+/* Closing fds 0-2 would let the next open() reuse a number libuv and the
+ * stdio streams still use as the process's stdin/out/err; like Node, which
+ * keeps them valid, the slot is pointed at /dev/null instead. */
+static int close_stdio(int fd) {
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) return uv_translate_sys_error(errno);
+  int r = dup2(null, fd) < 0 ? uv_translate_sys_error(errno) : 0;
+  close(null);
+  return r;
+}
+
+/* Does the work of r, blocking; the outcome is in r->req.result. Runs on a
+ * pool thread for asynchronous requests. */
+static void req_execute(fs_req *r) {
   uv_fs_t *q = &r->req;
   uv_buf_t b = uv_buf_init(r->buf, (unsigned)r->len);
+  const char *p = r->path, *d = r->dest;
+  int fd = r->fd, n0 = (int)r->n[0], n1 = (int)r->n[1];
   switch (r->op) {
-    case OP_OPEN: return uv_fs_open(loop, q, r->path, r->flags, r->mode, cb);
-    case OP_CLOSE: return uv_fs_close(loop, q, r->fd, cb);
-    case OP_READ: return uv_fs_read(loop, q, r->fd, &b, 1, r->position, cb);
-    case OP_WRITE: return uv_fs_write(loop, q, r->fd, &b, 1, r->position, cb);
-    case OP_STAT: return uv_fs_stat(loop, q, r->path, cb);
-    case OP_LSTAT: return uv_fs_lstat(loop, q, r->path, cb);
-    case OP_FSTAT: return uv_fs_fstat(loop, q, r->fd, cb);
-    case OP_SCANDIR: return uv_fs_scandir(loop, q, r->path, 0, cb);
-    case OP_MKDIR: return uv_fs_mkdir(loop, q, r->path, r->mode, cb);
-    case OP_RMDIR: return uv_fs_rmdir(loop, q, r->path, cb);
-    case OP_UNLINK: return uv_fs_unlink(loop, q, r->path, cb);
-    case OP_RENAME: return uv_fs_rename(loop, q, r->path, r->dest, cb);
-    case OP_ACCESS: return uv_fs_access(loop, q, r->path, r->mode, cb);
-    case OP_REALPATH: return uv_fs_realpath(loop, q, r->path, cb);
+    case OP_ACCESS: uv_fs_access(NULL, q, p, n0, NULL); break;
+    case OP_CHMOD: uv_fs_chmod(NULL, q, p, n0, NULL); break;
+    case OP_CHOWN:
+      uv_fs_chown(NULL, q, p, (uv_uid_t)n0, (uv_gid_t)n1, NULL);
+      break;
+    case OP_CLOSE:
+      if (fd <= 2) q->result = close_stdio(fd);
+      else uv_fs_close(NULL, q, fd, NULL);
+      break;
+    case OP_COPYFILE: uv_fs_copyfile(NULL, q, p, d, n0, NULL); break;
+    case OP_FCHMOD: uv_fs_fchmod(NULL, q, fd, n0, NULL); break;
+    case OP_FCHOWN:
+      uv_fs_fchown(NULL, q, fd, (uv_uid_t)n0, (uv_gid_t)n1, NULL);
+      break;
+    case OP_FDATASYNC: uv_fs_fdatasync(NULL, q, fd, NULL); break;
+    case OP_FSTAT: uv_fs_fstat(NULL, q, fd, NULL); break;
+    case OP_FSYNC: uv_fs_fsync(NULL, q, fd, NULL); break;
+    case OP_FTRUNCATE: uv_fs_ftruncate(NULL, q, fd, r->n[0], NULL); break;
+    case OP_FUTIMES: uv_fs_futime(NULL, q, fd, r->d[0], r->d[1], NULL); break;
+    case OP_LCHOWN:
+      uv_fs_lchown(NULL, q, p, (uv_uid_t)n0, (uv_gid_t)n1, NULL);
+      break;
+    case OP_LINK: uv_fs_link(NULL, q, p, d, NULL); break;
+    case OP_LSTAT: uv_fs_lstat(NULL, q, p, NULL); break;
+    case OP_LUTIMES: uv_fs_lutime(NULL, q, p, r->d[0], r->d[1], NULL); break;
+    case OP_MKDIR: uv_fs_mkdir(NULL, q, p, n0, NULL); break;
+    case OP_MKDTEMP: uv_fs_mkdtemp(NULL, q, p, NULL); break;
+    case OP_OPEN: uv_fs_open(NULL, q, p, n0, n1, NULL); break;
+    case OP_READ: case OP_READV:
+      uv_fs_read(NULL, q, fd, &b, 1, r->position, NULL);
+      break;
+    case OP_READDIR: uv_fs_scandir(NULL, q, p, 0, NULL); break;
+    case OP_READFILE:
+      q->result = read_file(p, fd, &r->bytes, &r->nbytes, &r->syscall);
+      break;
+    case OP_READLINK: uv_fs_readlink(NULL, q, p, NULL); break;
+    case OP_REALPATH: uv_fs_realpath(NULL, q, p, NULL); break;
+    case OP_RENAME: uv_fs_rename(NULL, q, p, d, NULL); break;
+    case OP_RMDIR: uv_fs_rmdir(NULL, q, p, NULL); break;
+    case OP_STAT: uv_fs_stat(NULL, q, p, NULL); break;
+    case OP_STATFS: uv_fs_statfs(NULL, q, p, NULL); break;
+    case OP_SYMLINK: uv_fs_symlink(NULL, q, p, d, n0, NULL); break;
+    case OP_UNLINK: uv_fs_unlink(NULL, q, p, NULL); break;
+    case OP_UTIMES: uv_fs_utime(NULL, q, p, r->d[0], r->d[1], NULL); break;
+    case OP_WRITE: case OP_WRITEV:
+      uv_fs_write(NULL, q, fd, &b, 1, r->position, NULL);
+      break;
+    case OP_OPENDIR: uv_fs_opendir(NULL, q, p, NULL); break;
+    case OP_DIRREAD:
+      r->dirw->dir->dirents = r->dirw->ents;
+      r->dirw->dir->nentries = DIR_BATCH;
+      uv_fs_readdir(NULL, q, r->dirw->dir, NULL);
+      break;
+    case OP_DIRCLOSE: uv_fs_closedir(NULL, q, r->dirw->dir, NULL); break;
+    case OP_COUNT: q->result = UV_EINVAL; break;
   }
-  return UV_EINVAL;
+}
+
+/* The entries of a finished scandir: names, or [names, types]. */
+static v8c_value dir_entries(v8c_env *env, fs_req *r, bool with_types) {
+  uint32_t count = (uint32_t)r->req.result;
+  v8c_value names = v8c_array(env, count);
+  v8c_value types = with_types ? v8c_array(env, count) : NULL;
+  if (!names || (with_types && !types)) return NULL;
+  uv_dirent_t ent;
+  for (uint32_t i = 0; uv_fs_scandir_next(&r->req, &ent) != UV_EOF; i++) {
+    v8c_value name = v8c_string(env, ent.name, (size_t)-1);
+    if (!name || !v8c_set_index(env, names, i, name)) return NULL;
+    if (types && !v8c_set_index(env, types, i, v8c_int32(env, ent.type)))
+      return NULL;
+  }
+  if (!types) return names;
+  v8c_value pair = v8c_array(env, 2);
+  if (!pair || !v8c_set_index(env, pair, 0, names) ||
+      !v8c_set_index(env, pair, 1, types))
+    return NULL;
+  return pair;
+}
+
+/* Copies what an asynchronous read(v) put in scratch memory into the
+ * view(s) it was for, bounds-checked against their sizes now. */
+static void scatter(v8c_env *env, fs_req *r, size_t got) {
+  v8c_value t = r->target ? v8c_ref_get(env, r->target) : NULL;
+  void *data;
+  size_t len, done = 0;
+  if (!t) return;
+  if (r->op == OP_READ) {
+    if (v8c_bytes(t, &data, &len) && r->target_off <= len) {
+      size_t n = got < len - r->target_off ? got : len - r->target_off;
+      memcpy((char *)data + r->target_off, r->buf, n);
+    }
+    return;
+  }
+  uint32_t count = v8c_array_length(t);
+  for (uint32_t i = 0; i < count && done < got; i++) {
+    v8c_value v = v8c_get_index(env, t, i);
+    if (!v || !v8c_is(v, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(v, &data, &len))
+      continue;
+    size_t n = got - done < len ? got - done : len;
+    memcpy(data, r->buf + done, n);
+    done += n;
+  }
+}
+
+/* The Dir handle of a finished opendir; it owns the uv_dir_t from now. */
+static v8c_value dir_wrap_new(v8c_env *env, fs_req *r) {
+  dir_wrap *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  v8c_value obj = v8c_wrap(env, &dir_tag, w, NULL, NULL);
+  if (!obj) {
+    free(w);
+    return NULL;
+  }
+  w->dir = r->req.ptr;
+  r->req.ptr = NULL;
+  nr__wrap_track((nr_runtime *)v8c_env_data(env), &w->wrap, dir_teardown);
+  return obj;
+}
+
+/* A batch of a directory read: [names, types], or null at the end. */
+static v8c_value dir_batch(v8c_env *env, fs_req *r) {
+  uint32_t n = (uint32_t)r->req.result;
+  if (n == 0) return v8c_null(env);
+  v8c_value names = v8c_array(env, n), types = v8c_array(env, n);
+  v8c_value pair = v8c_array(env, 2);
+  if (!names || !types || !pair) return NULL;
+  for (uint32_t i = 0; i < n; i++) {
+    const uv_dirent_t *e = &r->dirw->ents[i];
+    v8c_value name = v8c_string(env, e->name, (size_t)-1);
+    if (!name || !v8c_set_index(env, names, i, name) ||
+        !v8c_set_index(env, types, i, v8c_int32(env, e->type)))
+      return NULL;
+  }
+  if (!v8c_set_index(env, pair, 0, names) ||
+      !v8c_set_index(env, pair, 1, types))
+    return NULL;
+  return pair;
 }
 
 /* The JS value of a finished request: the error (*failed set), or its
@@ -251,49 +492,69 @@ static int req_start(fs_req *r, uv_loop_t *loop, uv_fs_cb cb) {
 static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
   ssize_t res = r->req.result;
   *failed = res < 0;
-  if (res < 0) return nr__uv_error(env, (int)res, r->syscall, r->path, r->dest);
+  if (r->op == OP_READFILE && res == FILE_TOO_LARGE)
+    return too_large(env, r->nbytes, false);
+  if (res < 0) {
+    const char *syscall = r->op == OP_READFILE ? r->syscall
+                                               : op_info[r->op].syscall;
+    return nr__uv_error(env, (int)res, syscall, r->path, r->dest);
+  }
   switch (r->op) {
-    case OP_OPEN: case OP_WRITE: return v8c_number(env, (double)res);
-    case OP_READ: {
-      /* An async read went to scratch memory; copy it into the view. */
-      void *data;
-      size_t len;
-      v8c_value view = r->target ? v8c_ref_get(env, r->target) : NULL;
-      if (r->own_buf && view && v8c_bytes(view, &data, &len) &&
-          r->target_off + (size_t)res <= len)
-        memcpy((char *)data + r->target_off, r->buf, (size_t)res);
+    case OP_OPEN: case OP_WRITE: case OP_WRITEV:
       return v8c_number(env, (double)res);
-    }
+    case OP_READ: case OP_READV:
+      if (r->own_buf) scatter(env, r, (size_t)res);
+      return v8c_number(env, (double)res);
     case OP_STAT: case OP_LSTAT: case OP_FSTAT:
       return stat_array(env, &r->req.statbuf);
-    case OP_REALPATH: return v8c_string(env, r->req.ptr, (size_t)-1);
-    case OP_SCANDIR: {
-      v8c_value arr = v8c_array(env, (uint32_t)res);
-      uv_dirent_t ent;
-      uint32_t i = 0;
-      while (uv_fs_scandir_next(&r->req, &ent) != UV_EOF) {
-        v8c_value name = v8c_string(env, ent.name, (size_t)-1);
-        if (!name) return NULL;
-        v8c_set_index(env, arr, i++, name);
-      }
+    case OP_MKDTEMP: return v8c_string(env, r->req.path, (size_t)-1);
+    case OP_READLINK: case OP_REALPATH:
+      return v8c_string(env, r->req.ptr, (size_t)-1);
+    case OP_READDIR: return dir_entries(env, r, r->n[0] != 0);
+    case OP_OPENDIR: return dir_wrap_new(env, r);
+    case OP_DIRREAD: return dir_batch(env, r);
+    case OP_READFILE: {
+      /* The memory read into is handed to JS, not copied. */
+      v8c_value ab = v8c_arraybuffer_external(env, r->bytes, r->nbytes,
+                                              free_bytes, NULL);
+      if (!ab) return NULL;
+      r->bytes = NULL;
+      return v8c_uint8array(env, ab, 0, r->nbytes);
+    }
+    case OP_STATFS: {
+      const uv_statfs_t *s = r->req.ptr;
+      double f[] = {(double)s->f_type, (double)s->f_bsize,
+                    (double)s->f_blocks, (double)s->f_bfree,
+                    (double)s->f_bavail, (double)s->f_files,
+                    (double)s->f_ffree};
+      v8c_value arr = v8c_array(env, 7);
+      for (uint32_t i = 0; arr && i < 7; i++)
+        if (!v8c_set_index(env, arr, i, v8c_number(env, f[i]))) return NULL;
       return arr;
     }
     default: return v8c_undefined(env);
   }
 }
 
-/* Calls the request's callback with (err) or (null, result). */
-static void req_deliver(fs_req *r, v8c_value value, bool failed) {
-  v8c_env *env = r->rt->env;
-  v8c_value fn = v8c_ref_get(env, r->cb);
-  if (!fn) return;
-  v8c_value argv[2] = {failed ? value : v8c_null(env), value};
-  nr__callback(r->rt, fn, v8c_undefined(env), failed ? 1 : 2, argv);
+/* Once a directory read's entries are JS values, the directory is free
+ * for the next operation, which JS may start from the callback. */
+static void req_release_dir(fs_req *r) {
+  if (r->op != OP_DIRREAD || !r->dirw) return;
+  uv_fs_req_cleanup(&r->req);
+  r->dirw->busy = false;
+  r->dirw = NULL;
 }
 
-/* Completion of an asynchronous uv_fs_* call, on the loop thread. */
-static void req_done(uv_fs_t *q) {
-  fs_req *r = q->data;
+/* Runs on a pool thread. */
+static void req_work(nr__work *w) {
+  req_execute((fs_req *)((char *)w - offsetof(fs_req, work)));
+}
+
+/* Completion of an asynchronous request, on the loop thread: calls its
+ * callback with (err) or (null, result), unless the runtime is going. */
+static void req_after(nr__work *w, int status) {
+  fs_req *r = (fs_req *)((char *)w - offsetof(fs_req, work));
+  if (status < 0) r->req.result = status;
   if (r->wrap.rt && !r->rt->stopping) {
     v8c_env *env = r->rt->env;
     v8c_scope scope;
@@ -304,13 +565,18 @@ static void req_done(uv_fs_t *q) {
       /* Only when a result could not be made (out of memory, a name
        * too long for V8): hand the callback an error rather than drop
        * it. */
-      v = nr__uv_error(env, UV_ENOMEM, r->syscall, r->path, r->dest);
+      v = nr__uv_error(env, UV_ENOMEM, op_info[r->op].syscall, r->path,
+                       r->dest);
       failed = true;
     }
-    if (v) req_deliver(r, v, failed);
+    req_release_dir(r);
+    v8c_value fn = v8c_ref_get(env, r->cb);
+    if (v && fn) {
+      v8c_value argv[2] = {failed ? v : v8c_null(env), v};
+      nr__callback(r->rt, fn, v8c_undefined(env), failed ? 1 : 2, argv);
+    }
     v8c_scope_close(&scope);
   }
-  uv_fs_req_cleanup(q);
   req_free(r);
 }
 
@@ -334,136 +600,136 @@ static void req_run(v8c_call *c, fs_req *r, v8c_value cb) {
   v8c_env *env = v8c_call_env(c);
   nr_runtime *rt = nr__rt(c);
   if (!cb) {
-    int err = req_start(r, NULL, NULL);
-    (void)err;  /* also in r->req.result */
+    req_execute(r);
     bool failed;
     v8c_value v = req_result(env, r, &failed);
+    req_release_dir(r);
     if (v && failed) v8c_throw(env, v);
     else if (v) v8c_return(c, v);
-    uv_fs_req_cleanup(&r->req);
     req_free(r);
     return;
   }
   r->rt = rt;
   r->cb = v8c_ref_new(env, cb);
-  r->req.data = r;
-  int err = req_start(r, rt->loop, req_done);
+  int err = nr__work_queue(rt, &r->work, NR_WORK_FS, req_work, req_after);
   if (err < 0) {
-    nr__throw_uv(env, err, r->syscall, r->path, r->dest);
-    uv_fs_req_cleanup(&r->req);
+    nr__throw_uv(env, err, op_info[r->op].syscall, r->path, r->dest);
     req_free(r);
     return;
   }
   nr__wrap_track(rt, &r->wrap, req_orphan);
 }
 
-/* Allocates a request or throws. */
-static fs_req *req_alloc(v8c_env *env, fs_op op, const char *syscall) {
-  fs_req *r = req_new(op, syscall);
-  if (!r) v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                          "Failed to allocate memory");
+/* A new request, or NULL with an exception pending. */
+static fs_req *req_alloc(v8c_env *env, fs_op op) {
+  fs_req *r = calloc(1, sizeof *r);
+  if (!r) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return NULL;
+  }
+  r->op = op;
+  r->fd = -1;
   return r;
 }
 
-/* ---- Natives ---------------------------------------------------------- */
-
-/* The natives of one path argument: stat, lstat, readdir, rmdir, unlink,
- * realpath (path, cb?). */
-static void path_native(v8c_call *c, fs_op op, const char *syscall) {
-  v8c_value cb;
-  char *path = nr__arg_string(c, 0, "path");
-  if (!path) return;
-  fs_req *r = NULL;
-  if (arg_callback(c, 1, &cb) &&
-      (r = req_alloc(v8c_call_env(c), op, syscall))) {
-    r->path = path;
-    req_run(c, r, cb);
-  } else {
-    free(path);
+/* The natives whose arguments op_info describes: parses them into a new
+ * request and runs it. */
+static void op_native(v8c_call *c, fs_op op) {
+  v8c_env *env = v8c_call_env(c);
+  const char *kinds = op_info[op].args;
+  fs_req *r = req_alloc(env, op);
+  if (!r) return;
+  int i = 0, ni = 0, nd = 0;
+  for (; kinds[i]; i++) {
+    v8c_value v = v8c_arg(c, i);
+    int64_t x;
+    switch (kinds[i]) {
+      case 'P': {
+        char *s = nr__arg_string(c, i, r->path ? "dest" : "path");
+        if (!s) goto fail;
+        if (r->path) r->dest = s;
+        else r->path = s;
+        break;
+      }
+      case 'F':
+        if (!nr__arg_int(c, i, "fd", 0, INT32_MAX, &x)) goto fail;
+        r->fd = (int)x;
+        break;
+      case 'I':
+        if (!nr__arg_int(c, i, "value", -1, UINT32_MAX, &x)) goto fail;
+        r->n[ni++] = x;
+        break;
+      case 'L':
+        if (!nr__arg_int(c, i, "len", 0, INT64_C(9007199254740991), &x))
+          goto fail;
+        r->n[ni++] = x;
+        break;
+      case 'D':
+        if (!v8c_is(v, V8C_NUMBER)) {
+          nr__throw_arg_type(env, "time", "number");
+          goto fail;
+        }
+        r->d[nd++] = v8c_value_double(v);
+        break;
+      case 'B': r->n[ni++] = v8c_to_bool(env, v); break;
+    }
   }
-}
-static void stat_(v8c_call *c) { path_native(c, OP_STAT, "stat"); }
-static void lstat_(v8c_call *c) { path_native(c, OP_LSTAT, "lstat"); }
-static void readdir_(v8c_call *c) { path_native(c, OP_SCANDIR, "scandir"); }
-static void rmdir_(v8c_call *c) { path_native(c, OP_RMDIR, "rmdir"); }
-static void unlink_(v8c_call *c) { path_native(c, OP_UNLINK, "unlink"); }
-static void realpath_(v8c_call *c) { path_native(c, OP_REALPATH, "realpath"); }
-
-/* The natives of a path and a mode: mkdir(path, mode, cb?),
- * access(path, mode, cb?). */
-static void path_mode_native(v8c_call *c, fs_op op, const char *syscall,
-                             int64_t max) {
   v8c_value cb;
-  int64_t mode;
-  char *path = nr__arg_string(c, 0, "path");
-  if (!path) return;
-  fs_req *r = NULL;
-  if (nr__arg_int(c, 1, "mode", 0, max, &mode) && arg_callback(c, 2, &cb) &&
-      (r = req_alloc(v8c_call_env(c), op, syscall))) {
-    r->path = path;
-    r->mode = (int)mode;
-    req_run(c, r, cb);
-  } else {
-    free(path);
-  }
-}
-static void mkdir_(v8c_call *c) {
-  path_mode_native(c, OP_MKDIR, "mkdir", 07777);
-}
-static void access_(v8c_call *c) {
-  path_mode_native(c, OP_ACCESS, "access", 7);
-}
-
-/* rename(from, to, cb?) */
-static void rename_(v8c_call *c) {
-  v8c_value cb;
-  char *from = nr__arg_string(c, 0, "oldPath");
-  if (!from) return;
-  char *to = nr__arg_string(c, 1, "newPath");
-  fs_req *r = NULL;
-  if (to && arg_callback(c, 2, &cb) &&
-      (r = req_alloc(v8c_call_env(c), OP_RENAME, "rename"))) {
-    r->path = from;
-    r->dest = to;
-    req_run(c, r, cb);
-  } else {
-    free(from);
-    free(to);
-  }
+  if (!arg_callback(c, i, &cb)) goto fail;
+  req_run(c, r, cb);
+  return;
+fail:
+  req_free(r);
 }
 
-/* open(path, flags, mode, cb?) -> fd */
-static void open_(v8c_call *c) {
-  v8c_value cb;
-  int64_t flags, mode;
-  char *path = nr__arg_string(c, 0, "path");
-  if (!path) return;
-  fs_req *r = NULL;
-  if (nr__arg_int(c, 1, "flags", 0, INT32_MAX, &flags) &&
-      nr__arg_int(c, 2, "mode", 0, 07777, &mode) && arg_callback(c, 3, &cb) &&
-      (r = req_alloc(v8c_call_env(c), OP_OPEN, "open"))) {
-    r->path = path;
-    r->flags = (int)flags;
-    r->mode = (int)mode;
-    req_run(c, r, cb);
-  } else {
-    free(path);
-  }
-}
+#define OP_NATIVE(name, op) \
+  static void name(v8c_call *c) { op_native(c, op); }
+OP_NATIVE(access_, OP_ACCESS)
+OP_NATIVE(chmod_, OP_CHMOD)
+OP_NATIVE(chown_, OP_CHOWN)
+OP_NATIVE(close_, OP_CLOSE)
+OP_NATIVE(copyfile_, OP_COPYFILE)
+OP_NATIVE(fchmod_, OP_FCHMOD)
+OP_NATIVE(fchown_, OP_FCHOWN)
+OP_NATIVE(fdatasync_, OP_FDATASYNC)
+OP_NATIVE(fstat_, OP_FSTAT)
+OP_NATIVE(fsync_, OP_FSYNC)
+OP_NATIVE(ftruncate_, OP_FTRUNCATE)
+OP_NATIVE(futimes_, OP_FUTIMES)
+OP_NATIVE(lchown_, OP_LCHOWN)
+OP_NATIVE(link_, OP_LINK)
+OP_NATIVE(lstat_, OP_LSTAT)
+OP_NATIVE(lutimes_, OP_LUTIMES)
+OP_NATIVE(mkdir_, OP_MKDIR)
+OP_NATIVE(mkdtemp_, OP_MKDTEMP)
+OP_NATIVE(open_, OP_OPEN)
+OP_NATIVE(opendir_, OP_OPENDIR)
+OP_NATIVE(readdir_, OP_READDIR)
+OP_NATIVE(readlink_, OP_READLINK)
+OP_NATIVE(realpath_, OP_REALPATH)
+OP_NATIVE(rename_, OP_RENAME)
+OP_NATIVE(rmdir_, OP_RMDIR)
+OP_NATIVE(stat_, OP_STAT)
+OP_NATIVE(statfs_, OP_STATFS)
+OP_NATIVE(symlink_, OP_SYMLINK)
+OP_NATIVE(unlink_, OP_UNLINK)
+OP_NATIVE(utimes_, OP_UTIMES)
+#undef OP_NATIVE
 
-/* The natives of one fd: close(fd, cb?), fstat(fd, cb?). */
-static void fd_native(v8c_call *c, fs_op op, const char *syscall) {
-  v8c_value cb;
-  int64_t fd;
-  fs_req *r;
-  if (nr__arg_int(c, 0, "fd", 0, INT32_MAX, &fd) && arg_callback(c, 1, &cb) &&
-      (r = req_alloc(v8c_call_env(c), op, syscall))) {
-    r->fd = (int)fd;
-    req_run(c, r, cb);
+/* A scratch block of n bytes for an asynchronous read or write, owned by
+ * r; false with an exception pending. */
+static bool own_scratch(v8c_env *env, fs_req *r, size_t n) {
+  r->buf = malloc(n ? n : 1);
+  if (!r->buf) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return false;
   }
+  r->own_buf = true;
+  r->len = n;
+  return true;
 }
-static void close_(v8c_call *c) { fd_native(c, OP_CLOSE, "close"); }
-static void fstat_(v8c_call *c) { fd_native(c, OP_FSTAT, "fstat"); }
 
 /* read(fd, view, offset, length, position, cb?) -> bytes read, and
  * write(fd, view, offset, length, position, cb?) -> bytes written.
@@ -473,7 +739,6 @@ static void fstat_(v8c_call *c) { fd_native(c, OP_FSTAT, "fstat"); }
  * gone at teardown while the threadpool still uses the request's. */
 static void rw_native(v8c_call *c, fs_op op) {
   v8c_env *env = v8c_call_env(c);
-  const char *what = op == OP_READ ? "read" : "write";
   v8c_value view = v8c_arg(c, 1), cb;
   void *data;
   size_t len;
@@ -489,20 +754,15 @@ static void rw_native(v8c_call *c, fs_op op) {
       !nr__arg_int(c, 4, "position", -1, INT64_C(9007199254740991), &pos) ||
       !arg_callback(c, 5, &cb))
     return;
-  fs_req *r = req_alloc(env, op, what);
+  fs_req *r = req_alloc(env, op);
   if (!r) return;
   r->fd = (int)fd;
   r->position = pos;
   r->len = (size_t)n;
   r->buf = (char *)data + off;
   if (cb) {
-    r->own_buf = true;
-    r->buf = malloc(n ? (size_t)n : 1);
-    if (!r->buf) {
-      r->own_buf = false;
+    if (!own_scratch(env, r, (size_t)n)) {
       req_free(r);
-      v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                      "Failed to allocate memory");
       return;
     }
     if (op == OP_WRITE) memcpy(r->buf, (char *)data + off, (size_t)n);
@@ -514,120 +774,374 @@ static void rw_native(v8c_call *c, fs_op op) {
 static void read_(v8c_call *c) { rw_native(c, OP_READ); }
 static void write_(v8c_call *c) { rw_native(c, OP_WRITE); }
 
-/* readFileBytes on the threadpool: open, read all, close, in one go. */
-static void read_file_work(uv_work_t *w) {
-  fs_req *r = w->data;
-  uv_fs_t q;
-  int fd = r->fd;
-  r->syscall = "read";
-  if (r->path) {
-    fd = uv_fs_open(NULL, &q, r->path, UV_FS_O_RDONLY, 0, NULL);
-    uv_fs_req_cleanup(&q);
-    if (fd < 0) {
-      r->result = fd;
-      r->syscall = "open";
+/* readv(fd, views, position, cb?) and writev(fd, views, position, cb?):
+ * the views are read or written as one block (gathered before a write,
+ * scattered after a read), which is what the vectored calls do too. */
+static void rwv_native(v8c_call *c, fs_op op) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value views = v8c_arg(c, 1), cb;
+  int64_t fd, pos;
+  if (!nr__arg_int(c, 0, "fd", 0, INT32_MAX, &fd)) return;
+  if (!v8c_is(views, V8C_ARRAY)) {
+    nr__throw_arg_type(env, "buffers", "an instance of Array");
+    return;
+  }
+  if (!nr__arg_int(c, 2, "position", -1, INT64_C(9007199254740991), &pos) ||
+      !arg_callback(c, 3, &cb))
+    return;
+  uint32_t count = v8c_array_length(views);
+  size_t total = 0;
+  void *data;
+  size_t len;
+  for (uint32_t i = 0; i < count; i++) {
+    v8c_value v = v8c_get_index(env, views, i);
+    if (!v) return;
+    if (!v8c_is(v, V8C_ARRAY_BUFFER_VIEW) || !v8c_bytes(v, &data, &len)) {
+      nr__throw_arg_type(env, "buffers", "an ArrayBufferView[]");
       return;
     }
+    total += len;
   }
-  r->result = read_all(fd, &r->bytes, &r->nbytes);
-  if (r->path) {
-    uv_fs_close(NULL, &q, fd, NULL);
-    uv_fs_req_cleanup(&q);
+  if (total > INT32_MAX) total = INT32_MAX;
+  fs_req *r = req_alloc(env, op);
+  if (!r) return;
+  r->fd = (int)fd;
+  r->position = pos;
+  if (!own_scratch(env, r, total)) {
+    req_free(r);
+    return;
   }
+  if (op == OP_WRITEV) {
+    size_t at = 0;
+    for (uint32_t i = 0; i < count && at < total; i++) {
+      v8c_value v = v8c_get_index(env, views, i);
+      if (!v || !v8c_bytes(v, &data, &len)) continue;
+      if (len > total - at) len = total - at;
+      memcpy(r->buf + at, data, len);
+      at += len;
+    }
+  } else {
+    r->target = v8c_ref_new(env, views);
+  }
+  req_run(c, r, cb);
+}
+static void readv_(v8c_call *c) { rwv_native(c, OP_READV); }
+static void writev_(v8c_call *c) { rwv_native(c, OP_WRITEV); }
+
+/* The Dir handle of argument 0, idle; NULL with an exception pending. */
+static dir_wrap *arg_dir(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  dir_wrap *w = v8c_unwrap(env, v8c_arg(c, 0), &dir_tag);
+  if (!w) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_DIR_CLOSED",
+                    "Directory handle was closed");
+  } else if (w->busy) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_DIR_CONCURRENT_OPERATION",
+                    "Cannot do synchronous work on directory handle with "
+                    "concurrent asynchronous operations");
+    w = NULL;
+  }
+  return w;
 }
 
-static void read_file_done(uv_work_t *w, int status) {
-  fs_req *r = w->data;
-  if (status < 0) r->result = status;
-  if (r->wrap.rt && !r->rt->stopping) {
-    v8c_env *env = r->rt->env;
-    v8c_scope scope;
-    v8c_scope_open(env, &scope);
-    v8c_value v;
-    if (r->result < 0) {
-      v = nr__uv_error(env, r->result, r->syscall, r->path, NULL);
-    } else {
-      /* The memory is handed to the ArrayBuffer. */
-      v8c_value ab = v8c_arraybuffer_external(env, r->bytes, r->nbytes,
-                                              free_bytes, NULL);
-      r->bytes = NULL;
-      v = ab ? v8c_uint8array(env, ab, 0, r->nbytes) : NULL;
-    }
-    if (v) req_deliver(r, v, r->result < 0);
-    v8c_scope_close(&scope);
-  }
-  req_free(r);
+/* dirRead(handle, cb?) -> [names, types] of the next entries, or null. */
+static void dir_read(v8c_call *c) {
+  v8c_value cb;
+  dir_wrap *w = arg_dir(c);
+  fs_req *r;
+  if (!w || !arg_callback(c, 1, &cb) ||
+      !(r = req_alloc(v8c_call_env(c), OP_DIRREAD)))
+    return;
+  w->busy = true;
+  r->dirw = w;
+  req_run(c, r, cb);
+}
+
+/* dirClose(handle, cb?): the handle is unusable from now on. */
+static void dir_close(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value cb;
+  dir_wrap *w = arg_dir(c);
+  fs_req *r;
+  if (!w || !arg_callback(c, 1, &cb) || !(r = req_alloc(env, OP_DIRCLOSE)))
+    return;
+  v8c_unwrap_clear(env, v8c_arg(c, 0));
+  nr__wrap_untrack(&w->wrap);
+  w->busy = true;
+  r->dirw = w;
+  req_run(c, r, cb);
 }
 
 /* readFileBytes(path | fd, cb?) -> Uint8Array over the file's bytes (the
  * memory read into is handed to JS, not copied). */
 static void read_file_bytes(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  v8c_value a = v8c_arg(c, 0), cb;
-  char *path = NULL;
-  int fd = -1;
-  if (v8c_is(a, V8C_INT32) && v8c_value_int64(a) >= 0) {
-    fd = (int)v8c_value_int64(a);
-  } else if (!(path = nr__arg_string(c, 0, "path"))) {
-    return;
-  }
-  if (!arg_callback(c, 1, &cb)) {
+  char *path;
+  int fd;
+  v8c_value cb;
+  if (!arg_file(c, &path, &fd)) return;
+  fs_req *r = NULL;
+  if (!arg_callback(c, 1, &cb) || !(r = req_alloc(env, OP_READFILE))) {
     free(path);
     return;
   }
-  if (!cb) {
-    free(path);
-    read_file_bytes_sync(c);
-    return;
-  }
-  fs_req *r = req_alloc(env, OP_READ, "read");
-  if (!r) {
-    free(path);
-    return;
-  }
-  nr_runtime *rt = nr__rt(c);
-  r->rt = rt;
   r->path = path;
   r->fd = fd;
-  r->cb = v8c_ref_new(env, cb);
-  r->work.data = r;
-  int err = uv_queue_work(rt->loop, &r->work, read_file_work, read_file_done);
-  if (err < 0) {
-    nr__throw_uv(env, err, "read", path, NULL);
-    req_free(r);
+  req_run(c, r, cb);
+}
+
+/* ---- Watchers --------------------------------------------------------- */
+
+/* An fs.watch (uv_fs_event) or fs.watchFile (uv_fs_poll) handle, owned by
+ * a JS object made by watch()/watchFile(). It holds its JS callback
+ * strongly while open; it is freed from the uv_close callback, started by
+ * close() or by teardown. */
+typedef struct watcher {
+  union {
+    uv_handle_t handle;
+    uv_fs_event_t event;
+    uv_fs_poll_t poll;
+  } h;
+  nr__handle_wrap wrap;
+  nr_runtime *rt;
+  v8c_ref *cb;
+} watcher;
+
+static const int watcher_tag = 1;
+
+static void watcher_closed(uv_handle_t *h) {
+  watcher *w = h->data;
+  v8c_ref_free(w->cb);
+  free(w);
+}
+
+/* Starts closing; the struct goes in the close callback. */
+static void watcher_close(watcher *w) {
+  nr__wrap_untrack(&w->wrap);
+  uv_close(&w->h.handle, watcher_closed);
+}
+
+static void watcher_teardown(nr__handle_wrap *hw) {
+  watcher *w = (watcher *)((char *)hw - offsetof(watcher, wrap));
+  v8c_ref_free(w->cb);
+  w->cb = NULL;
+  uv_close(&w->h.handle, watcher_closed);
+}
+
+/* Calls the watcher's JS callback with argv, from the loop. */
+static void watcher_call(watcher *w, int argc, v8c_value *argv) {
+  v8c_env *env = w->rt->env;
+  v8c_value fn = w->cb ? v8c_ref_get(env, w->cb) : NULL;
+  if (fn) nr__callback(w->rt, fn, v8c_undefined(env), argc, argv);
+}
+
+static void on_fs_event(uv_fs_event_t *h, const char *filename, int events,
+                        int status) {
+  watcher *w = h->data;
+  if (w->rt->stopping) return;
+  v8c_env *env = w->rt->env;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value argv[3];
+  if (status < 0) {
+    argv[0] = nr__uv_error(env, status, "watch", NULL, NULL);
+    argv[1] = argv[2] = v8c_undefined(env);
+  } else {
+    argv[0] = v8c_null(env);
+    argv[1] = v8c_string_static(env,
+                                events & UV_RENAME ? "rename" : "change", 6);
+    argv[2] = filename ? v8c_string(env, filename, (size_t)-1)
+                       : v8c_null(env);
+  }
+  if (argv[0] && argv[1] && argv[2]) watcher_call(w, 3, argv);
+  v8c_scope_close(&scope);
+}
+
+static void on_fs_poll(uv_fs_poll_t *h, int status, const uv_stat_t *prev,
+                       const uv_stat_t *curr) {
+  watcher *w = h->data;
+  if (w->rt->stopping) return;
+  v8c_env *env = w->rt->env;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value argv[3] = {
+      status < 0 ? nr__uv_error(env, status, "stat", NULL, NULL)
+                 : v8c_null(env),
+      stat_array(env, curr), stat_array(env, prev)};
+  if (argv[0] && argv[1] && argv[2]) watcher_call(w, 3, argv);
+  v8c_scope_close(&scope);
+}
+
+/* The shared start of both watchers: argument 0 the path, 1 persistent
+ * (a boolean; false unrefs the handle), the callback last at `cb_at`.
+ * Returns the wrapper object, or NULL with an exception pending. */
+static void watcher_start(v8c_call *c, bool poll) {
+  v8c_env *env = v8c_call_env(c);
+  nr_runtime *rt = nr__rt(c);
+  int cb_at = poll ? 3 : 2;
+  int64_t interval = 0;
+  v8c_value cb = v8c_arg(c, cb_at);
+  if (!v8c_is(v8c_arg(c, 1), V8C_BOOLEAN)) {
+    nr__throw_arg_type(env, "persistent", "boolean");
     return;
   }
-  nr__wrap_track(rt, &r->wrap, req_orphan);
+  if (poll && !nr__arg_int(c, 2, "interval", 1, UINT32_MAX, &interval))
+    return;
+  if (!v8c_is(cb, V8C_FUNCTION)) {
+    nr__throw_arg_type(env, "listener", "function");
+    return;
+  }
+  char *path = nr__arg_string(c, 0, "filename");
+  if (!path) return;
+  watcher *w = calloc(1, sizeof *w);
+  if (!w) {
+    free(path);
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return;
+  }
+  int err = poll ? uv_fs_poll_init(rt->loop, &w->h.poll)
+                 : uv_fs_event_init(rt->loop, &w->h.event);
+  if (err < 0) {
+    free(w);
+    free(path);
+    nr__throw_uv(env, err, "watch", NULL, NULL);
+    return;
+  }
+  w->h.handle.data = w;
+  w->rt = rt;
+  err = poll ? uv_fs_poll_start(&w->h.poll, on_fs_poll, path,
+                                (unsigned)interval)
+             : uv_fs_event_start(&w->h.event, on_fs_event, path, 0);
+  if (err < 0) {
+    uv_close(&w->h.handle, watcher_closed);
+    nr__throw_uv(env, err, "watch", path, NULL);
+    free(path);
+    return;
+  }
+  free(path);
+  if (!v8c_to_bool(env, v8c_arg(c, 1))) uv_unref(&w->h.handle);
+  w->cb = v8c_ref_new(env, cb);
+  nr__wrap_track(rt, &w->wrap, watcher_teardown);
+  v8c_value obj = v8c_wrap(env, &watcher_tag, w, NULL, NULL);
+  if (!obj) {
+    watcher_close(w);
+    return;
+  }
+  v8c_return(c, obj);
 }
+
+/* watchStart(path, persistent, cb(err, eventType, filename)) -> handle */
+static void watch_start(v8c_call *c) { watcher_start(c, false); }
+/* watchFileStart(path, persistent, interval, cb(err, curr, prev))
+ * -> handle; curr and prev are stat arrays. */
+static void watch_file_start(v8c_call *c) { watcher_start(c, true); }
+
+/* The watcher of argument 0, or NULL (already closed, or not one). */
+static watcher *arg_watcher(v8c_call *c) {
+  return v8c_unwrap(v8c_call_env(c), v8c_arg(c, 0), &watcher_tag);
+}
+
+/* watcherClose(handle): stops it; no callback runs after. */
+static void watcher_close_(v8c_call *c) {
+  watcher *w = arg_watcher(c);
+  if (!w) return;
+  v8c_unwrap_clear(v8c_call_env(c), v8c_arg(c, 0));
+  v8c_ref_free(w->cb);
+  w->cb = NULL;
+  watcher_close(w);
+}
+
+/* watcherRef(handle, ref): whether it keeps the loop alive. */
+static void watcher_ref(v8c_call *c) {
+  watcher *w = arg_watcher(c);
+  if (!w) return;
+  if (v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1))) uv_ref(&w->h.handle);
+  else uv_unref(&w->h.handle);
+}
+
+/* ---- The binding ------------------------------------------------------ */
 
 static const nr__method methods[] = {
     {"internalModuleStat", internal_module_stat},
     {"readFileUtf8", read_file_utf8},
     {"readFileBytes", read_file_bytes},
     {"writeFile", write_file},
-    {"open", open_},
-    {"close", close_},
-    {"read", read_},
-    {"write", write_},
-    {"stat", stat_},
-    {"lstat", lstat_},
-    {"fstat", fstat_},
-    {"rename", rename_},
-    {"realpath", realpath_},
-    {"readdir", readdir_},
     {"access", access_},
+    {"chmod", chmod_},
+    {"chown", chown_},
+    {"close", close_},
+    {"copyFile", copyfile_},
+    {"fchmod", fchmod_},
+    {"fchown", fchown_},
+    {"fdatasync", fdatasync_},
+    {"fstat", fstat_},
+    {"fsync", fsync_},
+    {"ftruncate", ftruncate_},
+    {"futimes", futimes_},
+    {"lchown", lchown_},
+    {"link", link_},
+    {"lstat", lstat_},
+    {"lutimes", lutimes_},
     {"mkdir", mkdir_},
-    {"unlink", unlink_},
+    {"mkdtemp", mkdtemp_},
+    {"open", open_},
+    {"read", read_},
+    {"readdir", readdir_},
+    {"readlink", readlink_},
+    {"readv", readv_},
+    {"realpath", realpath_},
+    {"rename", rename_},
     {"rmdir", rmdir_},
+    {"stat", stat_},
+    {"statfs", statfs_},
+    {"symlink", symlink_},
+    {"unlink", unlink_},
+    {"utimes", utimes_},
+    {"write", write_},
+    {"writev", writev_},
+    {"opendir", opendir_},
+    {"dirRead", dir_read},
+    {"dirClose", dir_close},
+    {"watchStart", watch_start},
+    {"watchFileStart", watch_file_start},
+    {"watcherClose", watcher_close_},
+    {"watcherRef", watcher_ref},
     {NULL, NULL},
 };
 
+/* fs.constants: the open flags, modes and copyfile flags of this system,
+ * and the dirent types of readdir(path, true). */
 static const nr__constant constants[] = {
-    {"O_RDONLY", UV_FS_O_RDONLY}, {"O_WRONLY", UV_FS_O_WRONLY},
-    {"O_RDWR", UV_FS_O_RDWR}, {"O_CREAT", UV_FS_O_CREAT},
-    {"O_TRUNC", UV_FS_O_TRUNC}, {"O_APPEND", UV_FS_O_APPEND},
-    {"O_EXCL", UV_FS_O_EXCL}, {"F_OK", 0}, {"R_OK", 4}, {"W_OK", 2},
-    {"X_OK", 1}, {NULL, 0},
+    {"UV_FS_SYMLINK_DIR", UV_FS_SYMLINK_DIR},
+    {"UV_FS_SYMLINK_JUNCTION", UV_FS_SYMLINK_JUNCTION},
+    {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
+    {"UV_DIRENT_UNKNOWN", UV_DIRENT_UNKNOWN},
+    {"UV_DIRENT_FILE", UV_DIRENT_FILE}, {"UV_DIRENT_DIR", UV_DIRENT_DIR},
+    {"UV_DIRENT_LINK", UV_DIRENT_LINK}, {"UV_DIRENT_FIFO", UV_DIRENT_FIFO},
+    {"UV_DIRENT_SOCKET", UV_DIRENT_SOCKET},
+    {"UV_DIRENT_CHAR", UV_DIRENT_CHAR}, {"UV_DIRENT_BLOCK", UV_DIRENT_BLOCK},
+    {"S_IFMT", S_IFMT}, {"S_IFREG", S_IFREG}, {"S_IFDIR", S_IFDIR},
+    {"S_IFCHR", S_IFCHR}, {"S_IFBLK", S_IFBLK}, {"S_IFIFO", S_IFIFO},
+    {"S_IFLNK", S_IFLNK}, {"S_IFSOCK", S_IFSOCK},
+    {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL},
+    {"UV_FS_O_FILEMAP", UV_FS_O_FILEMAP}, {"O_NOCTTY", O_NOCTTY},
+    {"O_TRUNC", O_TRUNC}, {"O_APPEND", O_APPEND},
+    {"O_DIRECTORY", O_DIRECTORY}, {"O_NOATIME", O_NOATIME},
+    {"O_NOFOLLOW", O_NOFOLLOW}, {"O_SYNC", O_SYNC}, {"O_DSYNC", O_DSYNC},
+    {"O_DIRECT", O_DIRECT}, {"O_NONBLOCK", O_NONBLOCK},
+    {"S_IRWXU", S_IRWXU}, {"S_IRUSR", S_IRUSR}, {"S_IWUSR", S_IWUSR},
+    {"S_IXUSR", S_IXUSR}, {"S_IRWXG", S_IRWXG}, {"S_IRGRP", S_IRGRP},
+    {"S_IWGRP", S_IWGRP}, {"S_IXGRP", S_IXGRP}, {"S_IRWXO", S_IRWXO},
+    {"S_IROTH", S_IROTH}, {"S_IWOTH", S_IWOTH}, {"S_IXOTH", S_IXOTH},
+    {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
+    {"UV_FS_COPYFILE_EXCL", UV_FS_COPYFILE_EXCL},
+    {"COPYFILE_EXCL", UV_FS_COPYFILE_EXCL},
+    {"UV_FS_COPYFILE_FICLONE", UV_FS_COPYFILE_FICLONE},
+    {"COPYFILE_FICLONE", UV_FS_COPYFILE_FICLONE},
+    {"UV_FS_COPYFILE_FICLONE_FORCE", UV_FS_COPYFILE_FICLONE_FORCE},
+    {"COPYFILE_FICLONE_FORCE", UV_FS_COPYFILE_FICLONE_FORCE},
+    {NULL, 0},
 };
 
 bool nr__binding_fs(nr_runtime *rt, v8c_value target) {

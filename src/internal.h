@@ -27,6 +27,7 @@ typedef struct nr__method {
 #define NR_BINDINGS(X)                                                     \
   X(buffer)                                                                \
   X(builtins)                                                              \
+  X(cares_wrap)                                                            \
   X(constants)                                                             \
   X(contextify)                                                            \
   X(crypto_cipher)                                                         \
@@ -38,6 +39,7 @@ typedef struct nr__method {
   X(encoding)                                                              \
   X(fs)                                                                    \
   X(host)                                                                  \
+  X(http_parser)                                                           \
   X(messaging)                                                             \
   X(os)                                                                    \
   X(pipe_wrap)                                                             \
@@ -51,7 +53,8 @@ typedef struct nr__method {
   X(threadpool)                                                            \
   X(timers)                                                                \
   X(types)                                                                 \
-  X(util)
+  X(util)                                                                  \
+  X(zlib)
 
 #define NR_DECLARE_BINDING(name) \
   bool nr__binding_##name(nr_runtime *rt, v8c_value target);
@@ -371,6 +374,11 @@ struct nr__stream_wrap {
   bool listening;
   bool closing;
 };
+
+/* Accept functions of the two kinds: a new connection on a listening
+ * handle, or a handle that came over an IPC pipe (uv_accept takes both). */
+v8c_value nr__tcp_accept(nr__stream_wrap *server, int *err);
+v8c_value nr__pipe_accept(nr__stream_wrap *server, int *err);
 
 /* Sets up the common part of a new wrap (its uv handle already
  * initialized) and returns its JS object (NULL with an exception). */

@@ -31,6 +31,9 @@ static const opt options[] = {
     {"--trace-deprecation", NULL, OPT_BOOL},
     {"--pending-deprecation", NULL, OPT_BOOL},
     {"--expose-internals", NULL, OPT_BOOL},
+    /* Read by lib/_http_common.js from process.execArgv. */
+    {"--max-http-header-size", NULL, OPT_VALUE},
+    {"--insecure-http-parser", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
     {"--expose-gc", NULL, OPT_V8_BOOL},
     {"--expose_gc", NULL, OPT_V8_BOOL},

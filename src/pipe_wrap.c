@@ -29,7 +29,6 @@ uv_stream_t *nr__pipe_stream(v8c_env *env, v8c_value handle) {
   return w->stream;
 }
 
-static v8c_value accept_pipe(nr__stream_wrap *server, int *err);
 
 /* A new pipe wrap and its JS object; NULL with *err set on failure (no
  * exception then, except when the JS object could not be made). */
@@ -46,10 +45,10 @@ static v8c_value new_pipe(nr_runtime *rt, bool ipc, pipe_wrap **out,
     return NULL;
   }
   *out = p;
-  return nr__stream_init(rt, &p->s, (uv_stream_t *)&p->pipe, accept_pipe);
+  return nr__stream_init(rt, &p->s, (uv_stream_t *)&p->pipe, nr__pipe_accept);
 }
 
-static v8c_value accept_pipe(nr__stream_wrap *server, int *err) {
+v8c_value nr__pipe_accept(nr__stream_wrap *server, int *err) {
   pipe_wrap *p;
   v8c_value obj = new_pipe(server->rt, false, &p, err);
   if (!obj) return NULL;

@@ -424,6 +424,12 @@ int nr_runtime_free(nr_runtime *rt) {
     }
     nr__timers_close(rt);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
+    /* Threadpool work still in flight holds references into the env: let
+     * it finish while the env lives (its after callbacks see `stopping`
+     * and call no JS). */
+    for (int k = 0; k < NR_WORK_KINDS; k++) {
+      while (rt->work_active[k] > 0) uv_run(rt->loop, UV_RUN_ONCE);
+    }
     v8c_ref *refs[] = {rt->bootstrap, rt->tick_cb, rt->reject_cb,
                        rt->timers_cb, rt->immediate_cb, rt->tick_info_ref,
                        rt->immediate_info_ref};

@@ -143,6 +143,11 @@ static void on_reader_closed(uv_handle_t *h) {
 
 static void close_reader(nr__handle_wrap *w) {
   reader *r = (reader *)w;
+  /* A terminal left in raw mode (process.exit() in the middle of a REPL
+   * or a readline session) gets its normal mode back: the shell the user
+   * returns to must echo again. */
+  if (r->h.handle.type == UV_TTY)
+    uv_tty_set_mode(&r->h.tty, UV_TTY_MODE_NORMAL);
   uv_close(&r->h.handle, on_reader_closed);
 }
 

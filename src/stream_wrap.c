@@ -11,8 +11,10 @@
  * teardown.
  *
  * Callbacks go through properties of the JS handle:
- * - onread(chunk): a Uint8Array over the memory libuv read into (no copy),
- *   null at the end of the stream, or a system error; after
+ * - onread(chunk[, handle, kind]): a Uint8Array over the memory libuv read
+ *   into (no copy), null at the end of the stream, or a system error; on
+ *   an IPC pipe a handle sent along comes as a new wrap and 'tcp' or
+ *   'pipe'; after
  *   useUserBuffer(h, view), data is read into that view instead and
  *   onread gets the byte count (net's `onread` option);
  * - onconnection(status, client): a new connection on a listening handle,
@@ -118,9 +120,26 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
     arg = n == UV_EOF ? v8c_null(env) : nr__uv_error(env, (int)n, "read",
                                                      NULL, NULL);
   }
+  /* A handle sent with this data over an IPC pipe comes as two more
+   * arguments: a new wrap of its kind holding it, and 'tcp' or 'pipe'. */
+  v8c_value argv[3] = {arg, NULL, NULL};
+  int argc = 1;
+  if (n > 0 && s->type == UV_NAMED_PIPE && ((uv_pipe_t *)s)->ipc &&
+      uv_pipe_pending_count((uv_pipe_t *)s) > 0) {
+    uv_handle_type type = uv_pipe_pending_type((uv_pipe_t *)s);
+    int err = UV_EINVAL;
+    v8c_value h = type == UV_TCP ? nr__tcp_accept(w, &err)
+                  : type == UV_NAMED_PIPE ? nr__pipe_accept(w, &err)
+                  : NULL;
+    if (h) {
+      argv[argc++] = h;
+      argv[argc++] = v8c_string_static(env, type == UV_TCP ? "tcp" : "pipe",
+                                       type == UV_TCP ? 3 : 4);
+    }
+  }
   /* Keep the object while JS runs, even if it stops reading meanwhile. */
   nr__stream_hold(w);
-  call_prop(w, "onread", 1, &arg);
+  call_prop(w, "onread", argc, argv);
   nr__stream_release(w);
   v8c_scope_close(&scope);
 }
@@ -297,10 +316,10 @@ void nr__connect_req_free(uv_connect_t *req) {
  * queued. Returns 0 when all was written now (cb not called), 1 when
  * queued (cb(status) follows), or a negative error. */
 static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
-                    size_t len, v8c_value cb) {
+                    size_t len, v8c_value cb, uv_stream_t *send) {
   uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
   int n = 0;
-  if (w->stream->write_queue_size == 0 && len > 0) {
+  if (w->stream->write_queue_size == 0 && len > 0 && !send) {
     n = uv_try_write(w->stream, &b, 1);
     if (n == UV_EAGAIN || n == UV_ENOSYS) n = 0;
     if (n < 0) return n;
@@ -314,7 +333,8 @@ static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
   r->len = rest;
   r->cb = v8c_ref_new(v8c_call_env(c), cb);
   b = uv_buf_init(r->data, (unsigned)rest);
-  int err = uv_write(&r->req.write, w->stream, &b, 1, on_write);
+  int err = send ? uv_write2(&r->req.write, w->stream, &b, 1, send, on_write)
+                 : uv_write(&r->req.write, w->stream, &b, 1, on_write);
   if (err) {
     v8c_ref_free(r->cb);
     free(r);
@@ -337,10 +357,11 @@ static void write_buffer(v8c_call *c) {
   if (!nr__arg_callback(c, 2, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2)));
+  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2), NULL));
 }
 
-/* writeUtf8String(h, string, cb) -> as writeBuffer */
+/* writeUtf8String(h, string, cb, sendHandle) -> as writeBuffer; the
+ * optional handle goes along over an IPC pipe. */
 static void write_utf8_string(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   v8c_value s = v8c_arg(c, 1);
@@ -355,7 +376,19 @@ static void write_utf8_string(v8c_call *c) {
   char *buf = malloc(len ? len : 1);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
   len = v8c_string_write_utf8(env, s, buf, len);
-  int r = do_write(c, w, buf, len, v8c_arg(c, 2));
+  /* Over an IPC pipe, a stream handle can go along with the text. */
+  uv_stream_t *send = NULL;
+  if (!v8c_is(v8c_arg(c, 3), V8C_NULL_OR_UNDEFINED)) {
+    nr__stream_wrap *h = nr__stream_unwrap(env, v8c_arg(c, 3));
+    bool ipc = w->stream->type == UV_NAMED_PIPE &&
+               ((uv_pipe_t *)w->stream)->ipc;
+    if (!h || !ipc) {
+      free(buf);
+      return v8c_return_int(c, UV_EINVAL);
+    }
+    send = h->stream;
+  }
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2), send);
   free(buf);
   v8c_return_int(c, r);
 }
@@ -376,7 +409,7 @@ static void write_latin1_string(v8c_call *c) {
   uint8_t *buf = malloc(len ? len : 1);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
   len = v8c_string_write_latin1(env, s, buf, 0, len);
-  int r = do_write(c, w, (const char *)buf, len, v8c_arg(c, 2));
+  int r = do_write(c, w, (const char *)buf, len, v8c_arg(c, 2), NULL);
   free(buf);
   v8c_return_int(c, r);
 }
@@ -424,13 +457,14 @@ static void writev_(v8c_call *c) {
       off += v8c_string_write_utf8(env, v, buf + off, need);
     } else if (v && v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
       if (l > total - off) break;
-      memcpy(buf + off, d, l);
+      /* An empty view may have no memory at all (d == NULL). */
+      if (l) memcpy(buf + off, d, l);
       off += l;
     } else {
       break;
     }
   }
-  int r = do_write(c, w, buf, off, v8c_arg(c, 2));
+  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL);
   free(buf);
   v8c_return_int(c, r);
 }

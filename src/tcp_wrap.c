@@ -22,7 +22,6 @@ static tcp_wrap *arg_tcp(v8c_call *c) {
   return (tcp_wrap *)w;
 }
 
-static v8c_value accept_tcp(nr__stream_wrap *server, int *err);
 
 /* A new TCP wrap and its JS object; NULL with *err set on failure (no
  * exception then, except when the JS object could not be made). */
@@ -38,10 +37,10 @@ static v8c_value new_tcp(nr_runtime *rt, tcp_wrap **out, int *err) {
     return NULL;
   }
   *out = t;
-  return nr__stream_init(rt, &t->s, (uv_stream_t *)&t->tcp, accept_tcp);
+  return nr__stream_init(rt, &t->s, (uv_stream_t *)&t->tcp, nr__tcp_accept);
 }
 
-static v8c_value accept_tcp(nr__stream_wrap *server, int *err) {
+v8c_value nr__tcp_accept(nr__stream_wrap *server, int *err) {
   tcp_wrap *t;
   v8c_value obj = new_tcp(server->rt, &t, err);
   if (!obj) return NULL;

@@ -9,6 +9,7 @@
  * which cost a few KiB and no allocation. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "internal.h"
 
@@ -210,8 +211,61 @@ static void js_active(v8c_call *c) {
   v8c_return(c, a);
 }
 
+/* Node's name for a handle that keeps the loop alive, or NULL for one that
+ * does not count: the runtime's own timer, check and idle handles stand
+ * for JS timers and immediates, which JS counts itself. */
+static const char *handle_name(uv_handle_t *h) {
+  if (!uv_has_ref(h) || uv_is_closing(h)) return NULL;
+  switch (h->type) {
+    case UV_TTY: return uv_is_active(h) ? "TTYWrap" : NULL;
+    case UV_NAMED_PIPE: return "PipeWrap";
+    case UV_PROCESS: return "ProcessWrap";
+    case UV_SIGNAL: return "SignalWrap";
+    case UV_UDP: return "UDPWrap";
+    case UV_FS_EVENT: return "FSEventWrap";
+    case UV_FS_POLL: return "StatWatcher";
+    case UV_ASYNC: return "MessagePort";
+    case UV_TCP: {
+      uv_os_fd_t fd;
+      int listening = 0;
+      socklen_t len = sizeof listening;
+      if (uv_fileno(h, &fd) == 0)
+        getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
+      return listening ? "TCPServerWrap" : "TCPSocketWrap";
+    }
+    default: return NULL;
+  }
+}
+
+typedef struct walk_state {
+  v8c_env *env;
+  v8c_value names;
+  uint32_t n;
+  bool failed;
+} walk_state;
+
+static void walk_handle(uv_handle_t *h, void *arg) {
+  walk_state *ws = arg;
+  const char *name = handle_name(h);
+  if (!name || ws->failed) return;
+  v8c_value s = v8c_string(ws->env, name, strlen(name));
+  if (!s || !v8c_set_index(ws->env, ws->names, ws->n++, s)) ws->failed = true;
+}
+
+/* loopHandles() -> names of this thread's handles that keep its loop
+ * alive, for process.getActiveResourcesInfo(). */
+static void js_loop_handles(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  walk_state ws = {env, v8c_array(env, 0), 0, false};
+  if (!ws.names) return;
+  uv_walk(nr__rt(c)->loop, walk_handle, &ws);
+  if (!ws.failed) v8c_return(c, ws.names);
+}
+
 bool nr__binding_threadpool(nr_runtime *rt, v8c_value target) {
-  static const nr__method methods[] = {
-      {"stats", js_stats}, {"active", js_active}, {NULL, NULL}};
+  static const nr__method methods[] = {{"stats", js_stats},
+                                       {"active", js_active},
+                                       {"loopHandles", js_loop_handles},
+                                       {NULL, NULL}};
   return nr__set_methods(rt->env, target, methods, NULL);
 }

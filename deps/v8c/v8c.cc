@@ -1265,8 +1265,12 @@ extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox,
   NEED_OBJECT(env, sandbox, false);
   if (!ContextOf(env, L(sandbox)).IsEmpty()) return true;
   Local<v8::ObjectTemplate> global = v8::ObjectTemplate::New(iso);
+  // The reading interceptors only read (a getter on the sandbox is JS,
+  // checked on its own): the REPL's side-effect-free evaluation may use
+  // the context's globals.
   global->SetHandler(v8::NamedPropertyHandlerConfiguration(
-      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor));
+      VmGet, VmSet, VmQuery, VmDelete, VmEnumerate, VmDefine, VmDescriptor,
+      Local<Value>(), v8::PropertyHandlerFlags::kHasNoSideEffect));
   v8::MicrotaskQueue *queue = nullptr;
   if (own_microtasks) {
     env->queues.push_back(
@@ -1361,6 +1365,68 @@ extern "C" v8c_value v8c_script_run(v8c_env *env, v8c_value script,
       tc.ReThrow();
       return nullptr;
     }
+  }
+  return V(result);
+}
+
+// ---- REPL evaluation -------------------------------------------------------
+
+// V8's own console evaluation, the entry point of its inspector. It is
+// exported by libv8 but declared only in V8's internal debug-interface.h,
+// which Debian does not ship; this declaration matches V8 10.2's.
+namespace v8 {
+namespace debug {
+enum class EvaluateGlobalMode {
+  kDefault,
+  kDisableBreaks,
+  kDisableBreaksAndThrowOnSideEffect
+};
+MaybeLocal<Value> EvaluateGlobal(Isolate *isolate, Local<String> source,
+                                 EvaluateGlobalMode mode, bool repl_mode);
+}  // namespace debug
+}  // namespace v8
+
+extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
+                                   v8c_value sandbox, bool no_side_effects) {
+  if (!source || !L(source)->IsString()) {
+    return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                           "The source must be a string");
+  }
+  Local<Context> ctx = Ctx(env);
+  if (sandbox) {
+    ctx = ContextOf(env, L(sandbox));
+    if (ctx.IsEmpty()) {
+      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                             "The \"contextifiedObject\" argument must be an "
+                             "vm.Context");
+    }
+  }
+  v8::Context::Scope scope(ctx);
+  v8::debug::EvaluateGlobalMode mode =
+      no_side_effects
+          ? v8::debug::EvaluateGlobalMode::kDisableBreaksAndThrowOnSideEffect
+          : v8::debug::EvaluateGlobalMode::kDisableBreaks;
+  v8::TryCatch tc(env->isolate);
+  Local<Value> result;
+  if (!v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
+           .ToLocal(&result)) {
+    // What throws at once is a syntax error (or, with no_side_effects, the
+    // refusal): keep its place for the message, as compile errors do.
+    return SaveArrowAndRethrow(env, tc);
+  }
+  // The caller reports what the input threw; a rejection is not an
+  // unhandled one for the runtime. (The promise may be rejected already,
+  // with the runtime told so: a handler, unlike MarkAsHandled, tells it
+  // that the rejection is handled after all.)
+  if (result->IsPromise()) {
+    Local<Function> ignore;
+    if (Function::New(ctx, [](const FunctionCallbackInfo<Value> &) {})
+            .ToLocal(&ignore)) {
+      v8::MaybeLocal<v8::Promise> derived =
+          result.As<v8::Promise>()->Catch(ctx, ignore);
+      (void)derived;
+    }
+    tc.Reset();  // nothing to report if that failed (out of memory)
   }
   return V(result);
 }

@@ -313,6 +313,23 @@ v8c_value v8c_script_compile(v8c_env *env, v8c_value source,
  * in the main context when sandbox is NULL. */
 v8c_value v8c_script_run(v8c_env *env, v8c_value script, v8c_value sandbox);
 
+/* ---- REPL evaluation -------------------------------------------------- */
+
+/* Evaluates `source` the way a debugger console does (V8's REPL mode), in
+ * the context of `sandbox` (a v8c_contextify'd object) or in the main
+ * context when sandbox is NULL. The code may use top-level `await`, and
+ * top-level `let`, `const` and `class` declarations persist from one call to
+ * the next (and may be declared again). The result is always a promise that
+ * resolves to an object whose property ".repl_result" holds the completion
+ * value, or rejects with what the code threw (the promise is marked as
+ * handled: reporting that is the caller's job); a syntax error is thrown at
+ * once (NULL returned). With `no_side_effects`, V8 throws an EvalError
+ * instead of running anything that could change state visible outside the
+ * evaluation (assignments to globals, calls of unknown functions ...):
+ * what an editor's preview needs. */
+v8c_value v8c_eval_repl(v8c_env *env, v8c_value source, v8c_value sandbox,
+                        bool no_side_effects);
+
 /* ---- Promises and microtasks ------------------------------------------ */
 
 /* Microtasks run only when asked (Node's policy). */

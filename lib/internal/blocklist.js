@@ -8,9 +8,7 @@
 const {
   codes: {
     ERR_INVALID_ADDRESS,
-    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const { validateInt32, validateString } = require('internal/validators');

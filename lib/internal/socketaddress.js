@@ -7,7 +7,6 @@
 const {
   codes: {
     ERR_INVALID_ADDRESS,
-    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');

@@ -165,4 +165,9 @@ class Pipe extends StreamHandle {
   }
 }
 
-module.exports = { Pipe, StreamHandle, TCP, ownerSymbol };
+// The native object under a handle (what an IPC channel sends along).
+function nativeOf(handle) {
+  return handle[kNative];
+}
+
+module.exports = { Pipe, StreamHandle, TCP, nativeOf, ownerSymbol };

@@ -377,8 +377,15 @@ function clearImmediate(imm) {
   imm[kList].remove(imm);
 }
 
+// [ref'd timers pending, ref'd immediates pending], for
+// process.getActiveResourcesInfo().
+function activeCounts() {
+  return [timerRefCount, immediateInfo[kRefCount]];
+}
+
 module.exports = {
   activate,
+  activeCounts,
   unenrollItem,
   Timeout,
   Immediate,

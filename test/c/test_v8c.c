@@ -1040,6 +1040,69 @@ static void test_microtasks(v8c_env *env) {
   CHECK_STR(run_str(env, "log[log.length - 1]"), "chain");
 }
 
+/* Evaluates in REPL mode, runs microtasks, and gives the settled value as
+ * text: the completion value, or "rejected: <message>". */
+static const char *repl_str(v8c_env *env, const char *src, v8c_value sandbox,
+                            bool no_side_effects) {
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value p = v8c_eval_repl(env, str(env, src), sandbox, no_side_effects);
+  v8c_value exc = v8c_try_caught(&tc) ? v8c_try_exception(&tc) : NULL;
+  v8c_try_end(&tc);
+  if (!p) return exc ? S(env, exc) : "no exception";
+  if (!v8c_is(p, V8C_PROMISE)) return "not a promise";
+  v8c_microtasks_run(env);
+  v8c_value r;
+  int state = v8c_promise_state(p, &r);
+  if (state == 0) return "pending";
+  if (state == 2) {
+    static char buf[256];
+    snprintf(buf, sizeof buf, "rejected: %s", S(env, r));
+    return buf;
+  }
+  return prop(env, r, ".repl_result") ? prop(env, r, ".repl_result")
+                                       : "undefined";
+}
+
+/* V8's console evaluation: completion values, declarations that persist
+ * (and can be made again), top-level await, syntax errors thrown at once,
+ * a vm context, and the side-effect-free mode for previews. */
+static void test_eval_repl(v8c_env *env) {
+  CHECK_STR(repl_str(env, "1 + 1", NULL, false), "2");
+  CHECK_STR(repl_str(env, "let a = 40; const b = 2", NULL, false),
+            "undefined");
+  CHECK_STR(repl_str(env, "a + b", NULL, false), "42");
+  CHECK_STR(repl_str(env, "let a = 1; a", NULL, false), "1");
+  CHECK_STR(repl_str(env, "class K {}; typeof K", NULL, false), "function");
+  CHECK_STR(repl_str(env, "await Promise.resolve(7)", NULL, false), "7");
+  CHECK_STR(repl_str(env, "throw new TypeError('t')", NULL, false),
+            "rejected: TypeError: t");
+  CHECK_STR(repl_str(env, "let x = {", NULL, false),
+            "SyntaxError: Unexpected end of input");
+  /* No side effects: reads and pure calls run, writes do not. */
+  run(env, "var g = [1, 2, 3]; var counter = 0;"
+           "function bump() { return ++counter; }");
+  CHECK_STR(repl_str(env, "g.length + Math.max(...g)", NULL, true), "6");
+  CHECK_STR(repl_str(env, "'abc'.slice(1) + [3, 1].sort()", NULL, true),
+            "bc1,3");
+  const char *r = repl_str(env, "bump()", NULL, true);
+  CHECK(strncmp(r, "rejected: EvalError", 19) == 0 ||
+        strncmp(r, "EvalError", 9) == 0);
+  r = repl_str(env, "g.push(4)", NULL, true);
+  CHECK(strstr(r, "EvalError") != NULL);
+  CHECK_STR(run_str(env, "counter + ',' + g.length"), "0,3");
+  /* In a vm context. */
+  v8c_value sandbox = run(env, "({ inside: 5 })");
+  CHECK(v8c_contextify(env, sandbox, false));
+  CHECK_STR(repl_str(env, "let y = inside * 2; y", sandbox, false), "10");
+  CHECK_STR(repl_str(env, "y + 1", sandbox, false), "11");
+  CHECK_STR(repl_str(env, "typeof y", NULL, false), "undefined");
+  CHECK_THROWS(env, !v8c_eval_repl(env, str(env, "1"), v8c_number(env, 1),
+                                    false), "TypeError");
+  CHECK_THROWS(env, !v8c_eval_repl(env, v8c_number(env, 1), NULL, false),
+               "TypeError");
+}
+
 static struct {
   int n;
   v8c_promise_event ev[8];
@@ -1749,6 +1812,7 @@ static const struct test {
   {"terminate", test_terminate, 0},
   {"terminate_thread", test_terminate_thread, 0},
   {"microtasks", test_microtasks, 0},
+  {"eval_repl", test_eval_repl, 0},
   {"promise_reject_events", test_promise_reject_events, 0},
   {"promises", test_promises, 0},
   {"wrap_tags", test_wrap_tags, 0},

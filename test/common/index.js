@@ -100,6 +100,9 @@ const fixtures = {
 
 module.exports = {
   assert,
+  get tmpdir() {
+    return require('./tmpdir');
+  },
   fixturesDir,
   fixtures,
   mustCall,

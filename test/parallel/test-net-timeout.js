@@ -24,20 +24,24 @@ server.listen(0, '127.0.0.1', common.mustCall(() => {
     a.end();
   }));
 
-  // Writes every 20 ms keep a 60 ms timeout from firing; then silence.
+  // Writes every 20 ms keep a 100 ms timeout from firing; then silence.
+  // (Started once connected: writes queued while connecting are no
+  // activity yet.)
   const b = net.connect(port, '127.0.0.1');
   let writes = 0;
   let timedOut = false;
-  b.setTimeout(60, common.mustCall(() => {
-    timedOut = true;
-    assert.strictEqual(writes, 5);
-    b.destroy();
+  b.on('connect', common.mustCall(() => {
+    b.setTimeout(100, common.mustCall(() => {
+      timedOut = true;
+      assert.strictEqual(writes, 5);
+      b.destroy();
+    }));
+    const iv = setInterval(() => {
+      assert.strictEqual(timedOut, false);
+      b.write('x');
+      if (++writes === 5) clearInterval(iv);
+    }, 20);
   }));
-  const iv = setInterval(() => {
-    assert.strictEqual(timedOut, false);
-    b.write('x');
-    if (++writes === 5) clearInterval(iv);
-  }, 20);
 
   // setTimeout(0, cb) removes cb.
   const c = net.connect(port, '127.0.0.1');

@@ -44,9 +44,15 @@ function requireBuiltin(id) {
   return mod.exports;
 }
 
-// Ids that user code may require: everything outside internal/.
-const publicIds = builtinIds.filter((id) => !id.startsWith('internal/'));
+// Ids that user code may require: everything outside internal/ and
+// noderun/; noderun's own modules (lib/noderun/x.js) are reached only
+// with their scheme, 'noderun:x'.
+const publicIds = builtinIds.filter(
+  (id) => !id.startsWith('internal/') && !id.startsWith('noderun/'));
 const publicSet = new Set(publicIds);
+const noderunSet = new Set(
+  builtinIds.filter((id) => id.startsWith('noderun/')).map(
+    (id) => 'noderun:' + id.slice(8)));
 
 const realm = {
   // Start-up moments as process.hrtime.bigint() readings, for perf_hooks
@@ -56,6 +62,8 @@ const realm = {
   internalBinding,
   publicIds,
   canBeRequiredByUsers: (id) => publicSet.has(id),
+  // 'noderun:threadpool' and the like.
+  isNoderunBuiltin: (request) => noderunSet.has(request),
   isLoaded: (id) => modules.has(id),
 };
 // Other builtins reach this object as require('internal/bootstrap/realm').

@@ -2,7 +2,9 @@
 
 // The IPC channel between a parent and a forked child: a libuv pipe opened
 // in IPC mode on both sides. Each message is JSON text ending in '\n' (the
-// framing Node uses, so noderun and node processes can talk). Messages whose
+// framing Node uses, so noderun and node processes can talk); a socket or
+// server sent along travels as a NODE_HANDLE message with its handle passed
+// by the pipe itself (uv_write2), and is rebuilt on arrival. Messages whose
 // `cmd` starts with 'NODE_' are the runtime's own (cluster uses them) and
 // arrive as 'internalMessage' instead of 'message'.
 //
@@ -17,6 +19,7 @@ const {
     ERR_IPC_DISCONNECTED,
     ERR_MISSING_ARGS,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_HANDLE_TYPE,
   },
   errnoException,
 } = require('internal/errors');
@@ -73,6 +76,27 @@ class Control {
   }
 }
 
+// What can travel with a message: a net.Socket, a net.Server, or a bare
+// TCP/Pipe handle; its kind for the receiver and its native handle.
+function describeHandle(h) {
+  const net = require('net');
+  const { StreamHandle, nativeOf } = require('internal/stream_handle');
+  let type;
+  let handle;
+  if (h instanceof net.Socket) {
+    type = 'net.Socket';
+    handle = h._handle;
+  } else if (h instanceof net.Server) {
+    type = 'net.Server';
+    handle = h._handle;
+  } else if (h instanceof StreamHandle) {
+    type = 'net.Native';
+    handle = h;
+  }
+  if (!(handle instanceof StreamHandle)) throw new ERR_INVALID_HANDLE_TYPE();
+  return { type, native: nativeOf(handle) };
+}
+
 // Turns `target` (a ChildProcess, or process in the child) into one end of
 // the channel over pipe handle `handle`.
 function setupChannel(target, handle) {
@@ -97,6 +121,13 @@ function setupChannel(target, handle) {
     for (let i = target.listenerCount(type); i > 0; i--) control.refCounted();
   }
 
+  const received = [];  // handles that came along, oldest first
+
+  function emitMessage(message, sendHandle) {
+    target.emit(isInternal(message) ? 'internalMessage' : 'message',
+                message, sendHandle);
+  }
+
   function deliver(text) {
     let message;
     try {
@@ -105,10 +136,34 @@ function setupChannel(target, handle) {
       target.emit('error', err);
       return;
     }
-    target.emit(isInternal(message) ? 'internalMessage' : 'message', message);
+    if (message !== null && typeof message === 'object' &&
+        message.cmd === 'NODE_HANDLE' && received.length > 0) {
+      const { native, kind } = received.shift();
+      receiveHandle(message, native, kind);
+      return;
+    }
+    emitMessage(message);
   }
 
-  handle.onread = (chunk) => {
+  // A handle arrived with a NODE_HANDLE message: it becomes what was sent.
+  function receiveHandle(message, native, kind) {
+    const { TCP, Pipe } = require('internal/stream_handle');
+    const wrapped = kind === 'tcp' ? new TCP(native) : new Pipe(native);
+    const net = require('net');
+    if (message.type === 'net.Server') {
+      const server = new net.Server();
+      server.listen(wrapped, () => emitMessage(message.msg, server));
+    } else if (message.type === 'net.Socket') {
+      const socket = new net.Socket({ handle: wrapped, readable: true,
+                                      writable: true });
+      emitMessage(message.msg, socket);
+    } else {
+      emitMessage(message.msg, wrapped);
+    }
+  }
+
+  handle.onread = (chunk, native, kind) => {
+    if (native !== undefined) received.push({ native, kind });
     if (chunk === null || typeof chunk !== 'object' ||
         !(chunk instanceof Uint8Array)) {
       // The other end went away (or the read failed): disconnected.
@@ -151,9 +206,16 @@ function setupChannel(target, handle) {
       throw new ERR_INVALID_ARG_TYPE(
         'message', ['string', 'object', 'number', 'boolean'], message);
     }
+    let native;
+    let sent;  // the socket to close once its handle went, unless kept
     if (sendHandle !== undefined && sendHandle !== null) {
-      const { ERR_METHOD_NOT_IMPLEMENTED } = require('internal/errors').codes;
-      throw new ERR_METHOD_NOT_IMPLEMENTED('sending a handle over IPC');
+      const handleInfo = describeHandle(sendHandle);
+      native = handleInfo.native;
+      message = { cmd: 'NODE_HANDLE', type: handleInfo.type, msg: message };
+      if (handleInfo.type === 'net.Socket' &&
+          !(options && options.keepOpen)) {
+        sent = sendHandle;
+      }
     }
     if (!target.connected || disconnecting) {
       const err = new ERR_IPC_CHANNEL_CLOSED();
@@ -173,9 +235,10 @@ function setupChannel(target, handle) {
     };
     const r = pipeBinding.writeUtf8String(handle, text, (status) => {
       queued--;
+      if (sent !== undefined && status === 0) sent.destroy();
       done(status);
       if (queued === 0 && disconnecting) finishDisconnect();
-    });
+    }, native);
     if (r === 1) {
       queued++;
     } else {

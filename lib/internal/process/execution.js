@@ -120,6 +120,12 @@ function setupChildChannel() {
 
 function runMainProgram() {
   if (process.env.NODE_CHANNEL_FD !== undefined) setupChildChannel();
+  if (process.env.NODE_UNIQUE_ID !== undefined) {
+    // A cluster worker: its half of cluster is loaded before the variable
+    // goes, so the worker's own children are not taken for workers.
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
   const opts = binding.getOptions();
   if (opts.help) {
     stdio.writeSync(1, help);
@@ -132,6 +138,7 @@ function runMainProgram() {
   }
   if (opts.eval !== undefined) {
     evalScript('[eval]', opts.eval, opts.print);
+    if (opts.interactive) startRepl();
   } else if (opts.script !== undefined) {
     const filename = path.resolve(opts.script);
     if (opts.check) {
@@ -140,13 +147,20 @@ function runMainProgram() {
       return;
     }
     runFile(filename);
+  } else if (!opts.forceStdin &&
+             (opts.interactive || stdio.guessHandleType(0) === 'TTY')) {
+    // No script on a terminal (or -i): the REPL.
+    startRepl();
   } else {
-    // No script: the program comes from stdin. (On a terminal Node opens
-    // its REPL; noderun reads the program until Ctrl+D until it has one.)
+    // No script, stdin not a terminal: stdin is the program.
     const source = readStdin();
     if (opts.check) checkSyntax(source, '[stdin]');
     else evalScript('[stdin]', source, opts.print);
   }
+}
+
+function startRepl() {
+  require('internal/repl').startCliRepl();
 }
 
 function runFile(file) {

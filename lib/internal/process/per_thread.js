@@ -217,6 +217,10 @@ function setup(process) {
     nextTick(...args) {
       return require('internal/process/task_queues').nextTick(...args);
     },
+    getActiveResourcesInfo() {
+      return require('internal/process/active_resources')
+        .getActiveResourcesInfo();
+    },
   };
   for (const name of Object.keys(methods)) {
     Object.defineProperty(process, name, {

@@ -58,6 +58,17 @@ function makeWritable(fd) {
       get: () => stream.getWindowSize()[1], enumerable: true,
       configurable: true,
     });
+    // 'resize' when the terminal's size changes (SIGWINCH), watched only
+    // while someone listens (readline redraws on it).
+    const onWinch = () => stream.emit('resize');
+    stream.on('newListener', (event) => {
+      if (event === 'resize' && stream.listenerCount('resize') === 0)
+        process.on('SIGWINCH', onWinch);
+    });
+    stream.on('removeListener', (event) => {
+      if (event === 'resize' && stream.listenerCount('resize') === 0)
+        process.off('SIGWINCH', onWinch);
+    });
     stream.getColorDepth = (env) => colorDepth(env);
     stream.hasColors = (count = 16, env) => {
       if (typeof count === 'object') {

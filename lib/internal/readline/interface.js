@@ -348,6 +348,10 @@ const kMetaKeys = {
   delete: (rl) => rl[kDeleteWordRight](),
   backspace: (rl) => rl[kDeleteWordLeft](),
   y: (rl) => rl[kYankPop](),
+  // Alt with an arrow, as terminals send it ("\x1b[1;3D"): words, like
+  // ctrl with an arrow.
+  left: (rl) => rl[kWordLeft](),
+  right: (rl) => rl[kWordRight](),
 };
 
 const kPlainKeys = {

@@ -316,6 +316,7 @@ Module.Module = Module;
 
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
+  if (id.startsWith('noderun:')) return realm.isNoderunBuiltin(id);
   if (id.startsWith('node:')) id = id.slice(5);
   return realm.canBeRequiredByUsers(id);
 }
@@ -373,7 +374,8 @@ function requireStack(parent) {
 }
 
 Module._resolveFilename = function(request, parent, isMain, options) {
-  if (request.startsWith('node:') || isBuiltin(request)) return request;
+  if (request.startsWith('node:') || request.startsWith('noderun:') ||
+      isBuiltin(request)) return request;
   if (host.has(request)) return request;
   let paths;
   if (options && options.paths) {
@@ -415,6 +417,12 @@ Module._resolveFilename = function(request, parent, isMain, options) {
 };
 
 function loadBuiltin(request) {
+  if (request.startsWith('noderun:')) {
+    if (!realm.isNoderunBuiltin(request)) {
+      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
+    }
+    return realm.require('noderun/' + request.slice(8));
+  }
   const id = request.slice(5);
   if (!realm.canBeRequiredByUsers(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
@@ -427,7 +435,9 @@ const exposeInternals =
   internalBinding('process_methods').getOptions().exposeInternals;
 
 Module._load = function(request, parent, isMain) {
-  if (request.startsWith('node:')) return loadBuiltin(request);
+  if (request.startsWith('node:') || request.startsWith('noderun:')) {
+    return loadBuiltin(request);
+  }
   if (realm.canBeRequiredByUsers(request)) {
     // A program may put its own module in the cache under a builtin's
     // bare name; Node honours that.

@@ -1,0 +1,74 @@
+'use strict';
+
+// The public http module: its pieces live in the _http_* modules.
+
+const httpAgent = require('_http_agent');
+const { ClientRequest } = require('_http_client');
+const { getMaxHeaderSize, methods, parsers } = require('_http_common');
+const { IncomingMessage } = require('_http_incoming');
+const {
+  validateHeaderName,
+  validateHeaderValue,
+  OutgoingMessage,
+} = require('_http_outgoing');
+const {
+  _connectionListener,
+  STATUS_CODES,
+  Server,
+  ServerResponse,
+} = require('_http_server');
+const { validateInteger } = require('internal/validators');
+
+function createServer(opts, requestListener) {
+  return new Server(opts, requestListener);
+}
+
+function request(url, options, cb) {
+  return new ClientRequest(url, options, cb);
+}
+
+function get(url, options, cb) {
+  const req = request(url, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = {
+  _connectionListener,
+  METHODS: methods.slice().sort(),
+  STATUS_CODES,
+  Agent: httpAgent.Agent,
+  ClientRequest,
+  IncomingMessage,
+  OutgoingMessage,
+  Server,
+  ServerResponse,
+  createServer,
+  validateHeaderName,
+  validateHeaderValue,
+  get,
+  request,
+  setMaxIdleHTTPParsers(max) {
+    validateInteger(max, 'max', 1);
+    parsers.max = max;
+  },
+};
+
+Object.defineProperty(module.exports, 'maxHeaderSize', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: getMaxHeaderSize,
+});
+
+Object.defineProperty(module.exports, 'globalAgent', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return httpAgent.globalAgent;
+  },
+  set(value) {
+    httpAgent.globalAgent = value;
+  },
+});
