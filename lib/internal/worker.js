@@ -219,9 +219,18 @@ class Worker extends EventEmitter {
     try {
       postTo(this[kInternalPort][kPortHandle], start, transferList);
     } catch (err) {
-      // The thread started: it finds no start-up data and ends at once.
+      // The thread never ran.
       this[kExited] = true;
-      binding.terminate(handle);
+      binding.close(handle);
+      this[kPublicPort].close();
+      this[kInternalPort].close();
+      throw err;
+    }
+    // Only now: the worker reads its start-up data as soon as it runs.
+    try {
+      binding.start(handle);
+    } catch (err) {
+      this[kExited] = true;
       binding.close(handle);
       this[kPublicPort].close();
       this[kInternalPort].close();
