@@ -422,6 +422,9 @@ int nr_runtime_free(nr_runtime *rt) {
       nr__wrap_untrack(w);
       w->close(w);
     }
+    /* A terminal put in raw mode (tty.ReadStream#setRawMode) gets its
+     * normal mode back: the shell must echo again. */
+    uv_tty_reset_mode();
     nr__timers_close(rt);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
     v8c_ref *refs[] = {rt->bootstrap, rt->tick_cb, rt->reject_cb,

@@ -1498,6 +1498,20 @@ extern "C" v8c_value v8c_preview_entries(v8c_env *env, v8c_value v,
   return out;
 }
 
+// ---- Promise hooks -----------------------------------------------------------
+
+static Local<v8::Function> HookFn(v8c_value v) {
+  if (!v || !L(v)->IsFunction()) return Local<v8::Function>();
+  return LA<v8::Function>(v);
+}
+
+extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
+                                      v8c_value before, v8c_value after,
+                                      v8c_value resolve) {
+  Ctx(env)->SetPromiseHooks(HookFn(init), HookFn(before), HookFn(after),
+                            HookFn(resolve));
+}
+
 // ---- Structured clone --------------------------------------------------------
 
 struct v8c_serialized {

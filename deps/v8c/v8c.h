@@ -346,6 +346,13 @@ typedef void (*v8c_promise_reject_cb)(v8c_env *env, v8c_promise_event ev,
                                       v8c_value promise, v8c_value value);
 void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb);
 
+/* Sets the context's promise hooks (V8's Context::SetPromiseHooks): JS
+ * functions called as init(promise, parent), before(promise),
+ * after(promise) and resolve(promise); NULL or undefined leaves one unset.
+ * All NULL turns them off. */
+void v8c_set_promise_hooks(v8c_env *env, v8c_value init, v8c_value before,
+                           v8c_value after, v8c_value resolve);
+
 /* A new pending promise and its resolver. */
 v8c_value v8c_promise(v8c_env *env, v8c_value *resolver);
 bool v8c_promise_settle(v8c_env *env, v8c_value resolver, bool fulfil,
