@@ -48,7 +48,8 @@ typedef struct nr__method {
   X(timers)                                                                \
   X(tty_wrap)                                                              \
   X(types)                                                                 \
-  X(util)
+  X(util)                                                                  \
+  X(v8)
 
 #define NR_DECLARE_BINDING(name) \
   bool nr__binding_##name(nr_runtime *rt, v8c_value target);
