@@ -187,6 +187,10 @@ function getHeapSpaceStatistics() {
   return binding.heapSpaceStatistics();
 }
 
+function getHeapCodeStatistics() {
+  return binding.heapCodeStatistics();
+}
+
 function cachedDataVersionTag() {
   return binding.cachedDataVersionTag();
 }
@@ -200,6 +204,7 @@ module.exports = {
   cachedDataVersionTag,
   getHeapStatistics,
   getHeapSpaceStatistics,
+  getHeapCodeStatistics,
   setFlagsFromString,
   Serializer,
   Deserializer,

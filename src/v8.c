@@ -276,6 +276,22 @@ static void heap_statistics(v8c_call *c) {
   v8c_return(c, o);
 }
 
+static void heap_code_statistics(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_heap_code_stats h;
+  v8c_heap_code_statistics(env, &h);
+  v8c_value o = v8c_object(env);
+  if (!set_num(env, o, "code_and_metadata_size", h.code_and_metadata_size) ||
+      !set_num(env, o, "bytecode_and_metadata_size",
+               h.bytecode_and_metadata_size) ||
+      !set_num(env, o, "external_script_source_size",
+               h.external_script_source_size) ||
+      !set_num(env, o, "cpu_profiler_metadata_size",
+               h.cpu_profiler_metadata_size))
+    return;
+  v8c_return(c, o);
+}
+
 static void heap_space_statistics(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   v8c_heap_space_stats spaces[32];
@@ -307,6 +323,7 @@ static const nr__method methods[] = {
     {"desReadValue", des_read_value},
     {"desTransfer", des_transfer},
     {"desWireVersion", des_wire_version},
+    {"heapCodeStatistics", heap_code_statistics},
     {"heapSpaceStatistics", heap_space_statistics},
     {"heapStatistics", heap_statistics},
     {"serNew", ser_new},

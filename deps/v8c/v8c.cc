@@ -1933,6 +1933,16 @@ extern "C" void v8c_heap_statistics_full(v8c_env *env,
   out->external_memory = hs.external_memory();
 }
 
+extern "C" void v8c_heap_code_statistics(v8c_env *env,
+                                         v8c_heap_code_stats *out) {
+  v8::HeapCodeStatistics hs;
+  env->isolate->GetHeapCodeAndMetadataStatistics(&hs);
+  out->code_and_metadata_size = hs.code_and_metadata_size();
+  out->bytecode_and_metadata_size = hs.bytecode_and_metadata_size();
+  out->external_script_source_size = hs.external_script_source_size();
+  out->cpu_profiler_metadata_size = hs.cpu_profiler_metadata_size();
+}
+
 // ---- JSON and the heap -----------------------------------------------------
 
 extern "C" v8c_value v8c_json_parse(v8c_env *env, v8c_value str) {

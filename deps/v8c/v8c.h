@@ -456,6 +456,12 @@ typedef struct v8c_heap_stats_full {
       total_global_handles_size, used_global_handles_size, external_memory;
 } v8c_heap_stats_full;
 void v8c_heap_statistics_full(v8c_env *env, v8c_heap_stats_full *out);
+/* V8's code statistics (v8.getHeapCodeStatistics()). */
+typedef struct v8c_heap_code_stats {
+  size_t code_and_metadata_size, bytecode_and_metadata_size,
+      external_script_source_size, cpu_profiler_metadata_size;
+} v8c_heap_code_stats;
+void v8c_heap_code_statistics(v8c_env *env, v8c_heap_code_stats *out);
 
 /* ---- JSON and the heap ------------------------------------------------ */
 

@@ -130,6 +130,10 @@ for (const s of spaces) {
                                           'space_available_size',
                                           'physical_space_size']);
 }
+assert.deepStrictEqual(Object.keys(v8.getHeapCodeStatistics()),
+                       ['code_and_metadata_size', 'bytecode_and_metadata_size',
+                        'external_script_source_size',
+                        'cpu_profiler_metadata_size']);
 assert.strictEqual(typeof v8.cachedDataVersionTag(), 'number');
 assert.strictEqual(v8.cachedDataVersionTag(), v8.cachedDataVersionTag());
 v8.setFlagsFromString('--allow-natives-syntax');
