@@ -36,6 +36,7 @@ typedef struct nr__method {
   X(host)                                                                  \
   X(messaging)                                                             \
   X(os)                                                                    \
+  X(performance)                                                           \
   X(pipe_wrap)                                                             \
   X(process_methods)                                                       \
   X(process_wrap)                                                          \
