@@ -306,6 +306,9 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
     rt->loop = opts->loop;
   } else {
     uv_loop_init(&rt->own_loop);
+    /* performance.eventLoopUtilization() reads the time spent idle. (A
+     * host's own loop is left as the host configured it.) */
+    uv_loop_configure(&rt->own_loop, UV_METRICS_IDLE_TIME);
     rt->loop = &rt->own_loop;
   }
   rt->worker = w;
@@ -444,6 +447,9 @@ int nr_runtime_free(nr_runtime *rt) {
       nr__wrap_untrack(w);
       w->close(w);
     }
+    /* A terminal put in raw mode (tty.ReadStream#setRawMode) gets its
+     * normal mode back: the shell must echo again. */
+    uv_tty_reset_mode();
     nr__timers_close(rt);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
     /* Threadpool work still in flight holds references into the env: let
