@@ -269,6 +269,8 @@ static void create(v8c_call *c) {
     return;
   }
   w->async.data = w;
+  /* Until start(), nothing can come of it: it must not hold the loop. */
+  uv_unref((uv_handle_t *)&w->async);
   w->parent = rt;
   w->thread_id = next_thread_id();
   nr__wrap_track(rt, &w->base, close_worker);
@@ -314,6 +316,7 @@ static void start(v8c_call *c) {
     return;
   }
   w->started = true;
+  uv_ref((uv_handle_t *)&w->async);
 }
 
 /* terminate(handle): stops the worker; 'exit' follows from the loop. */
