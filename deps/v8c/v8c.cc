@@ -994,23 +994,24 @@ extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
   Local<Value> l = L(v);
   if (l->IsArrayBufferView()) {
+    // Data() reads the pointer without taking a shared_ptr to the
+    // backing store (an atomic count up and down on every call).
     Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
-    std::shared_ptr<v8::BackingStore> bs = view->Buffer()->GetBackingStore();
-    *data = static_cast<char *>(bs->Data()) + view->ByteOffset();
+    Local<v8::Object> buf = view->Buffer();
+    void *base = buf->IsArrayBuffer() ? buf.As<ArrayBuffer>()->Data()
+                                      : buf.As<v8::SharedArrayBuffer>()->Data();
+    *data = static_cast<char *>(base) + view->ByteOffset();
     *len = view->ByteLength();
     return true;
   }
   if (l->IsArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs = l.As<ArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    *data = l.As<ArrayBuffer>()->Data();
+    *len = l.As<ArrayBuffer>()->ByteLength();
     return true;
   }
   if (l->IsSharedArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs =
-        l.As<v8::SharedArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    *data = l.As<v8::SharedArrayBuffer>()->Data();
+    *len = l.As<v8::SharedArrayBuffer>()->ByteLength();
     return true;
   }
   return false;
