@@ -126,9 +126,15 @@ static void ids(v8c_call *c) {
 
 static void getgroups_(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  gid_t groups[256];
+  gid_t groups[257];
   int n = getgroups(256, groups);
   if (n < 0) return (void)nr__throw_uv(env, -errno, "getgroups", NULL, NULL);
+  /* As in Node, the effective gid is always one of them, even when the
+   * supplementary list leaves it out. */
+  gid_t egid = getegid();
+  int i = 0;
+  while (i < n && groups[i] != egid) i++;
+  if (i == n) groups[n++] = egid;
   v8c_value arr = v8c_array(env, (uint32_t)n);
   for (int i = 0; i < n; i++) v8c_set_index(env, arr, (uint32_t)i, v8c_uint32(env, groups[i]));
   v8c_return(c, arr);
