@@ -1008,8 +1008,6 @@ extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   // Data() is the cheap way: no BackingStore shared_ptr per call, which
   // matters for the many small Buffers that pass through natives.
   if (l->IsArrayBufferView()) {
-    // Data() reads the pointer without taking a shared_ptr to the
-    // backing store (an atomic count up and down on every call).
     Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
     *data = static_cast<char *>(view->Buffer()->Data()) + view->ByteOffset();
     *len = view->ByteLength();
