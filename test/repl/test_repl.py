@@ -60,7 +60,10 @@ class Session:
 
     def __init__(self, args=(), env=None, history=None):
         self.env = dict(os.environ)
-        self.env.pop('NODE_DISABLE_COLORS', None)
+        # What decides colors as in Node: a CI machine (CI set) gets none.
+        for name in ('NODE_DISABLE_COLORS', 'NO_COLOR', 'FORCE_COLOR', 'CI',
+                     'TMUX', 'COLORTERM'):
+            self.env.pop(name, None)
         self.env['TERM'] = 'xterm-256color'
         self.env['NODE_REPL_HISTORY'] = history or os.path.join(WORK, 'hist')
         self.env.update(env or {})
