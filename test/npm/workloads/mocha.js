@@ -2,9 +2,12 @@
 const { execFile } = require('child_process');
 const path = require('path');
 const bin = require.resolve('mocha/bin/mocha.js');
-execFile(process.execPath, [bin, '--reporter', 'spec', '--no-color', '--no-parallel',
+const args = process.argv[2] === 'parallel' ? ['--parallel', '--jobs', '2'] : ['--no-parallel'];
+execFile(process.execPath, [bin, '--reporter', 'spec', '--no-color', ...args,
   path.join(__dirname, 'mocha-suite')], { env: { ...process.env, NO_COLOR: '1' } }, (err, out, errout) => {
   console.log('exit', err ? err.code : 0);
-  console.log(out.replace(/\(\d+ms\)/g, '(Nms)').replace(/\s+at .*\n/g, '').replace(/passing \(\d+m?s\)/, 'passing (T)'));
+  out = out.replace(/\(\d+ms\)/g, '(Nms)').replace(/\s+at .*\n/g, '').replace(/passing \(\d+m?s\)/, 'passing (T)');
+  // Parallel workers report files in the order they finish: sort the lines.
+  console.log(args[0] === '--parallel' ? out.split('\n').sort().join('\n') : out);
   if (errout) console.log('stderr:', errout);
 });
