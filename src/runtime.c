@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "builtins.h"
 #include "internal.h"
 
@@ -211,6 +213,10 @@ static v8c_value make_process(nr_runtime *rt, int argc, char **argv) {
   v8c_set_named(env, versions, "noderun", v8c_string(env, NR_VERSION, (size_t)-1));
   v8c_set_named(env, versions, "v8", v8c_string(env, v8c_version(), (size_t)-1));
   v8c_set_named(env, versions, "uv", v8c_string(env, uv_version_string(), (size_t)-1));
+  /* Node's tests and programs look here to know crypto is built in. */
+  v8c_set_named(env, versions, "openssl",
+                v8c_string(env, OpenSSL_version(OPENSSL_VERSION_STRING),
+                           (size_t)-1));
   v8c_set_named(env, p, "versions", versions);
   v8c_set_named(env, p, "arch", v8c_string(env,
 #if defined(__x86_64__)

@@ -242,7 +242,9 @@ static bool read_argv(v8c_env *env, nr_runtime *rt, v8c_value arr,
 
 /* create(onexit, execArgv, resourceLimits)
  *   -> [handle, publicPort, internalPort, threadId, resourceLimits]
- * Starts the thread; its ports' handles are the parent's ends. */
+ * Its ports' handles are the parent's ends. The thread starts with
+ * start(), once the parent has posted the start-up data the worker reads
+ * first thing. */
 static void create(v8c_call *c) {
   nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);
@@ -282,15 +284,6 @@ static void create(v8c_call *c) {
   v8c_value pub = nr__channel_open(rt, &w->child_public);
   v8c_value internal = pub ? nr__channel_open(rt, &w->child_internal) : NULL;
   if (!internal) return;  /* the wrap is closed at teardown */
-  uv_thread_options_t opts = {UV_THREAD_HAS_STACK_SIZE,
-                              (size_t)(w->limits.stack_mb * 1024 * 1024)};
-  int err = uv_thread_create_ex(&w->thread, &opts, worker_main, w);
-  if (err != 0) {
-    v8c_throw_error(env, V8C_ERROR, "ERR_WORKER_INIT_FAILED",
-                    "Worker initialization failure: %s", uv_strerror(err));
-    return;
-  }
-  w->started = true;
   v8c_value limits = v8c_array(env, 4);
   for (uint32_t i = 0; i < 4; i++)
     v8c_set_index(env, limits, i, v8c_number(env, w->reported[i]));
@@ -306,6 +299,21 @@ static void create(v8c_call *c) {
 static nr__worker *arg_worker(v8c_call *c) {
   nr__worker *w = v8c_unwrap(v8c_call_env(c), v8c_arg(c, 0), &worker_tag);
   return w && !w->closing ? w : NULL;
+}
+
+/* start(handle): runs the worker's thread. */
+static void start(v8c_call *c) {
+  nr__worker *w = arg_worker(c);
+  if (!w || w->started) return;
+  uv_thread_options_t opts = {UV_THREAD_HAS_STACK_SIZE,
+                              (size_t)(w->limits.stack_mb * 1024 * 1024)};
+  int err = uv_thread_create_ex(&w->thread, &opts, worker_main, w);
+  if (err != 0) {
+    v8c_throw_error(v8c_call_env(c), V8C_ERROR, "ERR_WORKER_INIT_FAILED",
+                    "Worker initialization failure: %s", uv_strerror(err));
+    return;
+  }
+  w->started = true;
 }
 
 /* terminate(handle): stops the worker; 'exit' follows from the loop. */
@@ -368,6 +376,7 @@ static void stop_now(v8c_call *c) {
 
 static const nr__method methods[] = {
     {"create", create},
+    {"start", start},
     {"stopNow", stop_now},
     {"terminate", terminate},
     {"ref", ref},

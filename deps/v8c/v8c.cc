@@ -1004,24 +1004,24 @@ extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
 extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
   Local<Value> l = L(v);
+  // Data() is the cheap way: no BackingStore shared_ptr per call, which
+  // matters for the many small Buffers that pass through natives.
   if (l->IsArrayBufferView()) {
     Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
-    std::shared_ptr<v8::BackingStore> bs = view->Buffer()->GetBackingStore();
-    *data = static_cast<char *>(bs->Data()) + view->ByteOffset();
+    *data = static_cast<char *>(view->Buffer()->Data()) + view->ByteOffset();
     *len = view->ByteLength();
     return true;
   }
   if (l->IsArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs = l.As<ArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    Local<ArrayBuffer> ab = l.As<ArrayBuffer>();
+    *data = ab->Data();
+    *len = ab->ByteLength();
     return true;
   }
   if (l->IsSharedArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs =
-        l.As<v8::SharedArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    Local<v8::SharedArrayBuffer> sab = l.As<v8::SharedArrayBuffer>();
+    *data = sab->Data();
+    *len = sab->ByteLength();
     return true;
   }
   return false;

@@ -170,7 +170,15 @@ class Worker extends EventEmitter {
     limitNames.forEach((name, i) => { this[kLimits][name] = reported[i]; });
 
     this[kPublicPort] = newPort(pub);
-    this[kPublicPort].on('message', (value) => this.emit('message', value));
+    this[kPublicPort].on('message', (value) => {
+      // What the worker sent on the internal port before this ('online',
+      // output) comes first, though the two ports wake separately.
+      let box;
+      while ((box = receiveMessageOnPort(this[kInternalPort])) !== undefined) {
+        this[kOnInternal](box.message);
+      }
+      this.emit('message', value);
+    });
     this[kPublicPort].on('messageerror',
                          (err) => this.emit('messageerror', err));
     // The worker, not its port, keeps the parent alive (ref/unref).
@@ -219,9 +227,18 @@ class Worker extends EventEmitter {
     try {
       postTo(this[kInternalPort][kPortHandle], start, transferList);
     } catch (err) {
-      // The thread started: it finds no start-up data and ends at once.
+      // The thread never ran.
       this[kExited] = true;
-      binding.terminate(handle);
+      binding.close(handle);
+      this[kPublicPort].close();
+      this[kInternalPort].close();
+      throw err;
+    }
+    // Only now: the worker reads its start-up data as soon as it runs.
+    try {
+      binding.start(handle);
+    } catch (err) {
+      this[kExited] = true;
       binding.close(handle);
       this[kPublicPort].close();
       this[kInternalPort].close();
