@@ -25,6 +25,7 @@ typedef struct nr__method {
  * with `bool nr__binding_<name>(nr_runtime *rt, v8c_value target)` that
  * fills `target`; it returns false with an exception pending on failure. */
 #define NR_BINDINGS(X)                                                     \
+  X(async_wrap)                                                            \
   X(buffer)                                                                \
   X(builtins)                                                              \
   X(cares_wrap)                                                            \
@@ -53,8 +54,10 @@ typedef struct nr__method {
   X(tcp_wrap)                                                              \
   X(threadpool)                                                            \
   X(timers)                                                                \
+  X(tty_wrap)                                                              \
   X(types)                                                                 \
   X(util)                                                                  \
+  X(v8)                                                                    \
   X(worker)                                                                \
   X(zlib)
 

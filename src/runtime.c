@@ -444,6 +444,9 @@ int nr_runtime_free(nr_runtime *rt) {
       nr__wrap_untrack(w);
       w->close(w);
     }
+    /* A terminal put in raw mode (tty.ReadStream#setRawMode) gets its
+     * normal mode back: the shell must echo again. */
+    uv_tty_reset_mode();
     nr__timers_close(rt);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
     /* Threadpool work still in flight holds references into the env: let

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <string>
 #include <vector>
 
 using v8::ArrayBuffer;
@@ -1521,6 +1522,20 @@ extern "C" v8c_value v8c_preview_entries(v8c_env *env, v8c_value v,
   return out;
 }
 
+// ---- Promise hooks -----------------------------------------------------------
+
+static Local<v8::Function> HookFn(v8c_value v) {
+  if (!v || !L(v)->IsFunction()) return Local<v8::Function>();
+  return LA<v8::Function>(v);
+}
+
+extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
+                                      v8c_value before, v8c_value after,
+                                      v8c_value resolve) {
+  Ctx(env)->SetPromiseHooks(HookFn(init), HookFn(before), HookFn(after),
+                            HookFn(resolve));
+}
+
 // ---- Structured clone --------------------------------------------------------
 
 struct v8c_serialized {
@@ -1708,6 +1723,297 @@ extern "C" void v8c_serialized_free(v8c_serialized *s) {
 
 extern "C" size_t v8c_serialized_size(const v8c_serialized *s) {
   return s ? s->size : 0;
+}
+
+// ---- Serializer objects -----------------------------------------------------
+
+namespace {
+
+// Calls self[name](args...) when it is a function; sets *missing when not.
+MaybeLocal<Value> CallSelf(Isolate *iso, Local<Object> self, const char *name,
+                           int argc, Local<Value> *argv, bool *missing) {
+  Local<Context> ctx = iso->GetCurrentContext();
+  *missing = false;
+  Local<Value> fn;
+  if (!self->Get(ctx, String::NewFromUtf8(iso, name).ToLocalChecked())
+           .ToLocal(&fn))
+    return {};
+  if (!fn->IsFunction()) {
+    *missing = true;
+    return {};
+  }
+  return fn.As<v8::Function>()->Call(ctx, self, argc, argv);
+}
+
+class JsSerializerDelegate : public v8::ValueSerializer::Delegate {
+ public:
+  explicit JsSerializerDelegate(Isolate *iso) : iso_(iso) {}
+  void ThrowDataCloneError(Local<String> message) override {
+    // Node's Serializer names the error class to throw.
+    Local<Value> ctor;
+    Local<Value> arg = message;
+    Local<Context> ctx = iso_->GetCurrentContext();
+    if (!self_.IsEmpty() &&
+        self_->Get(ctx, String::NewFromUtf8Literal(iso_, "_getDataCloneError"))
+            .ToLocal(&ctor) && ctor->IsFunction()) {
+      Local<Object> err;
+      if (ctor.As<v8::Function>()->NewInstance(ctx, 1, &arg).ToLocal(&err))
+        iso_->ThrowException(err);
+      return;
+    }
+    iso_->ThrowException(v8::Exception::Error(message));
+  }
+  v8::Maybe<bool> WriteHostObject(Isolate *iso, Local<Object> obj) override {
+    bool missing;
+    Local<Value> arg = obj;
+    if (self_.IsEmpty()) return v8::Nothing<bool>();
+    if (CallSelf(iso, self_, "_writeHostObject", 1, &arg, &missing)
+            .IsEmpty()) {
+      if (missing) {
+        Local<String> tag;
+        if (!obj->ObjectProtoToString(iso->GetCurrentContext()).ToLocal(&tag))
+          return v8::Nothing<bool>();
+        String::Utf8Value text(iso, tag);
+        std::string m = std::string(*text ? *text : "object") +
+                        " could not be cloned.";
+        ThrowDataCloneError(
+            String::NewFromUtf8(iso, m.c_str()).ToLocalChecked());
+      }
+      return v8::Nothing<bool>();
+    }
+    return v8::Just(true);
+  }
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(
+      Isolate *iso, Local<v8::SharedArrayBuffer> sab) override {
+    bool missing;
+    Local<Value> arg = sab;
+    Local<Value> r;
+    if (self_.IsEmpty() ||
+        !CallSelf(iso, self_, "_getSharedArrayBufferId", 1, &arg, &missing)
+             .ToLocal(&r)) {
+      if (!self_.IsEmpty() && missing) {
+        String::Utf8Value text(iso, sab);
+        std::string m = std::string(*text ? *text : "object") +
+                        " could not be cloned.";
+        ThrowDataCloneError(
+            String::NewFromUtf8(iso, m.c_str()).ToLocalChecked());
+      }
+      return v8::Nothing<uint32_t>();
+    }
+    return r->Uint32Value(iso->GetCurrentContext());
+  }
+  void *ReallocateBufferMemory(void *old, size_t size,
+                               size_t *actual) override {
+    *actual = size;
+    return realloc(old, size);
+  }
+  void FreeBufferMemory(void *buffer) override { free(buffer); }
+
+  Local<Object> self_;
+
+ private:
+  Isolate *iso_;
+};
+
+class JsDeserializerDelegate : public v8::ValueDeserializer::Delegate {
+ public:
+  MaybeLocal<Object> ReadHostObject(Isolate *iso) override {
+    // V8 forbids JS while it deserializes; the embedder's hook may run it.
+    Isolate::AllowJavascriptExecutionScope allow_js(iso);
+    bool missing;
+    Local<Value> r;
+    if (self_.IsEmpty() ||
+        !CallSelf(iso, self_, "_readHostObject", 0, nullptr, &missing)
+             .ToLocal(&r)) {
+      if (!self_.IsEmpty() && missing)
+        iso->ThrowException(v8::Exception::Error(String::NewFromUtf8Literal(
+            iso, "Unable to deserialize cloned data.")));
+      return {};
+    }
+    if (!r->IsObject()) {
+      iso->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(
+          iso, "_readHostObject must return an object")));
+      return {};
+    }
+    return r.As<Object>();
+  }
+  Local<Object> self_;
+};
+
+}  // namespace
+
+struct v8c_serializer {
+  explicit v8c_serializer(Isolate *iso) : delegate(iso), ser(iso, &delegate) {}
+  JsSerializerDelegate delegate;
+  v8::ValueSerializer ser;
+};
+
+struct v8c_deserializer {
+  v8c_deserializer(Isolate *iso, uint8_t *d, size_t n)
+      : data(d), des(iso, d, n, &delegate) {}
+  ~v8c_deserializer() { free(data); }
+  uint8_t *data;
+  JsDeserializerDelegate delegate;
+  v8::ValueDeserializer des;
+};
+
+extern "C" v8c_serializer *v8c_serializer_new(v8c_env *env) {
+  return new v8c_serializer(env->isolate);
+}
+extern "C" void v8c_serializer_free(v8c_serializer *s) { delete s; }
+extern "C" void v8c_serializer_write_header(v8c_serializer *s) {
+  s->ser.WriteHeader();
+}
+extern "C" bool v8c_serializer_write_value(v8c_env *env, v8c_serializer *s,
+                                           v8c_value self, v8c_value v) {
+  s->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  bool ok = s->ser.WriteValue(Ctx(env), L(v)).FromMaybe(false);
+  s->delegate.self_ = Local<Object>();
+  return ok;
+}
+extern "C" uint8_t *v8c_serializer_release(v8c_serializer *s, size_t *len) {
+  std::pair<uint8_t *, size_t> r = s->ser.Release();
+  *len = r.second;
+  return r.first;
+}
+extern "C" bool v8c_serializer_transfer_array_buffer(v8c_serializer *s,
+                                                     uint32_t id,
+                                                     v8c_value ab) {
+  if (!L(ab)->IsArrayBuffer()) return false;
+  s->ser.TransferArrayBuffer(id, LA<ArrayBuffer>(ab));
+  return true;
+}
+extern "C" void v8c_serializer_write_uint32(v8c_serializer *s, uint32_t v) {
+  s->ser.WriteUint32(v);
+}
+extern "C" void v8c_serializer_write_uint64(v8c_serializer *s, uint64_t v) {
+  s->ser.WriteUint64(v);
+}
+extern "C" void v8c_serializer_write_double(v8c_serializer *s, double v) {
+  s->ser.WriteDouble(v);
+}
+extern "C" void v8c_serializer_write_raw(v8c_serializer *s, const void *data,
+                                         size_t len) {
+  s->ser.WriteRawBytes(data, len);
+}
+extern "C" void v8c_serializer_views_as_host_objects(v8c_serializer *s,
+                                                     bool on) {
+  s->ser.SetTreatArrayBufferViewsAsHostObjects(on);
+}
+
+extern "C" v8c_deserializer *v8c_deserializer_new(v8c_env *env,
+                                                  const void *data,
+                                                  size_t len) {
+  uint8_t *copy = static_cast<uint8_t *>(malloc(len ? len : 1));
+  if (!copy) return nullptr;
+  if (len) memcpy(copy, data, len);
+  return new v8c_deserializer(env->isolate, copy, len);
+}
+extern "C" void v8c_deserializer_free(v8c_deserializer *d) { delete d; }
+extern "C" bool v8c_deserializer_read_header(v8c_env *env,
+                                             v8c_deserializer *d,
+                                             v8c_value self) {
+  d->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  bool ok = d->des.ReadHeader(Ctx(env)).FromMaybe(false);
+  d->delegate.self_ = Local<Object>();
+  return ok;
+}
+extern "C" v8c_value v8c_deserializer_read_value(v8c_env *env,
+                                                 v8c_deserializer *d,
+                                                 v8c_value self) {
+  d->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  v8c_value v = V(d->des.ReadValue(Ctx(env)));
+  d->delegate.self_ = Local<Object>();
+  return v;
+}
+extern "C" bool v8c_deserializer_transfer_array_buffer(v8c_deserializer *d,
+                                                       uint32_t id,
+                                                       v8c_value buf) {
+  if (L(buf)->IsArrayBuffer()) {
+    d->des.TransferArrayBuffer(id, LA<ArrayBuffer>(buf));
+    return true;
+  }
+  if (L(buf)->IsSharedArrayBuffer()) {
+    d->des.TransferSharedArrayBuffer(id, LA<v8::SharedArrayBuffer>(buf));
+    return true;
+  }
+  return false;
+}
+extern "C" uint32_t v8c_deserializer_wire_format_version(
+    v8c_deserializer *d) {
+  return d->des.GetWireFormatVersion();
+}
+extern "C" bool v8c_deserializer_read_uint32(v8c_deserializer *d,
+                                             uint32_t *out) {
+  return d->des.ReadUint32(out);
+}
+extern "C" bool v8c_deserializer_read_uint64(v8c_deserializer *d,
+                                             uint64_t *out) {
+  return d->des.ReadUint64(out);
+}
+extern "C" bool v8c_deserializer_read_double(v8c_deserializer *d,
+                                             double *out) {
+  return d->des.ReadDouble(out);
+}
+extern "C" bool v8c_deserializer_read_raw(v8c_deserializer *d, size_t len,
+                                          size_t *offset) {
+  const void *p;
+  if (!d->des.ReadRawBytes(len, &p)) return false;
+  *offset = static_cast<const uint8_t *>(p) - d->data;
+  return true;
+}
+
+extern "C" uint32_t v8c_cached_data_version_tag(void) {
+  return v8::ScriptCompiler::CachedDataVersionTag();
+}
+
+extern "C" size_t v8c_heap_space_statistics(v8c_env *env,
+                                            v8c_heap_space_stats *out,
+                                            size_t max) {
+  size_t n = env->isolate->NumberOfHeapSpaces();
+  for (size_t i = 0; i < n && i < max; i++) {
+    v8::HeapSpaceStatistics hs;
+    env->isolate->GetHeapSpaceStatistics(&hs, i);
+    out[i].name = hs.space_name();
+    out[i].size = hs.space_size();
+    out[i].used = hs.space_used_size();
+    out[i].available = hs.space_available_size();
+    out[i].physical = hs.physical_space_size();
+  }
+  return n;
+}
+
+extern "C" void v8c_heap_statistics_full(v8c_env *env,
+                                         v8c_heap_stats_full *out) {
+  v8::HeapStatistics hs;
+  env->isolate->GetHeapStatistics(&hs);
+  out->total_heap_size = hs.total_heap_size();
+  out->total_heap_size_executable = hs.total_heap_size_executable();
+  out->total_physical_size = hs.total_physical_size();
+  out->total_available_size = hs.total_available_size();
+  out->used_heap_size = hs.used_heap_size();
+  out->heap_size_limit = hs.heap_size_limit();
+  out->malloced_memory = hs.malloced_memory();
+  out->peak_malloced_memory = hs.peak_malloced_memory();
+  out->does_zap_garbage = hs.does_zap_garbage();
+  out->number_of_native_contexts = hs.number_of_native_contexts();
+  out->number_of_detached_contexts = hs.number_of_detached_contexts();
+  out->total_global_handles_size = hs.total_global_handles_size();
+  out->used_global_handles_size = hs.used_global_handles_size();
+  out->external_memory = hs.external_memory();
+}
+
+extern "C" void v8c_heap_code_statistics(v8c_env *env,
+                                         v8c_heap_code_stats *out) {
+  v8::HeapCodeStatistics hs;
+  env->isolate->GetHeapCodeAndMetadataStatistics(&hs);
+  out->code_and_metadata_size = hs.code_and_metadata_size();
+  out->bytecode_and_metadata_size = hs.bytecode_and_metadata_size();
+  out->external_script_source_size = hs.external_script_source_size();
+  out->cpu_profiler_metadata_size = hs.cpu_profiler_metadata_size();
 }
 
 // ---- JSON and the heap -----------------------------------------------------

@@ -118,6 +118,7 @@ function runMain() {
 function setupChildChannel() {
   const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
   delete process.env.NODE_CHANNEL_FD;
+  const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   if (!(fd >= 0)) return;
   const pipe = internalBinding('pipe_wrap');
@@ -126,7 +127,8 @@ function setupChildChannel() {
     pipe.close(handle);
     return;
   }
-  require('internal/child_process/channel').setupChannel(process, handle);
+  require('internal/child_process/channel').setupChannel(process, handle,
+                                                         serialization);
 }
 
 function runMainProgram() {
