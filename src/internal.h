@@ -44,6 +44,7 @@ typedef struct nr__method {
   X(messaging)                                                             \
   X(module_wrap)                                                           \
   X(os)                                                                    \
+  X(performance)                                                           \
   X(pipe_wrap)                                                             \
   X(process_methods)                                                       \
   X(process_wrap)                                                          \

@@ -306,6 +306,9 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
     rt->loop = opts->loop;
   } else {
     uv_loop_init(&rt->own_loop);
+    /* performance.eventLoopUtilization() reads the time spent idle. (A
+     * host's own loop is left as the host configured it.) */
+    uv_loop_configure(&rt->own_loop, UV_METRICS_IDLE_TIME);
     rt->loop = &rt->own_loop;
   }
   rt->worker = w;
