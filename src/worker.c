@@ -38,6 +38,7 @@ struct nr__worker {
   nr__port_token *child_public, *child_internal; /* until the worker
                                                     takes them */
   bool started, joined, closing;
+  bool keeps_alive;           /* ref()'d: the running thread holds the loop */
   /* Under the lock: */
   v8c_env *child_env;         /* set while JS may run in the worker */
   bool stop_ready;            /* stop_async exists */
@@ -269,8 +270,10 @@ static void create(v8c_call *c) {
     return;
   }
   w->async.data = w;
-  /* Until start(), nothing can come of it: it must not hold the loop. */
+  /* Until start() runs the thread, nothing can end it: a worker that never
+   * starts must not hold the loop open. start() refs it. */
   uv_unref((uv_handle_t *)&w->async);
+  w->keeps_alive = true;
   w->parent = rt;
   w->thread_id = next_thread_id();
   nr__wrap_track(rt, &w->base, close_worker);
@@ -316,7 +319,7 @@ static void start(v8c_call *c) {
     return;
   }
   w->started = true;
-  uv_ref((uv_handle_t *)&w->async);
+  if (w->keeps_alive) uv_ref((uv_handle_t *)&w->async);
 }
 
 /* terminate(handle): stops the worker; 'exit' follows from the loop. */
@@ -329,7 +332,9 @@ static void terminate(v8c_call *c) {
 static void ref(v8c_call *c) {
   nr__worker *w = arg_worker(c);
   if (!w) return;
-  if (v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1)))
+  w->keeps_alive = v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1));
+  if (!w->started) return;
+  if (w->keeps_alive)
     uv_ref((uv_handle_t *)&w->async);
   else
     uv_unref((uv_handle_t *)&w->async);

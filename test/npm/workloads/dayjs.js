@@ -1,0 +1,14 @@
+process.env.TZ = 'UTC';
+const dayjs = require('dayjs');
+dayjs.extend(require('dayjs/plugin/utc'));
+dayjs.extend(require('dayjs/plugin/relativeTime'));
+dayjs.extend(require('dayjs/plugin/duration'));
+dayjs.extend(require('dayjs/plugin/customParseFormat'));
+const d = dayjs.utc('2024-02-28T23:30:00Z');
+console.log(d.add(1, 'day').format('YYYY-MM-DD dddd HH:mm'));
+console.log(d.startOf('month').toISOString(), d.endOf('year').toISOString());
+console.log(d.diff(dayjs.utc('2023-01-01'), 'day'), d.isBefore('2025-01-01'));
+console.log(dayjs.utc('2020-01-01').from(dayjs.utc('2024-06-01')));
+console.log(dayjs.duration(3725, 'seconds').format('HH:mm:ss'));
+console.log(dayjs('12-25-1995', 'MM-DD-YYYY').format('YYYY/MM/DD'));
+console.log(dayjs('not a date').isValid());
