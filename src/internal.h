@@ -250,6 +250,12 @@ v8c_value nr__throw_uv(v8c_env *env, int err, const char *syscall,
 /* Builds (does not throw) the same error. */
 v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
                        const char *path, const char *dest);
+/* The same two for fs's synchronous calls, whose errors Node builds with
+ * syscall before code (errno, syscall, code, path, dest). */
+v8c_value nr__throw_uv_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest);
+v8c_value nr__uv_error_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest);
 /* Throws Node's ERR_INVALID_ARG_TYPE for argument `name`. Returns NULL. */
 v8c_value nr__throw_arg_type(v8c_env *env, const char *name,
                              const char *expected);
