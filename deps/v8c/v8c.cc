@@ -599,6 +599,9 @@ extern "C" bool v8c_to_bool(v8c_env *env, v8c_value v) {
 extern "C" v8c_value v8c_to_string(v8c_env *env, v8c_value v) {
   return V(L(v)->ToString(Ctx(env)));
 }
+extern "C" v8c_value v8c_to_detail_string(v8c_env *env, v8c_value v) {
+  return V(L(v)->ToDetailString(Ctx(env)));
+}
 extern "C" double v8c_value_double(v8c_value v) {
   Local<Value> l = L(v);
   return l->IsNumber() ? l.As<v8::Number>()->Value() : 0;

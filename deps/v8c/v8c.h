@@ -158,6 +158,10 @@ bool v8c_to_double(v8c_env *env, v8c_value v, double *out);
 bool v8c_to_int64(v8c_env *env, v8c_value v, int64_t *out);
 bool v8c_to_bool(v8c_env *env, v8c_value v);
 v8c_value v8c_to_string(v8c_env *env, v8c_value v);
+/* V8's own description of a value, running no JS (no toString or getter
+ * of the value is called): "#<Foo>", "[object Array]", a function's
+ * source, an error's "Name: message". */
+v8c_value v8c_to_detail_string(v8c_env *env, v8c_value v);
 double v8c_value_double(v8c_value v);
 int64_t v8c_value_int64(v8c_value v);
 uint64_t v8c_bigint_value_u64(v8c_value v, bool *lossless);
