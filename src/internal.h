@@ -97,6 +97,7 @@ typedef struct nr__cli {
   const char *input_type; /* --input-type: "module", "commonjs" or NULL */
   bool experimental_vm_modules; /* vm.Module and its kinds */
   bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
+  bool abort_on_uncaught; /* an uncaught exception aborts (core dump) */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */

@@ -100,4 +100,11 @@ for (const [name, id, key = name] of [
 }
 
 module.exports = require('internal/process/execution');
+for (const name of ['setUncaughtExceptionCaptureCallback',
+  'hasUncaughtExceptionCaptureCallback']) {
+  Object.defineProperty(process, name, {
+    value: module.exports[name], writable: true, enumerable: true,
+    configurable: true,
+  });
+}
 realm.milestones.bootstrapComplete = process.hrtime.bigint();

@@ -240,12 +240,55 @@ function formatFatal(err, arrow) {
     (typeof err === 'string' ? err : inspect(err)) + footer;
 }
 
-// An exception nothing caught: 'uncaughtException' listeners may take it
-// (true). Otherwise 'exit' runs, the error is printed and the exit code is
-// returned (Node's order).
+// process.setUncaughtExceptionCaptureCallback(): one function that takes
+// every uncaught exception in place of 'uncaughtException' listeners.
+let captureFn = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  if (typeof fn !== 'function') {
+    const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
+  if (captureFn !== null) {
+    const { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } =
+      require('internal/errors').codes;
+    throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  }
+  captureFn = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureFn !== null;
+}
+
+// An exception nothing caught: a capture callback or 'uncaughtException'
+// listeners may take it (true). Otherwise 'exit' runs, the error is printed
+// and the exit code is returned (Node's order); with
+// --abort-on-uncaught-exception the process aborts after printing.
 function onFatal(err, arrow, fromPromise) {
+  // Node aborts at once, before any listener (a rejection is not thrown, so
+  // it takes the ordinary path).
+  if (!fromPromise && captureFn === null &&
+      binding.getOptions().abortOnUncaughtException) {
+    let text;
+    try {
+      text = formatFatal(err, arrow);
+    } catch {
+      text = `${String(err && err.stack || err)}\n`;
+    }
+    stdio.writeSync(2, text);
+    process.abort();
+  }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
+  if (captureFn !== null) {
+    captureFn(err);
+    return true;
+  }
   if (process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', err, origin);
     return true;
@@ -270,6 +313,8 @@ function onFatal(err, arrow, fromPromise) {
 }
 
 module.exports = {
+  setUncaughtExceptionCaptureCallback,
+  hasUncaughtExceptionCaptureCallback,
   runMain,
   runFile,
   evalForHost,
