@@ -100,10 +100,13 @@ for (const [name, id, key = name] of [
 }
 
 module.exports = require('internal/process/execution');
-for (const name of ['setUncaughtExceptionCaptureCallback',
-  'hasUncaughtExceptionCaptureCallback']) {
+for (const [name, key = name] of [
+  ['setUncaughtExceptionCaptureCallback'],
+  ['hasUncaughtExceptionCaptureCallback'],
+  ['_fatalException', 'fatalException'],
+]) {
   Object.defineProperty(process, name, {
-    value: module.exports[name], writable: true, enumerable: true,
+    value: module.exports[key], writable: true, enumerable: true,
     configurable: true,
   });
 }

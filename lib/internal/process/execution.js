@@ -274,15 +274,34 @@ function onFatal(err, arrow, fromPromise) {
   // it takes the ordinary path).
   if (!fromPromise && captureFn === null &&
       binding.getOptions().abortOnUncaughtException) {
-    let text;
-    try {
-      text = formatFatal(err, arrow);
-    } catch {
-      text = `${String(err && err.stack || err)}\n`;
-    }
-    stdio.writeSync(2, text);
+    stdio.writeSync(2, fatalText(err, arrow));
     process.abort();
   }
+  // process._fatalException decides whether something took the error; a
+  // program may replace it (Node exits with 6 when it is not a function).
+  const handler = process._fatalException;
+  if (typeof handler !== 'function') {
+    stdio.writeSync(2, fatalText(err, arrow));
+    return 6;
+  }
+  if (handler(err, fromPromise)) return true;
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch {
+    // An 'exit' listener that throws cannot stop the exit.
+  }
+  stdio.writeSync(2, fatalText(err, arrow));
+  // An 'exit' listener may have set another code.
+  return exitCodeOf(process.exitCode);
+}
+
+// The default process._fatalException: true when the capture callback or
+// 'uncaughtException' listeners took the error.
+function fatalException(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
   if (captureFn !== null) {
@@ -293,26 +312,19 @@ function onFatal(err, arrow, fromPromise) {
     process.emit('uncaughtException', err, origin);
     return true;
   }
+  return false;
+}
+
+function fatalText(err, arrow) {
   try {
-    if (!process._exiting) {
-      process._exiting = true;
-      process.exitCode = 1;
-      process.emit('exit', 1);
-    }
+    return formatFatal(err, arrow);
   } catch {
-    // An 'exit' listener that throws cannot stop the exit.
+    return `${arrow || ''}\n${String(err && err.stack || err)}\n`;
   }
-  let text;
-  try {
-    text = formatFatal(err, arrow);
-  } catch {
-    text = `${arrow || ''}\n${String(err && err.stack || err)}\n`;
-  }
-  stdio.writeSync(2, text);
-  return 1;
 }
 
 module.exports = {
+  fatalException,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
   runMain,

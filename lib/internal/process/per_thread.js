@@ -77,7 +77,8 @@ function exit(code) {
     process._exiting = true;
     process.emit('exit', exitCodeOf(process.exitCode));
   }
-  binding.reallyExit(exitCodeOf(process.exitCode));
+  // Through the property, which a program may replace, as in Node.
+  process.reallyExit(exitCodeOf(process.exitCode));
 }
 
 function exitCodeOf(code) {
