@@ -200,6 +200,7 @@ struct nr_runtime {
   uv_timer_t timer;           /* the one libuv timer behind all JS timers */
   uv_check_t immediate_check; /* runs setImmediate callbacks */
   uv_idle_t immediate_idle;   /* keeps the loop from blocking meanwhile */
+  uv_check_t platform_check;  /* runs V8's posted tasks each loop turn */
   int handles_open;           /* handles still to be closed at teardown */
   int work_active[NR_WORK_KINDS]; /* threadpool work in flight, per kind */
 
