@@ -1,5 +1,6 @@
 /* process_methods.c — binding 'process_methods': the natives behind
  * process.cwd(), hrtime(), memoryUsage(), kill(), exit(), env ... */
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -240,8 +241,36 @@ static void get_options(v8c_call *c) {
   v8c_return(c, o);
 }
 
+/* dlopen(filename, flags): process.dlopen(). noderun cannot run Node's
+ * addons (they need Node's C++ ABI or Node-API, which it does not have), so
+ * it resolves every symbol at once (RTLD_NOW for RTLD_LAZY): an addon then
+ * fails here with dlerror()'s text ("undefined symbol: napi_...") instead
+ * of crashing on first call. A library that loads is closed again: nothing
+ * in it registered a module ("Module did not self-register", as in Node). */
+static void dlopen_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  int64_t flags;
+  if (!nr__arg_int(c, 1, "flags", INT32_MIN, INT32_MAX, &flags)) return;
+  char *filename = nr__arg_string(c, 0, "filename");
+  if (!filename) return;
+  int mode = (int)flags;
+  if (mode & (RTLD_LAZY | RTLD_NOW)) mode = (mode & ~RTLD_LAZY) | RTLD_NOW;
+  void *lib = dlopen(filename, mode);
+  if (!lib) {
+    const char *why = dlerror();
+    v8c_throw_error(env, V8C_ERROR, "ERR_DLOPEN_FAILED", "%s",
+                    why ? why : "dlopen failed");
+  } else {
+    dlclose(lib);
+    v8c_throw_error(env, V8C_ERROR, "ERR_DLOPEN_FAILED",
+                    "Module did not self-register: '%s'.", filename);
+  }
+  free(filename);
+}
+
 static const nr__method methods[] = {
     {"cwd", cwd},
+    {"dlopen", dlopen_},
     {"chdir", chdir_},
     {"umask", umask_},
     {"hrtime", hrtime},

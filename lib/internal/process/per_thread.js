@@ -218,6 +218,19 @@ function setup(process) {
     nextTick(...args) {
       return require('internal/process/task_queues').nextTick(...args);
     },
+    dlopen(module, filename, flags) {
+      if (arguments.length < 2) {
+        const { ERR_MISSING_ARGS } = require('internal/errors').codes;
+        throw new ERR_MISSING_ARGS('module', 'filename');
+      }
+      if (module === null || module === undefined) {
+        throw new TypeError('Cannot convert undefined or null to object');
+      }
+      if (flags === undefined) {
+        flags = internalBinding('constants').dlopen.RTLD_LAZY;
+      }
+      binding.dlopen(String(filename), Number(flags) | 0);
+    },
     getActiveResourcesInfo() {
       return require('internal/process/active_resources')
         .getActiveResourcesInfo();

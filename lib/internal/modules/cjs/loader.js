@@ -724,11 +724,10 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 
+// Node's addons cannot run here: process.dlopen() says why (see
+// src/process_methods.c).
 Module._extensions['.node'] = function(module, filename) {
-  const err = new Error(`Cannot load native addon '${filename}': ` +
-                        'noderun does not run Node-API or V8 addons');
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
 Module.createRequire = function createRequire(filename) {
