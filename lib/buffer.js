@@ -161,8 +161,12 @@ let poolSize = 8192;
 let pool;
 let poolOffset;
 
+// The pool is shared by unrelated Buffers: a transfer list never moves it.
+const { markAsUntransferable } = require('internal/worker/untransferable');
+
 function createPool() {
   pool = new ArrayBuffer(poolSize);
+  markAsUntransferable(pool);
   poolOffset = 0;
 }
 createPool();

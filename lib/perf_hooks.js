@@ -1,8 +1,8 @@
 'use strict';
 
 // perf_hooks: the performance timeline (marks, measures, timerify,
-// observers). Not here yet: eventLoopUtilization, monitorEventLoopDelay and
-// createHistogram, which need loop metrics and histograms from C.
+// observers, eventLoopUtilization). Not here yet: monitorEventLoopDelay
+// and createHistogram, which need histograms.
 
 const {
   Performance,

@@ -288,6 +288,10 @@ REPLServer.prototype.createContext = function createContext() {
     });
   }
   const { module, require } = makeEvalModule('<repl>');
+  // As in Node: no file (relative requires start at the current directory,
+  // require stacks say '<repl>'), node_modules lookups from ./repl.
+  module.filename = null;
+  module.paths = Module._nodeModulePaths(path.join(process.cwd(), 'repl'));
   this.module = module;
   Object.defineProperty(context, 'module', {
     configurable: true, writable: true, value: module,
@@ -501,17 +505,18 @@ REPLServer.prototype.printError = function printError(err) {
         `Uncaught ${err.stack.slice(at)}`;
     } else {
       // An error is shown by its stack (in brackets when no frame is
-      // left, which goes); one with more properties in full, on lines of
-      // its own when it takes several.
+      // left, which goes); one with more properties in full.
       const stack = String(err.stack);
       const bare = inspect(err);
       const plainStack = bare === stack || bare === `[${stack}]`;
       text = plainStack ? stack : inspect(err, { colors: this.useColors });
-      text = !plainStack && text.includes('\n') ? `Uncaught:\n${text}` :
-        `Uncaught ${text}`;
+      text = `Uncaught ${text}`;
     }
   } else {
-    text = `Uncaught ${inspect(err, { colors: this.useColors })}`;
+    // Other thrown values that take several lines start on a line of
+    // their own.
+    text = inspect(err, { colors: this.useColors });
+    text = text.includes('\n') ? `Uncaught:\n${text}` : `Uncaught ${text}`;
   }
   this.output.write(`${text}\n`);
 };

@@ -1,34 +1,37 @@
-// worker_threads. Until Worker exists this thread is always the main
-// thread, and the values below are the real ones for it. Not yet: Worker,
-// BroadcastChannel, markAsUntransferable, moveMessagePortToContext.
+// worker_threads: Worker (lib/internal/worker.js), the ports and channels
+// (lib/internal/worker/io.js), and what this thread is (set by a worker's
+// start-up, lib/internal/worker/main.js).
 'use strict';
 
 const {
-  MessageChannel, MessagePort, receiveMessageOnPort,
+  BroadcastChannel, MessageChannel, MessagePort, receiveMessageOnPort,
+  markAsUntransferable,
 } = require('internal/worker/io');
-
-let environmentData;
+const { Worker, SHARE_ENV } = require('internal/worker');
+const state = require('internal/worker/state');
 
 function getEnvironmentData(key) {
-  return environmentData === undefined ? undefined : environmentData.get(key);
+  return state.environmentData.get(key);
 }
 
 function setEnvironmentData(key, value) {
-  if (environmentData === undefined) environmentData = new Map();
-  if (value === undefined) environmentData.delete(key);
-  else environmentData.set(key, value);
+  if (value === undefined) state.environmentData.delete(key);
+  else state.environmentData.set(key, value);
 }
 
 module.exports = {
-  isMainThread: true,
+  isMainThread: state.isMainThread,
   MessagePort,
   MessageChannel,
+  markAsUntransferable,
   receiveMessageOnPort,
-  resourceLimits: {},
-  threadId: 0,
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
-  parentPort: null,
-  workerData: null,
+  resourceLimits: state.resourceLimits,
+  threadId: state.threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort: state.parentPort,
+  workerData: state.workerData,
+  BroadcastChannel,
   getEnvironmentData,
   setEnvironmentData,
 };

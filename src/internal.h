@@ -25,11 +25,17 @@ typedef struct nr__method {
  * with `bool nr__binding_<name>(nr_runtime *rt, v8c_value target)` that
  * fills `target`; it returns false with an exception pending on failure. */
 #define NR_BINDINGS(X)                                                     \
+  X(async_wrap)                                                            \
   X(buffer)                                                                \
   X(builtins)                                                              \
   X(cares_wrap)                                                            \
   X(constants)                                                             \
   X(contextify)                                                            \
+  X(crypto_cipher)                                                         \
+  X(crypto_hash)                                                           \
+  X(crypto_kdf)                                                            \
+  X(crypto_keys)                                                           \
+  X(crypto_random)                                                         \
   X(dns)                                                                   \
   X(encoding)                                                              \
   X(fs)                                                                    \
@@ -38,6 +44,7 @@ typedef struct nr__method {
   X(messaging)                                                             \
   X(module_wrap)                                                           \
   X(os)                                                                    \
+  X(performance)                                                           \
   X(pipe_wrap)                                                             \
   X(process_methods)                                                       \
   X(process_wrap)                                                          \
@@ -48,8 +55,11 @@ typedef struct nr__method {
   X(tcp_wrap)                                                              \
   X(threadpool)                                                            \
   X(timers)                                                                \
+  X(tty_wrap)                                                              \
   X(types)                                                                 \
   X(util)                                                                  \
+  X(v8)                                                                    \
+  X(worker)                                                                \
   X(zlib)
 
 #define NR_DECLARE_BINDING(name) \
@@ -211,6 +221,11 @@ struct nr_runtime {
   int exit_code;
   bool stopping;              /* process.exit() or a fatal exception */
   bool exit_emitted;
+
+  /* messaging.c: the JS side of this runtime's MessagePorts. */
+  v8c_ref *port_onmessage, *port_onclose, *port_wrap;
+  /* worker.c: the Worker this runtime runs (NULL on the main thread). */
+  struct nr__worker *worker;
 };
 
 /* The runtime a native call belongs to. */
@@ -241,6 +256,53 @@ void nr__on_handle_closed(uv_handle_t *h);
 
 /* Compiles builtin `id` as a function of the builtin wrapper parameters. */
 v8c_value nr__compile_builtin(nr_runtime *rt, const char *id);
+
+/* ---- Crypto (crypto_util.c, shared by the crypto_* bindings) ---------- */
+
+/* Node's error for OpenSSL error `err` (from ERR_get_error, on any
+ * thread): message "error:1C800064:Provider routines::bad decrypt", with
+ * `library`, `reason` and code "ERR_OSSL_BAD_DECRYPT". With err 0, a plain
+ * Error with `fallback`. Built, not thrown. */
+v8c_value nr__crypto_error(v8c_env *env, unsigned long err,
+                           const char *fallback);
+/* Throws the error of the oldest OpenSSL error queued on this thread (or
+ * `fallback`) and empties the queue. Returns NULL. */
+v8c_value nr__crypto_throw(v8c_env *env, const char *fallback);
+
+/* The bytes of argument i, a Buffer, TypedArray, DataView or ArrayBuffer;
+ * throws ERR_INVALID_ARG_TYPE for anything else. */
+bool nr__crypto_arg_bytes(v8c_call *c, int i, const char *name,
+                          const uint8_t **data, size_t *len);
+
+/* One computation (a key derivation, random bytes...) that runs either at
+ * once on the calling thread (no callback) or on the threadpool, kind
+ * NR_WORK_CRYPTO, with its callback called (err, result) on the loop
+ * thread. A binding embeds it first in its own job struct, fills the three
+ * functions, and hands it to nr__crypto_job_run, which owns it from then
+ * on. run() touches only the job's own memory: no V8, no JS buffers. */
+typedef struct nr__crypto_job nr__crypto_job;
+struct nr__crypto_job {
+  nr__work work;          /* private */
+  nr__handle_wrap wrap;   /* private: wrap.rt is NULL after teardown */
+  v8c_ref *cb;            /* private */
+  void (*run)(nr__crypto_job *j);
+  /* The result (fills *failed and returns the error when j->err or
+   * j->ossl_err says it failed); NULL with an exception pending. */
+  v8c_value (*result)(v8c_env *env, nr__crypto_job *j, bool *failed);
+  /* Frees the job and what it owns. */
+  void (*free)(nr__crypto_job *j);
+  unsigned long ossl_err; /* set by run(): ERR_get_error() on failure */
+  bool failed;            /* set by run() */
+};
+
+/* Runs j: with cb NULL, now, returning its result or throwing its error;
+ * else on the threadpool. Frees j in every case. */
+void nr__crypto_job_run(v8c_call *c, nr__crypto_job *j, v8c_value cb);
+/* The callback argument i: *cb NULL when undefined, else a function
+ * (ERR_INVALID_ARG_TYPE otherwise). */
+bool nr__crypto_arg_callback(v8c_call *c, int i, v8c_value *cb);
+/* A Buffer-backing ArrayBuffer that takes over malloc'd `data`. */
+v8c_value nr__crypto_take_bytes(v8c_env *env, uint8_t *data, size_t len);
 
 /* ---- Errors ----------------------------------------------------------- */
 
@@ -367,5 +429,27 @@ void nr__on_connect(uv_connect_t *req, int status);
  * writeBuffer, writeUtf8String, writeLatin1String, writev, shutdown,
  * listen, close, ref, hasRef, fileno, writeQueueSize. */
 extern const nr__method nr__stream_methods[];
+
+/* ---- Workers and message ports (worker.c, messaging.c) --------------- */
+
+/* One end of a message channel while it belongs to no loop: it travels in
+ * a message, or waits for a worker's runtime. */
+typedef struct nr__port_token nr__port_token;
+
+/* A new channel: one end a port on rt (its handle object is returned), the
+ * other a token in *other. NULL with an exception pending on failure. */
+v8c_value nr__channel_open(nr_runtime *rt, nr__port_token **other);
+/* Makes a token a port on rt (the token is used up): its handle object,
+ * or NULL with an exception pending. */
+v8c_value nr__port_adopt(nr_runtime *rt, nr__port_token *t);
+/* Drops a token: its end of the channel closes. */
+void nr__port_token_free(nr__port_token *t);
+
+typedef struct nr__worker nr__worker;
+/* What a worker's thread does with its runtime: made by worker.c, run on
+ * the new thread. Creates the runtime (an isolate with the worker's heap
+ * limits, its own loop) for worker w; NULL on failure. */
+nr_runtime *nr__runtime_new_worker(nr__worker *w, int argc, char **argv,
+                                   const v8c_env_limits *limits);
 
 #endif /* NR_INTERNAL_H */

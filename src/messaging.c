@@ -1,16 +1,31 @@
-/* messaging.c — binding 'messaging': structuredClone and MessagePorts.
+/* messaging.c — binding 'messaging': structuredClone, MessagePorts and
+ * BroadcastChannels.
  *
- * A channel joins two ports. Each port owns a uv_async_t on its runtime's
- * loop; posting serializes the value (v8c_serialize, no V8 handles inside),
- * appends it to the peer's queue under the channel's lock and wakes the
- * peer's loop. Because only the lock and uv_async_send cross between the
- * two ends, a port's peer may live on another thread's loop (workers). */
+ * A channel joins two ends. An end is either a port (an eventfd watched by
+ * some runtime's loop) or, while it travels inside a message to another thread,
+ * a token. Posting serializes the value (v8c_serialize, no V8 handles
+ * inside), appends it to the peer end's queue under the channel's lock and
+ * wakes the peer's loop when the peer is a port. Because only the lock and
+ * the eventfd cross between the two ends, an end may live on any
+ * thread's loop (workers), and may move from one loop to another: a port
+ * listed in a transfer list becomes a token in the message and a port
+ * again where the message is read, with its queue intact.
+ *
+ * A BroadcastChannel is a channel whose end 0 is the subscriber's port and
+ * whose end 1 belongs to a process-wide registry of names: posting puts a
+ * copy of the message in the queue of every other subscriber of the name. */
 #include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "internal.h"
 
 typedef struct message {
   v8c_serialized *data;
+  nr__port_token **tokens; /* ports moving with the message */
+  uint32_t ntokens;
   struct message *next;
 } message;
 
@@ -18,75 +33,157 @@ typedef struct port port;
 
 typedef struct channel {
   uv_mutex_t lock;
-  int ports;              /* ends not yet freed */
-  port *ends[2];          /* NULL once that end closed */
-  message *head[2], *tail[2]; /* head[i]: messages waiting for ends[i] */
+  int refs;               /* ports and tokens holding the channel */
+  bool closed[2];         /* end i is gone for good */
+  port *ends[2];          /* the port of end i, NULL while it is a token */
+  message *head[2], *tail[2]; /* head[i]: messages waiting for end i */
 } channel;
+
+struct nr__port_token {
+  channel *chan;
+  int side;
+};
 
 struct port {
   nr__handle_wrap base;
-  uv_async_t async;
+  /* Wakes the port's loop. An eventfd rather than a uv_async_t: libuv
+   * 1.44's uv_async_send makes the woken loop spin until the sender's
+   * call returns, which costs dearly when threads ping-pong messages. */
+  uv_poll_t waker;
+  int efd;
   channel *chan;
   int side;
   bool receiving;         /* start() was called */
   bool closing;
-  bool peer_closed;       /* set under the channel lock */
+  bool close_requested;   /* close(): finish from the loop */
+  bool transferred;       /* the end lives on as a token */
+  bool broadcast;         /* a BroadcastChannel's subscription */
   v8c_ref *object;
-  v8c_ref *onmessage;     /* onmessage(value) */
-  v8c_ref *onclose;       /* onclose() */
 };
 
 static const int port_tag = 0;
 
-static void free_queue(message *m) {
-  while (m) {
-    message *next = m->next;
-    v8c_serialized_free(m->data);
-    free(m);
-    m = next;
-  }
+/* Wakes p's loop; safe from any thread while p is an end of its channel
+ * (under the channel's lock) or from p's own loop. */
+static void wake(port *p) {
+  uint64_t one = 1;
+  ssize_t n;
+  do {
+    n = write(p->efd, &one, sizeof one);
+  } while (n < 0 && errno == EINTR);
+  /* EAGAIN: the counter is full, so a wake-up is pending anyway. */
 }
 
-static void on_port_closed(uv_handle_t *h) {
+static void on_wake(uv_poll_t *h, int status, int events);
+
+static void free_unused_port(uv_handle_t *h) {
   port *p = h->data;
-  channel *c = p->chan;
+  close(p->efd);
+  free(p);
+}
+
+/* ---- Channels --------------------------------------------------------- */
+
+static channel *channel_new(void) {
+  channel *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  if (uv_mutex_init(&c->lock) != 0) {
+    free(c);
+    return NULL;
+  }
+  return c;
+}
+
+static void channel_unref(channel *c) {
   uv_mutex_lock(&c->lock);
-  free_queue(c->head[p->side]);
-  c->head[p->side] = c->tail[p->side] = NULL;
-  bool last = --c->ports == 0;
+  bool last = --c->refs == 0;
   uv_mutex_unlock(&c->lock);
   if (last) {
     uv_mutex_destroy(&c->lock);
     free(c);
   }
-  v8c_ref_free(p->object);
-  v8c_ref_free(p->onmessage);
-  v8c_ref_free(p->onclose);
-  free(p);
 }
 
-/* Detaches this end from the channel and tells the peer. */
-static void disentangle(port *p) {
-  channel *c = p->chan;
-  uv_mutex_lock(&c->lock);
-  port *peer = c->ends[!p->side];
-  c->ends[p->side] = NULL;
-  if (peer) {
-    peer->peer_closed = true;
+static void free_queue(message *m) {
+  while (m) {
+    message *next = m->next;
+    v8c_serialized_free(m->data);
+    for (uint32_t i = 0; i < m->ntokens; i++)
+      nr__port_token_free(m->tokens[i]);
+    free(m->tokens);
+    free(m);
+    m = next;
+  }
+}
+
+/* Marks end `side` gone: its queue is dropped (returned, to be freed by the
+ * caller outside the lock) and the peer hears of it. Lock held. */
+static message *end_gone(channel *c, int side, uv_loop_t *same_loop) {
+  c->closed[side] = true;
+  c->ends[side] = NULL;
+  message *q = c->head[side];
+  c->head[side] = c->tail[side] = NULL;
+  port *peer = c->ends[!side];
+  if (peer && !peer->closing) {
     /* The peer's 'close' must still be delivered: on the same loop, keep
      * the loop up until it is (another thread's loop is its own affair). */
-    if (peer->async.loop == p->async.loop) uv_ref((uv_handle_t *)&peer->async);
-    uv_async_send(&peer->async);
+    if (peer->waker.loop == same_loop) uv_ref((uv_handle_t *)&peer->waker);
+    wake(peer);
+  }
+  return q;
+}
+
+/* Appends m to end `to`; false (m untouched) when that end is gone. */
+static bool enqueue(channel *c, int to, message *m) {
+  uv_mutex_lock(&c->lock);
+  bool ok = !c->closed[to];
+  if (ok) {
+    if (c->tail[to]) c->tail[to]->next = m;
+    else c->head[to] = m;
+    c->tail[to] = m;
+    if (c->ends[to]) wake(c->ends[to]);
   }
   uv_mutex_unlock(&c->lock);
+  return ok;
 }
+
+void nr__port_token_free(nr__port_token *t) {
+  if (!t) return;
+  channel *c = t->chan;
+  uv_mutex_lock(&c->lock);
+  message *q = end_gone(c, t->side, NULL);
+  uv_mutex_unlock(&c->lock);
+  free_queue(q);
+  free(t);
+  channel_unref(c);
+}
+
+/* ---- Ports ------------------------------------------------------------ */
+
+static void on_port_closed(uv_handle_t *h) {
+  port *p = h->data;
+  close(p->efd);
+  v8c_ref_free(p->object);
+  channel *c = p->chan;
+  free(p);
+  channel_unref(c);
+}
+
+static void broadcast_drop(channel *ch);
 
 static void close_port(nr__handle_wrap *w) {
   port *p = (port *)w;
   if (p->closing) return;
   p->closing = true;
-  disentangle(p);
-  uv_close((uv_handle_t *)&p->async, on_port_closed);
+  if (p->broadcast) broadcast_drop(p->chan);
+  if (!p->transferred) {
+    channel *c = p->chan;
+    uv_mutex_lock(&c->lock);
+    message *q = end_gone(c, p->side, p->waker.loop);
+    uv_mutex_unlock(&c->lock);
+    free_queue(q);
+  }
+  uv_close((uv_handle_t *)&p->waker, on_port_closed);
 }
 
 /* Tells JS the port closed, then closes it (from the loop, not from JS). */
@@ -97,185 +194,407 @@ static void finish_close(port *p) {
   v8c_scope scope;
   v8c_scope_open(env, &scope);
   v8c_value self = v8c_ref_get(env, p->object);
-  v8c_value fn = v8c_ref_get(env, p->onclose);
+  v8c_value fn = rt->port_onclose ? v8c_ref_get(env, rt->port_onclose) : NULL;
   if (self) v8c_unwrap_clear(env, self);
   close_port(&p->base);
-  if (fn && !rt->stopping) nr__callback(rt, fn, self, 0, NULL);
+  if (fn && self && !rt->stopping) nr__callback(rt, fn, self, 0, NULL);
   v8c_scope_close(&scope);
 }
 
-static void on_async(uv_async_t *a) {
-  port *p = a->data;
+static port *new_port(nr_runtime *rt, channel *c, int side) {
+  port *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (p->efd < 0) {
+    free(p);
+    return NULL;
+  }
+  if (uv_poll_init(rt->loop, &p->waker, p->efd) != 0 ||
+      uv_poll_start(&p->waker, UV_READABLE, on_wake) != 0) {
+    /* A handle made must be closed; its close callback frees p. */
+    if (p->waker.loop) {
+      p->transferred = true;
+      p->closing = true;
+      p->waker.data = p;
+      uv_close((uv_handle_t *)&p->waker, free_unused_port);
+    } else {
+      close(p->efd);
+      free(p);
+    }
+    return NULL;
+  }
+  p->waker.data = p;
+  p->chan = c;
+  p->side = side;
+  /* A port keeps the loop alive only when JS refs it (a 'message'
+   * listener), as in Node. */
+  uv_unref((uv_handle_t *)&p->waker);
+  nr__wrap_track(rt, &p->base, close_port);
+  return p;
+}
+
+/* The JS handle of a new port for end `side` of c. The caller's reference
+ * to the channel passes to the port; on failure (NULL, exception pending)
+ * the end is gone and the reference dropped. */
+static v8c_value port_handle(nr_runtime *rt, channel *c, int side) {
+  v8c_env *env = rt->env;
+  port *p = new_port(rt, c, side);
+  if (!p) {
+    uv_mutex_lock(&c->lock);
+    message *q = end_gone(c, side, NULL);
+    uv_mutex_unlock(&c->lock);
+    free_queue(q);
+    channel_unref(c);
+    return v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                           "Failed to allocate memory");
+  }
+  v8c_value obj = v8c_wrap(env, &port_tag, p, NULL, NULL);
+  if (!obj) {
+    nr__wrap_untrack(&p->base);
+    close_port(&p->base);
+    return NULL;
+  }
+  p->object = v8c_ref_new(env, obj);
+  uv_mutex_lock(&c->lock);
+  c->ends[side] = p;
+  bool pending = c->head[side] || c->closed[!side];
+  uv_mutex_unlock(&c->lock);
+  if (pending) wake(p);
+  return obj;
+}
+
+
+/* Builds the MessagePort objects of a message's tokens (the tokens are
+ * used up). NULL with an exception pending. */
+static v8c_value adopt_tokens(nr_runtime *rt, message *m, v8c_value *objs) {
+  v8c_env *env = rt->env;
+  v8c_value wrap = rt->port_wrap ? v8c_ref_get(env, rt->port_wrap) : NULL;
+  v8c_value arr = v8c_array(env, m->ntokens);
+  for (uint32_t i = 0; i < m->ntokens; i++) {
+    nr__port_token *t = m->tokens[i];
+    m->tokens[i] = NULL;
+    v8c_value h = nr__port_adopt(rt, t);
+    v8c_value obj = h && wrap ? v8c_call_fn(env, wrap, v8c_undefined(env),
+                                            1, &h)
+                              : NULL;
+    if (!obj || !v8c_is(obj, V8C_OBJECT)) {
+      for (uint32_t j = i + 1; j < m->ntokens; j++) {
+        nr__port_token_free(m->tokens[j]);
+        m->tokens[j] = NULL;
+      }
+      if (!v8c_is_terminating(env) && !obj)
+        v8c_throw_error(env, V8C_ERROR, "ERR_MISSING_PLATFORM_FOR_WORKER",
+                        "MessagePort could not be created");
+      return NULL;
+    }
+    objs[i] = obj;
+    v8c_set_index(env, arr, i, obj);
+  }
+  m->ntokens = 0;
+  return arr;
+}
+
+/* Rebuilds a message's value and ports; on failure *err gets the
+ * exception (for 'messageerror') and NULL is returned. */
+static v8c_value read_message(nr_runtime *rt, message *m, v8c_value *ports,
+                              v8c_value *err) {
+  v8c_env *env = rt->env;
+  v8c_trycatch tc;
+  v8c_try_begin(env, &tc);
+  v8c_value objs[64];
+  v8c_value *hosts = m->ntokens <= 64 ? objs
+                                      : malloc(m->ntokens * sizeof *hosts);
+  uint32_t n = m->ntokens;
+  v8c_value value = NULL;
+  *ports = hosts ? adopt_tokens(rt, m, hosts) : NULL;
+  if (*ports) value = v8c_deserialize_host(env, m->data, n, hosts);
+  if (hosts != objs) free(hosts);
+  *err = value || !v8c_try_caught(&tc) ? NULL : v8c_try_exception(&tc);
+  v8c_try_end(&tc);
+  return value;
+}
+
+static void free_message(message *m) {
+  m->next = NULL;
+  free_queue(m);
+}
+
+static void on_wake(uv_poll_t *h, int status, int events) {
+  port *p = h->data;
+  uint64_t count;
+  /* Any number of wake-ups since the last one: the queue says what came. */
+  if (read(p->efd, &count, sizeof count) < 0) {
+    /* EAGAIN: a start() or close() that came before the wake-up. */
+  }
   nr_runtime *rt = p->base.rt;
   if (!rt || p->closing || rt->stopping) return;
   channel *c = p->chan;
   message *m = NULL;
   uv_mutex_lock(&c->lock);
-  bool peer_closed = p->peer_closed;
+  bool peer_closed = c->closed[!p->side];
   if (p->receiving) {
     m = c->head[p->side];
     c->head[p->side] = c->tail[p->side] = NULL;
   }
   uv_mutex_unlock(&c->lock);
   v8c_env *env = rt->env;
-  while (m && !rt->stopping && !p->closing) {
+  while (m && !rt->stopping && !p->closing && !p->transferred &&
+         p->receiving) {
     message *next = m->next;
     v8c_scope scope;
     v8c_scope_open(env, &scope);
-    v8c_trycatch tc;
-    v8c_try_begin(env, &tc);
-    v8c_value value = v8c_deserialize(env, m->data);
-    v8c_value err = value ? NULL : v8c_try_exception(&tc);
-    v8c_try_end(&tc);
-    v8c_value fn = v8c_ref_get(env, p->onmessage);
+    v8c_value ports, err;
+    v8c_value value = read_message(rt, m, &ports, &err);
+    v8c_value fn =
+        rt->port_onmessage ? v8c_ref_get(env, rt->port_onmessage) : NULL;
     v8c_value self = v8c_ref_get(env, p->object);
     /* A message that cannot be rebuilt arrives as ('messageerror', err). */
-    v8c_value argv[2] = {value ? value : err, v8c_bool(env, value == NULL)};
-    if (fn && argv[0]) nr__callback(rt, fn, self, 2, argv);
+    v8c_value argv[3] = {value ? value : err, v8c_bool(env, value == NULL),
+                         ports ? ports : v8c_array(env, 0)};
+    if (fn && self && argv[0]) nr__callback(rt, fn, self, 3, argv);
     v8c_scope_close(&scope);
-    v8c_serialized_free(m->data);
-    free(m);
+    free_message(m);
     m = next;
   }
+  if (m && !rt->stopping && (p->transferred || !p->receiving)) {
+    /* A listener stopped the port, or sent it elsewhere: the rest of the
+     * batch waits in the queue again, in order. */
+    message *last = m;
+    while (last->next) last = last->next;
+    uv_mutex_lock(&c->lock);
+    if (!c->closed[p->side]) {
+      last->next = c->head[p->side];
+      if (!c->head[p->side]) c->tail[p->side] = last;
+      c->head[p->side] = m;
+      m = NULL;
+    }
+    uv_mutex_unlock(&c->lock);
+  }
   free_queue(m);  /* what was left when the runtime stopped */
-  if (peer_closed && !p->closing && !rt->stopping) finish_close(p);
+  if ((peer_closed || p->close_requested) && !p->closing && !p->transferred &&
+      !rt->stopping)
+    finish_close(p);
 }
 
-static port *new_port(nr_runtime *rt, channel *c, int side) {
-  port *p = calloc(1, sizeof *p);
-  if (!p) return NULL;
-  if (uv_async_init(rt->loop, &p->async, on_async) != 0) {
-    free(p);
+/* ---- What worker.c uses ----------------------------------------------- */
+
+v8c_value nr__channel_open(nr_runtime *rt, nr__port_token **other) {
+  v8c_env *env = rt->env;
+  channel *c = channel_new();
+  nr__port_token *t = calloc(1, sizeof *t);
+  if (!c || !t) {
+    free(t);
+    if (c) uv_mutex_destroy(&c->lock);
+    free(c);
+    return v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                           "Failed to allocate memory");
+  }
+  c->refs = 2;
+  t->chan = c;
+  t->side = 1;
+  v8c_value h = port_handle(rt, c, 0);
+  if (!h) {
+    nr__port_token_free(t);
     return NULL;
   }
-  p->async.data = p;
-  p->chan = c;
-  p->side = side;
-  /* A port keeps the loop alive only when JS refs it (a 'message'
-   * listener), as in Node. */
-  uv_unref((uv_handle_t *)&p->async);
-  nr__wrap_track(rt, &p->base, close_port);
-  return p;
+  *other = t;
+  return h;
 }
 
-/* createChannel(onmessage, onclose) -> [port1, port2] */
+v8c_value nr__port_adopt(nr_runtime *rt, nr__port_token *t) {
+  if (!t) return NULL;
+  channel *c = t->chan;
+  int side = t->side;
+  free(t);
+  return port_handle(rt, c, side);
+}
+
+/* ---- Natives ---------------------------------------------------------- */
+
+/* setup(onmessage, onclose, wrap): the JS side of this runtime's ports.
+ * onmessage(value, isError, ports) and onclose() run with `this` = the
+ * port's handle; wrap(handle) makes the MessagePort of a received handle. */
+static void setup(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  for (int i = 0; i < 3; i++) {
+    if (!v8c_is(v8c_arg(c, i), V8C_FUNCTION)) {
+      nr__throw_arg_type(env, "callback", "function");
+      return;
+    }
+  }
+  v8c_ref **slots[3] = {&rt->port_onmessage, &rt->port_onclose,
+                        &rt->port_wrap};
+  for (int i = 0; i < 3; i++) {
+    v8c_ref_free(*slots[i]);
+    *slots[i] = v8c_ref_new(env, v8c_arg(c, i));
+  }
+}
+
+/* hostObject() -> the object a MessagePort is built on. */
+static void host_object(v8c_call *c) {
+  v8c_return(c, v8c_host_object(v8c_call_env(c)));
+}
+
+/* createChannel() -> [handle1, handle2] */
 static void create_channel(v8c_call *c) {
   nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);
-  if (!v8c_is(v8c_arg(c, 0), V8C_FUNCTION) ||
-      !v8c_is(v8c_arg(c, 1), V8C_FUNCTION)) {
-    nr__throw_arg_type(env, "callback", "function");
-    return;
-  }
-  channel *ch = calloc(1, sizeof *ch);
-  if (!ch || uv_mutex_init(&ch->lock) != 0) {
-    free(ch);
-    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                    "Failed to allocate memory");
-    return;
-  }
+  nr__port_token *t;
+  v8c_value h1 = nr__channel_open(rt, &t);
+  if (!h1) return;
+  v8c_value h2 = nr__port_adopt(rt, t);
+  if (!h2) return;
   v8c_value pair = v8c_array(env, 2);
-  for (int side = 0; side < 2; side++) {
-    port *p = new_port(rt, ch, side);
-    if (!p) {
-      /* The first end, if made, is closed with the runtime's handles. */
-      v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                      "Failed to allocate memory");
-      if (side == 0) {
-        uv_mutex_destroy(&ch->lock);
-        free(ch);
-      }
-      return;
-    }
-    ch->ends[side] = p;
-    ch->ports++;
-    v8c_value obj = v8c_wrap(env, &port_tag, p, NULL, NULL);
-    if (!obj) return;
-    p->object = v8c_ref_new(env, obj);
-    p->onmessage = v8c_ref_new(env, v8c_arg(c, 0));
-    p->onclose = v8c_ref_new(env, v8c_arg(c, 1));
-    v8c_set_index(env, pair, (uint32_t)side, obj);
-  }
+  v8c_set_index(env, pair, 0, h1);
+  v8c_set_index(env, pair, 1, h2);
   v8c_return(c, pair);
 }
 
-static port *arg_port(v8c_call *c) {
-  port *p = v8c_unwrap(v8c_call_env(c), v8c_arg(c, 0), &port_tag);
-  if (!p || p->closing) return NULL;
+static port *arg_port(v8c_call *c, int i) {
+  port *p = v8c_unwrap(v8c_call_env(c), v8c_arg(c, i), &port_tag);
+  if (!p || p->closing || p->transferred) return NULL;
   return p;
 }
 
-/* postMessage(port, value, transferList) -> false when the peer is gone */
-static void post_message(v8c_call *c) {
-  v8c_env *env = v8c_call_env(c);
-  port *p = arg_port(c);
-  if (!p) return v8c_return_bool(c, false);
-  v8c_serialized *data = v8c_serialize(env, v8c_arg(c, 1), v8c_arg(c, 2));
-  if (!data) return;
-  message *m = malloc(sizeof *m);
-  if (!m) {
-    v8c_serialized_free(data);
-    return;
-  }
-  m->data = data;
-  m->next = NULL;
-  channel *ch = p->chan;
-  int to = !p->side;
-  uv_mutex_lock(&ch->lock);
-  port *peer = ch->ends[to];
-  if (peer) {
-    if (ch->tail[to]) ch->tail[to]->next = m;
-    else ch->head[to] = m;
-    ch->tail[to] = m;
-    uv_async_send(&peer->async);
-  }
-  uv_mutex_unlock(&ch->lock);
-  if (!peer) {
-    v8c_serialized_free(data);
-    free(m);
-  }
-  v8c_return_bool(c, peer != NULL);
+static v8c_value clone_error(v8c_env *env, const char *msg) {
+  v8c_value err = v8c_error(env, V8C_ERROR, NULL, msg);
+  if (err) v8c_set_named(env, err, "name",
+                         v8c_string(env, "DataCloneError", (size_t)-1));
+  return v8c_throw(env, err);
 }
 
-/* start(port): deliver queued and future messages. */
+/* Turns the ports to transfer into tokens: they leave this loop. */
+static bool detach_ports(nr_runtime *rt, port **ports, uint32_t n,
+                         nr__port_token **tokens) {
+  for (uint32_t i = 0; i < n; i++) {
+    tokens[i] = malloc(sizeof **tokens);
+    if (!tokens[i]) {
+      while (i-- > 0) free(tokens[i]);
+      return false;
+    }
+  }
+  v8c_env *env = rt->env;
+  for (uint32_t i = 0; i < n; i++) {
+    port *p = ports[i];
+    channel *ch = p->chan;
+    uv_mutex_lock(&ch->lock);
+    ch->refs++;  /* for the token */
+    ch->ends[p->side] = NULL;
+    uv_mutex_unlock(&ch->lock);
+    tokens[i]->chan = ch;
+    tokens[i]->side = p->side;
+    p->transferred = true;
+    v8c_value self = v8c_ref_get(env, p->object);
+    if (self) v8c_unwrap_clear(env, self);
+    nr__wrap_untrack(&p->base);
+    close_port(&p->base);
+  }
+  return true;
+}
+
+/* postMessage(handle, value, arrayBuffers, ports, portHandles)
+ *   -> false when the peer is gone. `ports` are the MessagePort objects of
+ *   the transfer list and portHandles their handles. */
+static void post_message(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  port *p = arg_port(c, 0);
+  if (!p) return v8c_return_bool(c, false);
+  v8c_value objs = v8c_arg(c, 3), handles = v8c_arg(c, 4);
+  uint32_t n = 0;
+  if (v8c_is(objs, V8C_ARRAY) && v8c_is(handles, V8C_ARRAY)) {
+    n = v8c_array_length(objs);
+    if (v8c_array_length(handles) != n) n = 0;
+  }
+  v8c_value *hosts = n ? calloc(n, sizeof *hosts) : NULL;
+  port **ports = n ? calloc(n, sizeof *ports) : NULL;
+  nr__port_token **tokens = n ? calloc(n, sizeof *tokens) : NULL;
+  message *m = calloc(1, sizeof *m);
+  v8c_serialized *data = NULL;
+  if (!m || (n && (!hosts || !ports || !tokens))) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    goto fail;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    hosts[i] = v8c_get_index(env, objs, i);
+    v8c_value h = v8c_get_index(env, handles, i);
+    if (!hosts[i] || !h) goto fail;
+    ports[i] = v8c_unwrap(env, h, &port_tag);
+    if (!ports[i] || ports[i]->closing || ports[i]->transferred) {
+      clone_error(env, "MessagePort in transfer list is already detached");
+      goto fail;
+    }
+    if (ports[i] == p) {
+      clone_error(env, "Transfer list contains source port");
+      goto fail;
+    }
+    for (uint32_t j = 0; j < i; j++) {
+      if (ports[j] == ports[i]) {
+        clone_error(env, "Transfer list contains duplicate MessagePort");
+        goto fail;
+      }
+    }
+  }
+  data = v8c_serialize_host(env, v8c_arg(c, 1), v8c_arg(c, 2), n, hosts);
+  if (!data) goto fail;
+  if (n && !detach_ports(rt, ports, n, tokens)) goto fail;
+  m->data = data;
+  m->tokens = tokens;
+  m->ntokens = n;
+  free(hosts);
+  free(ports);
+  bool sent = enqueue(p->chan, !p->side, m);
+  if (!sent) free_message(m);
+  v8c_return_bool(c, sent);
+  return;
+fail:
+  v8c_serialized_free(data);
+  free(hosts);
+  free(ports);
+  free(tokens);
+  free(m);
+}
+
+/* start(handle): deliver queued and future messages. */
 static void start(v8c_call *c) {
-  port *p = arg_port(c);
+  port *p = arg_port(c, 0);
   if (!p) return;
   p->receiving = true;
-  uv_async_send(&p->async);
+  wake(p);
 }
 
-/* stop(port): hold messages in the queue again. */
+/* stop(handle): hold messages in the queue again. */
 static void stop(v8c_call *c) {
-  port *p = arg_port(c);
+  port *p = arg_port(c, 0);
   if (p) p->receiving = false;
 }
 
-/* ref(port, bool) */
+/* ref(handle, bool) */
 static void ref(v8c_call *c) {
-  port *p = arg_port(c);
+  port *p = arg_port(c, 0);
   if (!p) return;
   if (v8c_to_bool(v8c_call_env(c), v8c_arg(c, 1)))
-    uv_ref((uv_handle_t *)&p->async);
+    uv_ref((uv_handle_t *)&p->waker);
   else
-    uv_unref((uv_handle_t *)&p->async);
+    uv_unref((uv_handle_t *)&p->waker);
 }
 
-/* close(port): both ends get their onclose from the loop. */
+/* close(handle): both ends get their onclose from the loop. */
 static void close_(v8c_call *c) {
-  port *p = arg_port(c);
+  port *p = arg_port(c, 0);
   if (!p) return;
-  uv_mutex_lock(&p->chan->lock);
-  p->peer_closed = true;  /* makes on_async finish the close */
-  uv_mutex_unlock(&p->chan->lock);
-  uv_async_send(&p->async);
+  p->close_requested = true;
+  wake(p);
 }
 
-/* receiveMessage(port) -> [value] for the oldest waiting message, or
- * undefined when none waits (receiveMessageOnPort). */
+/* receiveMessage(handle) -> [value, ports] for the oldest waiting message,
+ * or undefined when none waits (receiveMessageOnPort). */
 static void receive_message(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);
-  port *p = arg_port(c);
+  port *p = arg_port(c, 0);
   if (!p) return;
   channel *ch = p->chan;
   uv_mutex_lock(&ch->lock);
@@ -286,12 +605,16 @@ static void receive_message(v8c_call *c) {
   }
   uv_mutex_unlock(&ch->lock);
   if (!m) return;
-  v8c_value value = v8c_deserialize(env, m->data);
-  v8c_serialized_free(m->data);
-  free(m);
-  if (!value) return;
-  v8c_value box = v8c_array(env, 1);
+  v8c_value ports, err;
+  v8c_value value = read_message(rt, m, &ports, &err);
+  free_message(m);
+  if (!value) {
+    if (err) v8c_throw(env, err);
+    return;
+  }
+  v8c_value box = v8c_array(env, 2);
   v8c_set_index(env, box, 0, value);
+  v8c_set_index(env, box, 1, ports);
   v8c_return(c, box);
 }
 
@@ -304,8 +627,139 @@ static void structured_clone(v8c_call *c) {
   v8c_serialized_free(s);
 }
 
+/* ---- BroadcastChannel ------------------------------------------------- */
+
+/* One subscriber of a name: a channel whose end 1 the registry holds. */
+typedef struct subscriber {
+  char *name;
+  channel *chan;
+  struct subscriber *next;
+} subscriber;
+
+static uv_once_t registry_once = UV_ONCE_INIT;
+static uv_mutex_t registry_lock;
+static subscriber *registry;
+
+static void registry_init(void) { uv_mutex_init(&registry_lock); }
+
+/* broadcastOpen(name) -> the handle of a new subscriber's port */
+static void broadcast_open(v8c_call *c) {
+  nr_runtime *rt = nr__rt(c);
+  v8c_env *env = v8c_call_env(c);
+  char *name = nr__arg_string(c, 0, "name");
+  if (!name) return;
+  uv_once(&registry_once, registry_init);
+  subscriber *s = calloc(1, sizeof *s);
+  channel *ch = channel_new();
+  if (!s || !ch) {
+    free(s);
+    if (ch) uv_mutex_destroy(&ch->lock);
+    free(ch);
+    free(name);
+    v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return;
+  }
+  ch->refs = 2;  /* the port, and the registry's end */
+  v8c_value h = port_handle(rt, ch, 0);
+  if (!h) {
+    uv_mutex_lock(&ch->lock);
+    message *q = end_gone(ch, 1, NULL);
+    uv_mutex_unlock(&ch->lock);
+    free_queue(q);
+    channel_unref(ch);
+    free(s);
+    free(name);
+    return;
+  }
+  port *p = v8c_unwrap(env, h, &port_tag);
+  p->broadcast = true;
+  s->name = name;
+  s->chan = ch;
+  uv_mutex_lock(&registry_lock);
+  s->next = registry;
+  registry = s;
+  uv_mutex_unlock(&registry_lock);
+  v8c_return(c, h);
+}
+
+/* Removes the subscriber of channel ch (its port closes elsewhere). */
+static void broadcast_drop(channel *ch) {
+  uv_once(&registry_once, registry_init);
+  uv_mutex_lock(&registry_lock);
+  subscriber **pp = &registry, *s = NULL;
+  while (*pp && (*pp)->chan != ch) pp = &(*pp)->next;
+  if (*pp) {
+    s = *pp;
+    *pp = s->next;
+  }
+  uv_mutex_unlock(&registry_lock);
+  if (!s) return;
+  uv_mutex_lock(&ch->lock);
+  message *q = end_gone(ch, 1, NULL);
+  uv_mutex_unlock(&ch->lock);
+  free_queue(q);
+  free(s->name);
+  free(s);
+  channel_unref(ch);
+}
+
+
+/* broadcastPost(handle, value): a copy for every other subscriber. */
+static void broadcast_post(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  port *p = arg_port(c, 0);
+  if (!p) return;
+  uv_once(&registry_once, registry_init);
+  /* The value is serialized per receiver, outside the registry lock
+   * (serializing runs getters, which may use BroadcastChannels). */
+  uv_mutex_lock(&registry_lock);
+  const char *name = NULL;
+  size_t n = 0;
+  for (subscriber *s = registry; s; s = s->next)
+    if (s->chan == p->chan) name = s->name;
+  for (subscriber *s = registry; s && name; s = s->next)
+    if (s->chan != p->chan && !strcmp(s->name, name)) n++;
+  channel **to = n ? calloc(n, sizeof *to) : NULL;
+  size_t k = 0;
+  for (subscriber *s = registry; s && name && to; s = s->next) {
+    if (s->chan != p->chan && !strcmp(s->name, name)) {
+      uv_mutex_lock(&s->chan->lock);
+      s->chan->refs++;
+      uv_mutex_unlock(&s->chan->lock);
+      to[k++] = s->chan;
+    }
+  }
+  uv_mutex_unlock(&registry_lock);
+  /* A value that cannot be cloned throws even with no one listening. */
+  v8c_serialized *first = v8c_serialize(env, v8c_arg(c, 1), NULL);
+  bool ok = first != NULL;
+  for (size_t i = 0; i < k; i++) {
+    message *m = ok ? calloc(1, sizeof *m) : NULL;
+    v8c_serialized *data = NULL;
+    if (m && i == 0) {
+      data = first;
+      first = NULL;
+    } else if (m) {
+      data = v8c_serialize(env, v8c_arg(c, 1), NULL);
+    }
+    if (data) {
+      m->data = data;
+      if (!enqueue(to[i], 0, m)) free_message(m);
+    } else {
+      free(m);
+      ok = false;
+    }
+    channel_unref(to[i]);
+  }
+  v8c_serialized_free(first);
+  free(to);
+}
+
 static const nr__method methods[] = {
     {"structuredClone", structured_clone},
+    {"setup", setup},
+    {"hostObject", host_object},
     {"createChannel", create_channel},
     {"postMessage", post_message},
     {"start", start},
@@ -313,6 +767,8 @@ static const nr__method methods[] = {
     {"ref", ref},
     {"close", close_},
     {"receiveMessage", receive_message},
+    {"broadcastOpen", broadcast_open},
+    {"broadcastPost", broadcast_post},
     {NULL, NULL},
 };
 

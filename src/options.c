@@ -35,6 +35,9 @@ static const opt options[] = {
     /* Read by lib/_http_common.js from process.execArgv. */
     {"--max-http-header-size", NULL, OPT_VALUE},
     {"--insecure-http-parser", NULL, OPT_BOOL},
+    /* Read by lib/internal/dns/utils.js and lib/net.js the same way. */
+    {"--dns-result-order", NULL, OPT_VALUE},
+    {"--enable-network-family-autoselection", NULL, OPT_BOOL},
     {"--input-type", NULL, OPT_VALUE},
     /* Features Node 18 once had behind these flags are always on. */
     {"--experimental-json-modules", NULL, OPT_BOOL},
@@ -104,7 +107,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
     const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
     size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
     const opt *o = find_option(arg, len);
-    if (!o && strncmp(arg, "--harmony", 9) == 0) {
+    if (!o && (strncmp(arg, "--harmony", 9) == 0 ||
+               strncmp(arg, "--no-harmony", 12) == 0)) {
       add_v8_flag(cli, arg);
       continue;
     }

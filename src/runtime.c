@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "builtins.h"
 #include "internal.h"
 
@@ -231,6 +233,10 @@ static v8c_value make_process(nr_runtime *rt, int argc, char **argv) {
   v8c_set_named(env, versions, "noderun", v8c_string(env, NR_VERSION, (size_t)-1));
   v8c_set_named(env, versions, "v8", v8c_string(env, v8c_version(), (size_t)-1));
   v8c_set_named(env, versions, "uv", v8c_string(env, uv_version_string(), (size_t)-1));
+  /* Node's tests and programs look here to know crypto is built in. */
+  v8c_set_named(env, versions, "openssl",
+                v8c_string(env, OpenSSL_version(OPENSSL_VERSION_STRING),
+                           (size_t)-1));
   v8c_set_named(env, p, "versions", versions);
   v8c_set_named(env, p, "arch", v8c_string(env,
 #if defined(__x86_64__)
@@ -286,7 +292,10 @@ static bool bootstrap(nr_runtime *rt, int argc, char **argv) {
   return ok;
 }
 
-nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
+/* Makes a runtime: the CLI's and a host's (w NULL), or a worker thread's
+ * (w and its heap limits given; V8 and the process are set up already). */
+static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
+                               nr__worker *w, const v8c_env_limits *limits) {
   static char *default_argv[] = {"noderun", NULL};
   int argc = opts && opts->argc > 0 ? opts->argc : 1;
   char **argv = opts && opts->argc > 0 ? opts->argv : default_argv;
@@ -297,7 +306,7 @@ nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
    * process title, and gives back a copy; only the first runtime of a
    * process can do this, with the argv main() received. */
   static bool args_set_up;
-  if (!args_set_up && opts && opts->argc > 0) {
+  if (!w && !args_set_up && opts && opts->argc > 0) {
     args_set_up = true;
     argv = uv_setup_args(argc, argv);
   }
@@ -317,9 +326,14 @@ nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
     rt->loop = opts->loop;
   } else {
     uv_loop_init(&rt->own_loop);
+    /* performance.eventLoopUtilization() reads the time spent idle. (A
+     * host's own loop is left as the host configured it.) */
+    uv_loop_configure(&rt->own_loop, UV_METRICS_IDLE_TIME);
     rt->loop = &rt->own_loop;
   }
-  if (v8c_init(rt->cli.v8_flags) != 0 || !(rt->env = v8c_env_new(rt))) {
+  rt->worker = w;
+  if (v8c_init(w ? NULL : rt->cli.v8_flags) != 0 ||
+      !(rt->env = w ? v8c_env_new_limited(rt, limits) : v8c_env_new(rt))) {
     fprintf(stderr, "noderun: could not start V8\n");
     nr_runtime_free(rt);
     return NULL;
@@ -338,6 +352,17 @@ nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
   }
   *exit_code = 0;
   return rt;
+}
+
+nr_runtime *nr_runtime_new(const nr_options *opts, int *exit_code) {
+  return runtime_new(opts, exit_code, NULL, NULL);
+}
+
+nr_runtime *nr__runtime_new_worker(nr__worker *w, int argc, char **argv,
+                                   const v8c_env_limits *limits) {
+  nr_options opts = {.argc = argc, .argv = argv, .loop = NULL};
+  int code;
+  return runtime_new(&opts, &code, w, limits);
 }
 
 /* ---- Running ---------------------------------------------------------- */
@@ -448,6 +473,9 @@ int nr_runtime_free(nr_runtime *rt) {
       nr__wrap_untrack(w);
       w->close(w);
     }
+    /* A terminal put in raw mode (tty.ReadStream#setRawMode) gets its
+     * normal mode back: the shell must echo again. */
+    uv_tty_reset_mode();
     nr__timers_close(rt);
     uv_close((uv_handle_t *)&rt->platform_check, nr__on_handle_closed);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
@@ -460,7 +488,8 @@ int nr_runtime_free(nr_runtime *rt) {
     v8c_ref *refs[] = {rt->bootstrap, rt->tick_cb, rt->reject_cb,
                        rt->timers_cb, rt->immediate_cb, rt->tick_info_ref,
                        rt->immediate_info_ref, rt->import_cb,
-                       rt->import_meta_cb};
+                       rt->import_meta_cb, rt->port_onmessage,
+                       rt->port_onclose, rt->port_wrap};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
       v8c_ref_free(refs[i]);
     if (rt->builtin_fns) {

@@ -317,6 +317,9 @@ void nr__connect_req_free(uv_connect_t *req) {
  * queued (cb(status) follows), or a negative error. */
 static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
                     size_t len, v8c_value cb, uv_stream_t *send) {
+  /* Nothing to write is done at once, as in Node: queueing it would hold
+   * back the writes that follow. */
+  if (len == 0 && !send) return 0;
   uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
   int n = 0;
   if (w->stream->write_queue_size == 0 && len > 0 && !send) {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <string>
 #include <vector>
 
 using v8::ArrayBuffer;
@@ -149,6 +150,9 @@ static void FreeModuleState(v8c_env *env);
 struct v8c_env {
   Isolate *isolate;
   CountingAllocator *allocator;
+  // Backing stores keep the allocator alive past the isolate: memory moved
+  // or shared to another thread's isolate is freed by whoever holds it last.
+  std::shared_ptr<CountingAllocator> allocator_owner;
   Global<Context> context;
   Global<v8::ObjectTemplate> wrap_template;
   Global<v8::Private> arrow_key;
@@ -158,11 +162,15 @@ struct v8c_env {
   v8c_promise_reject_cb on_reject;
   v8c_reported_exception_cb on_reported;
   ModuleState *modules;  // created on first use
+  v8c_heap_limit_cb on_heap_limit;  // see the Workers section
   void *data;
   // Microtask queues of vm contexts that have their own; they must outlive
   // those contexts, so they go with the isolate.
   std::vector<std::unique_ptr<v8::MicrotaskQueue>> queues;
 };
+
+static void ApplyLimits(Isolate::CreateParams *params,
+                        const v8c_env_limits *lim);
 
 static inline v8c_env *EnvOf(Isolate *iso) {
   return static_cast<v8c_env *>(iso->GetData(0));
@@ -225,12 +233,14 @@ static void OnPromiseReject(v8::PromiseRejectMessage msg) {
                  V(promise.As<Value>()), V(value));
 }
 
-extern "C" v8c_env *v8c_env_new(void *data) {
+static v8c_env *EnvNew(void *data, const v8c_env_limits *lim) {
   v8c_env *env = new (std::nothrow) v8c_env();
   if (!env) return nullptr;
-  env->allocator = new CountingAllocator();
+  env->allocator_owner = std::make_shared<CountingAllocator>();
+  env->allocator = env->allocator_owner.get();
   Isolate::CreateParams params;
-  params.array_buffer_allocator = env->allocator;
+  params.array_buffer_allocator_shared = env->allocator_owner;
+  if (lim) ApplyLimits(&params, lim);
   Isolate *iso = Isolate::New(params);
   env->isolate = iso;
   env->data = data;
@@ -252,6 +262,8 @@ extern "C" v8c_env *v8c_env_new(void *data) {
       v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:context")));
   return env;
 }
+
+extern "C" v8c_env *v8c_env_new(void *data) { return EnvNew(data, nullptr); }
 
 extern "C" void v8c_env_free(v8c_env *env) {
   if (!env) return;
@@ -280,7 +292,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
     delete f;
     f = next;
   }
-  delete env->allocator;
+  env->allocator_owner.reset();
   delete env;
 }
 
@@ -1007,24 +1019,24 @@ extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
 extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
   Local<Value> l = L(v);
+  // Data() is the cheap way: no BackingStore shared_ptr per call, which
+  // matters for the many small Buffers that pass through natives.
   if (l->IsArrayBufferView()) {
     Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
-    std::shared_ptr<v8::BackingStore> bs = view->Buffer()->GetBackingStore();
-    *data = static_cast<char *>(bs->Data()) + view->ByteOffset();
+    *data = static_cast<char *>(view->Buffer()->Data()) + view->ByteOffset();
     *len = view->ByteLength();
     return true;
   }
   if (l->IsArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs = l.As<ArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    Local<ArrayBuffer> ab = l.As<ArrayBuffer>();
+    *data = ab->Data();
+    *len = ab->ByteLength();
     return true;
   }
   if (l->IsSharedArrayBuffer()) {
-    std::shared_ptr<v8::BackingStore> bs =
-        l.As<v8::SharedArrayBuffer>()->GetBackingStore();
-    *data = bs->Data();
-    *len = bs->ByteLength();
+    Local<v8::SharedArrayBuffer> sab = l.As<v8::SharedArrayBuffer>();
+    *data = sab->Data();
+    *len = sab->ByteLength();
     return true;
   }
   return false;
@@ -1539,6 +1551,20 @@ extern "C" v8c_value v8c_preview_entries(v8c_env *env, v8c_value v,
   return out;
 }
 
+// ---- Promise hooks -----------------------------------------------------------
+
+static Local<v8::Function> HookFn(v8c_value v) {
+  if (!v || !L(v)->IsFunction()) return Local<v8::Function>();
+  return LA<v8::Function>(v);
+}
+
+extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
+                                      v8c_value before, v8c_value after,
+                                      v8c_value resolve) {
+  Ctx(env)->SetPromiseHooks(HookFn(init), HookFn(before), HookFn(after),
+                            HookFn(resolve));
+}
+
 // ---- Structured clone --------------------------------------------------------
 
 struct v8c_serialized {
@@ -1588,6 +1614,29 @@ class SerializeDelegate : public v8::ValueSerializer::Delegate {
     return realloc(old, size);
   }
   void FreeBufferMemory(void *buffer) override { free(buffer); }
+  // Objects with internal fields (MessagePorts) travel as their index in
+  // the host list (see the Workers section).
+  v8::Maybe<bool> WriteHostObject(Isolate *iso, Local<Object> obj) override {
+    for (size_t i = 0; hosts_ && i < hosts_->size(); i++) {
+      if ((*hosts_)[i] == obj) {
+        ser_->WriteUint32((uint32_t)i);
+        return v8::Just(true);
+      }
+    }
+    Local<String> name = obj->GetConstructorName();
+    String::Utf8Value n(iso, name);
+    ThrowDataClone(iso, String::NewFromUtf8(
+                            iso, *n && !strcmp(*n, "MessagePort")
+                                     ? "Object that needs transfer was found "
+                                       "in message but not listed in "
+                                       "transferList"
+                                     : "Value could not be cloned")
+                            .ToLocalChecked());
+    return v8::Nothing<bool>();
+  }
+
+  const std::vector<Local<Object>> *hosts_ = nullptr;
+  v8::ValueSerializer *ser_ = nullptr;
 
  private:
   Isolate *iso_;
@@ -1602,6 +1651,18 @@ class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
     if (id >= in_->shared.size()) return {};
     return v8::SharedArrayBuffer::New(iso, in_->shared[id]);
   }
+  v8::MaybeLocal<Object> ReadHostObject(Isolate *iso) override {
+    uint32_t i;
+    if (!des_ || !des_->ReadUint32(&i) || !hosts_ || i >= hosts_->size()) {
+      ThrowDataClone(iso, String::NewFromUtf8Literal(
+                              iso, "Unable to deserialize cloned data."));
+      return {};
+    }
+    return (*hosts_)[i];
+  }
+
+  const std::vector<Local<Object>> *hosts_ = nullptr;
+  v8::ValueDeserializer *des_ = nullptr;
 
  private:
   v8c_serialized *in_;
@@ -1609,13 +1670,16 @@ class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
 
 }  // namespace
 
-extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
-                                         v8c_value transfer) {
+static v8c_serialized *Serialize(v8c_env *env, v8c_value v,
+                                 v8c_value transfer,
+                                 const std::vector<Local<Object>> *hosts) {
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
   std::unique_ptr<v8c_serialized> out(new v8c_serialized());
   SerializeDelegate delegate(iso, out.get());
   v8::ValueSerializer ser(iso, &delegate);
+  delegate.hosts_ = hosts;
+  delegate.ser_ = &ser;
   std::vector<Local<ArrayBuffer>> moving;
   if (transfer && !L(transfer)->IsNullOrUndefined()) {
     if (!L(transfer)->IsArray()) {
@@ -1652,7 +1716,13 @@ extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
   return out.release();
 }
 
-extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
+extern "C" v8c_serialized *v8c_serialize(v8c_env *env, v8c_value v,
+                                         v8c_value transfer) {
+  return Serialize(env, v, transfer, nullptr);
+}
+
+static v8c_value Deserialize(v8c_env *env, v8c_serialized *s,
+                             const std::vector<Local<Object>> *hosts) {
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
   if (!s) {
@@ -1661,11 +1731,17 @@ extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
   }
   DeserializeDelegate delegate(s);
   v8::ValueDeserializer des(iso, s->data, s->size, &delegate);
+  delegate.hosts_ = hosts;
+  delegate.des_ = &des;
   if (!des.ReadHeader(ctx).FromMaybe(false)) return nullptr;
   for (size_t i = 0; i < s->moved.size(); i++)
     des.TransferArrayBuffer((uint32_t)i, ArrayBuffer::New(iso, s->moved[i]));
   s->moved.clear();  // moved memory has exactly one owner
   return V(des.ReadValue(ctx));
+}
+
+extern "C" v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s) {
+  return Deserialize(env, s, nullptr);
 }
 
 extern "C" void v8c_serialized_free(v8c_serialized *s) {
@@ -1676,6 +1752,297 @@ extern "C" void v8c_serialized_free(v8c_serialized *s) {
 
 extern "C" size_t v8c_serialized_size(const v8c_serialized *s) {
   return s ? s->size : 0;
+}
+
+// ---- Serializer objects -----------------------------------------------------
+
+namespace {
+
+// Calls self[name](args...) when it is a function; sets *missing when not.
+MaybeLocal<Value> CallSelf(Isolate *iso, Local<Object> self, const char *name,
+                           int argc, Local<Value> *argv, bool *missing) {
+  Local<Context> ctx = iso->GetCurrentContext();
+  *missing = false;
+  Local<Value> fn;
+  if (!self->Get(ctx, String::NewFromUtf8(iso, name).ToLocalChecked())
+           .ToLocal(&fn))
+    return {};
+  if (!fn->IsFunction()) {
+    *missing = true;
+    return {};
+  }
+  return fn.As<v8::Function>()->Call(ctx, self, argc, argv);
+}
+
+class JsSerializerDelegate : public v8::ValueSerializer::Delegate {
+ public:
+  explicit JsSerializerDelegate(Isolate *iso) : iso_(iso) {}
+  void ThrowDataCloneError(Local<String> message) override {
+    // Node's Serializer names the error class to throw.
+    Local<Value> ctor;
+    Local<Value> arg = message;
+    Local<Context> ctx = iso_->GetCurrentContext();
+    if (!self_.IsEmpty() &&
+        self_->Get(ctx, String::NewFromUtf8Literal(iso_, "_getDataCloneError"))
+            .ToLocal(&ctor) && ctor->IsFunction()) {
+      Local<Object> err;
+      if (ctor.As<v8::Function>()->NewInstance(ctx, 1, &arg).ToLocal(&err))
+        iso_->ThrowException(err);
+      return;
+    }
+    iso_->ThrowException(v8::Exception::Error(message));
+  }
+  v8::Maybe<bool> WriteHostObject(Isolate *iso, Local<Object> obj) override {
+    bool missing;
+    Local<Value> arg = obj;
+    if (self_.IsEmpty()) return v8::Nothing<bool>();
+    if (CallSelf(iso, self_, "_writeHostObject", 1, &arg, &missing)
+            .IsEmpty()) {
+      if (missing) {
+        Local<String> tag;
+        if (!obj->ObjectProtoToString(iso->GetCurrentContext()).ToLocal(&tag))
+          return v8::Nothing<bool>();
+        String::Utf8Value text(iso, tag);
+        std::string m = std::string(*text ? *text : "object") +
+                        " could not be cloned.";
+        ThrowDataCloneError(
+            String::NewFromUtf8(iso, m.c_str()).ToLocalChecked());
+      }
+      return v8::Nothing<bool>();
+    }
+    return v8::Just(true);
+  }
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(
+      Isolate *iso, Local<v8::SharedArrayBuffer> sab) override {
+    bool missing;
+    Local<Value> arg = sab;
+    Local<Value> r;
+    if (self_.IsEmpty() ||
+        !CallSelf(iso, self_, "_getSharedArrayBufferId", 1, &arg, &missing)
+             .ToLocal(&r)) {
+      if (!self_.IsEmpty() && missing) {
+        String::Utf8Value text(iso, sab);
+        std::string m = std::string(*text ? *text : "object") +
+                        " could not be cloned.";
+        ThrowDataCloneError(
+            String::NewFromUtf8(iso, m.c_str()).ToLocalChecked());
+      }
+      return v8::Nothing<uint32_t>();
+    }
+    return r->Uint32Value(iso->GetCurrentContext());
+  }
+  void *ReallocateBufferMemory(void *old, size_t size,
+                               size_t *actual) override {
+    *actual = size;
+    return realloc(old, size);
+  }
+  void FreeBufferMemory(void *buffer) override { free(buffer); }
+
+  Local<Object> self_;
+
+ private:
+  Isolate *iso_;
+};
+
+class JsDeserializerDelegate : public v8::ValueDeserializer::Delegate {
+ public:
+  MaybeLocal<Object> ReadHostObject(Isolate *iso) override {
+    // V8 forbids JS while it deserializes; the embedder's hook may run it.
+    Isolate::AllowJavascriptExecutionScope allow_js(iso);
+    bool missing;
+    Local<Value> r;
+    if (self_.IsEmpty() ||
+        !CallSelf(iso, self_, "_readHostObject", 0, nullptr, &missing)
+             .ToLocal(&r)) {
+      if (!self_.IsEmpty() && missing)
+        iso->ThrowException(v8::Exception::Error(String::NewFromUtf8Literal(
+            iso, "Unable to deserialize cloned data.")));
+      return {};
+    }
+    if (!r->IsObject()) {
+      iso->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(
+          iso, "_readHostObject must return an object")));
+      return {};
+    }
+    return r.As<Object>();
+  }
+  Local<Object> self_;
+};
+
+}  // namespace
+
+struct v8c_serializer {
+  explicit v8c_serializer(Isolate *iso) : delegate(iso), ser(iso, &delegate) {}
+  JsSerializerDelegate delegate;
+  v8::ValueSerializer ser;
+};
+
+struct v8c_deserializer {
+  v8c_deserializer(Isolate *iso, uint8_t *d, size_t n)
+      : data(d), des(iso, d, n, &delegate) {}
+  ~v8c_deserializer() { free(data); }
+  uint8_t *data;
+  JsDeserializerDelegate delegate;
+  v8::ValueDeserializer des;
+};
+
+extern "C" v8c_serializer *v8c_serializer_new(v8c_env *env) {
+  return new v8c_serializer(env->isolate);
+}
+extern "C" void v8c_serializer_free(v8c_serializer *s) { delete s; }
+extern "C" void v8c_serializer_write_header(v8c_serializer *s) {
+  s->ser.WriteHeader();
+}
+extern "C" bool v8c_serializer_write_value(v8c_env *env, v8c_serializer *s,
+                                           v8c_value self, v8c_value v) {
+  s->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  bool ok = s->ser.WriteValue(Ctx(env), L(v)).FromMaybe(false);
+  s->delegate.self_ = Local<Object>();
+  return ok;
+}
+extern "C" uint8_t *v8c_serializer_release(v8c_serializer *s, size_t *len) {
+  std::pair<uint8_t *, size_t> r = s->ser.Release();
+  *len = r.second;
+  return r.first;
+}
+extern "C" bool v8c_serializer_transfer_array_buffer(v8c_serializer *s,
+                                                     uint32_t id,
+                                                     v8c_value ab) {
+  if (!L(ab)->IsArrayBuffer()) return false;
+  s->ser.TransferArrayBuffer(id, LA<ArrayBuffer>(ab));
+  return true;
+}
+extern "C" void v8c_serializer_write_uint32(v8c_serializer *s, uint32_t v) {
+  s->ser.WriteUint32(v);
+}
+extern "C" void v8c_serializer_write_uint64(v8c_serializer *s, uint64_t v) {
+  s->ser.WriteUint64(v);
+}
+extern "C" void v8c_serializer_write_double(v8c_serializer *s, double v) {
+  s->ser.WriteDouble(v);
+}
+extern "C" void v8c_serializer_write_raw(v8c_serializer *s, const void *data,
+                                         size_t len) {
+  s->ser.WriteRawBytes(data, len);
+}
+extern "C" void v8c_serializer_views_as_host_objects(v8c_serializer *s,
+                                                     bool on) {
+  s->ser.SetTreatArrayBufferViewsAsHostObjects(on);
+}
+
+extern "C" v8c_deserializer *v8c_deserializer_new(v8c_env *env,
+                                                  const void *data,
+                                                  size_t len) {
+  uint8_t *copy = static_cast<uint8_t *>(malloc(len ? len : 1));
+  if (!copy) return nullptr;
+  if (len) memcpy(copy, data, len);
+  return new v8c_deserializer(env->isolate, copy, len);
+}
+extern "C" void v8c_deserializer_free(v8c_deserializer *d) { delete d; }
+extern "C" bool v8c_deserializer_read_header(v8c_env *env,
+                                             v8c_deserializer *d,
+                                             v8c_value self) {
+  d->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  bool ok = d->des.ReadHeader(Ctx(env)).FromMaybe(false);
+  d->delegate.self_ = Local<Object>();
+  return ok;
+}
+extern "C" v8c_value v8c_deserializer_read_value(v8c_env *env,
+                                                 v8c_deserializer *d,
+                                                 v8c_value self) {
+  d->delegate.self_ = L(self)->IsObject() ? L(self).As<Object>()
+                                          : Local<Object>();
+  v8c_value v = V(d->des.ReadValue(Ctx(env)));
+  d->delegate.self_ = Local<Object>();
+  return v;
+}
+extern "C" bool v8c_deserializer_transfer_array_buffer(v8c_deserializer *d,
+                                                       uint32_t id,
+                                                       v8c_value buf) {
+  if (L(buf)->IsArrayBuffer()) {
+    d->des.TransferArrayBuffer(id, LA<ArrayBuffer>(buf));
+    return true;
+  }
+  if (L(buf)->IsSharedArrayBuffer()) {
+    d->des.TransferSharedArrayBuffer(id, LA<v8::SharedArrayBuffer>(buf));
+    return true;
+  }
+  return false;
+}
+extern "C" uint32_t v8c_deserializer_wire_format_version(
+    v8c_deserializer *d) {
+  return d->des.GetWireFormatVersion();
+}
+extern "C" bool v8c_deserializer_read_uint32(v8c_deserializer *d,
+                                             uint32_t *out) {
+  return d->des.ReadUint32(out);
+}
+extern "C" bool v8c_deserializer_read_uint64(v8c_deserializer *d,
+                                             uint64_t *out) {
+  return d->des.ReadUint64(out);
+}
+extern "C" bool v8c_deserializer_read_double(v8c_deserializer *d,
+                                             double *out) {
+  return d->des.ReadDouble(out);
+}
+extern "C" bool v8c_deserializer_read_raw(v8c_deserializer *d, size_t len,
+                                          size_t *offset) {
+  const void *p;
+  if (!d->des.ReadRawBytes(len, &p)) return false;
+  *offset = static_cast<const uint8_t *>(p) - d->data;
+  return true;
+}
+
+extern "C" uint32_t v8c_cached_data_version_tag(void) {
+  return v8::ScriptCompiler::CachedDataVersionTag();
+}
+
+extern "C" size_t v8c_heap_space_statistics(v8c_env *env,
+                                            v8c_heap_space_stats *out,
+                                            size_t max) {
+  size_t n = env->isolate->NumberOfHeapSpaces();
+  for (size_t i = 0; i < n && i < max; i++) {
+    v8::HeapSpaceStatistics hs;
+    env->isolate->GetHeapSpaceStatistics(&hs, i);
+    out[i].name = hs.space_name();
+    out[i].size = hs.space_size();
+    out[i].used = hs.space_used_size();
+    out[i].available = hs.space_available_size();
+    out[i].physical = hs.physical_space_size();
+  }
+  return n;
+}
+
+extern "C" void v8c_heap_statistics_full(v8c_env *env,
+                                         v8c_heap_stats_full *out) {
+  v8::HeapStatistics hs;
+  env->isolate->GetHeapStatistics(&hs);
+  out->total_heap_size = hs.total_heap_size();
+  out->total_heap_size_executable = hs.total_heap_size_executable();
+  out->total_physical_size = hs.total_physical_size();
+  out->total_available_size = hs.total_available_size();
+  out->used_heap_size = hs.used_heap_size();
+  out->heap_size_limit = hs.heap_size_limit();
+  out->malloced_memory = hs.malloced_memory();
+  out->peak_malloced_memory = hs.peak_malloced_memory();
+  out->does_zap_garbage = hs.does_zap_garbage();
+  out->number_of_native_contexts = hs.number_of_native_contexts();
+  out->number_of_detached_contexts = hs.number_of_detached_contexts();
+  out->total_global_handles_size = hs.total_global_handles_size();
+  out->used_global_handles_size = hs.used_global_handles_size();
+  out->external_memory = hs.external_memory();
+}
+
+extern "C" void v8c_heap_code_statistics(v8c_env *env,
+                                         v8c_heap_code_stats *out) {
+  v8::HeapCodeStatistics hs;
+  env->isolate->GetHeapCodeAndMetadataStatistics(&hs);
+  out->code_and_metadata_size = hs.code_and_metadata_size();
+  out->bytecode_and_metadata_size = hs.bytecode_and_metadata_size();
+  out->external_script_source_size = hs.external_script_source_size();
+  out->cpu_profiler_metadata_size = hs.cpu_profiler_metadata_size();
 }
 
 // ---- JSON and the heap -----------------------------------------------------
@@ -2170,4 +2537,96 @@ extern "C" bool v8c_exception_set_arrow(v8c_env *env, v8c_value exception,
   return Obj(exception)
       ->SetPrivate(Ctx(env), env->arrow_key.Get(env->isolate), L(arrow))
       .FromMaybe(false);
+}
+
+
+// ---- Workers (worker_threads) ------------------------------------------------
+//
+// What a worker thread's runtime needs beyond an ordinary env: heap limits
+// chosen by the parent and read back, a hook when the heap nears its limit,
+// and host objects (MessagePorts) inside structured clones.
+
+static void ApplyLimits(Isolate::CreateParams *params,
+                        const v8c_env_limits *lim) {
+  v8::ResourceConstraints &rc = params->constraints;
+  if (lim->total_memory) rc.ConfigureDefaults(lim->total_memory, 0);
+  const size_t mb = 1024 * 1024;
+  if (lim->max_young_mb > 0)
+    rc.set_max_young_generation_size_in_bytes(
+        (size_t)(lim->max_young_mb * mb));
+  if (lim->max_old_mb > 0)
+    rc.set_max_old_generation_size_in_bytes((size_t)(lim->max_old_mb * mb));
+  if (lim->code_range_mb > 0)
+    rc.set_code_range_size_in_bytes((size_t)(lim->code_range_mb * mb));
+  if (lim->stack_mb > 0) {
+    // The limit is an address: this far below where the thread is now,
+    // keeping a margin for C frames below V8's.
+    uintptr_t here = reinterpret_cast<uintptr_t>(&rc);
+    size_t bytes = (size_t)(lim->stack_mb * mb);
+    size_t margin = 192 * 1024;
+    size_t usable = bytes > 2 * margin ? bytes - margin : bytes / 2;
+    rc.set_stack_limit(reinterpret_cast<uint32_t *>(here - usable));
+  }
+}
+
+extern "C" v8c_env *v8c_env_new_limited(void *data,
+                                         const v8c_env_limits *limits) {
+  return EnvNew(data, limits);
+}
+
+extern "C" void v8c_env_default_limits(uint64_t total_memory, double *young_mb,
+                                       double *old_mb) {
+  v8::ResourceConstraints rc;
+  rc.ConfigureDefaults(total_memory, 0);
+  *young_mb = (double)rc.max_young_generation_size_in_bytes() / (1024 * 1024);
+  *old_mb = (double)rc.max_old_generation_size_in_bytes() / (1024 * 1024);
+}
+
+static size_t OnNearHeapLimit(void *data, size_t current, size_t initial) {
+  (void)initial;
+  v8c_env *env = static_cast<v8c_env *>(data);
+  if (env->on_heap_limit) env->on_heap_limit(env);
+  // Room to unwind the JS that is terminating; the env stops anyway.
+  return current + current / 2 + 16 * 1024 * 1024;
+}
+
+extern "C" void v8c_on_heap_limit(v8c_env *env, v8c_heap_limit_cb cb) {
+  env->on_heap_limit = cb;
+  env->isolate->AddNearHeapLimitCallback(OnNearHeapLimit, env);
+}
+
+extern "C" v8c_value v8c_host_object(v8c_env *env) {
+  Local<Object> obj;
+  if (!env->wrap_template.Get(env->isolate)->NewInstance(Ctx(env)).ToLocal(&obj))
+    return nullptr;
+  for (int i = 0; i < 3; i++) obj->SetAlignedPointerInInternalField(i, nullptr);
+  return V(obj.As<Value>());
+}
+
+static bool HostList(v8c_env *env, uint32_t n, const v8c_value *objs,
+                     std::vector<Local<Object>> *out) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (!objs[i] || !L(objs[i])->IsObject()) {
+      v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                      "Host objects must be objects");
+      return false;
+    }
+    out->push_back(LA<Object>(objs[i]));
+  }
+  return true;
+}
+
+extern "C" v8c_serialized *v8c_serialize_host(v8c_env *env, v8c_value v,
+                                              v8c_value transfer, uint32_t n,
+                                              const v8c_value *hosts) {
+  std::vector<Local<Object>> list;
+  if (!HostList(env, n, hosts, &list)) return nullptr;
+  return Serialize(env, v, transfer, &list);
+}
+
+extern "C" v8c_value v8c_deserialize_host(v8c_env *env, v8c_serialized *s,
+                                          uint32_t n, const v8c_value *hosts) {
+  std::vector<Local<Object>> list;
+  if (!HostList(env, n, hosts, &list)) return nullptr;
+  return Deserialize(env, s, &list);
 }

@@ -360,6 +360,13 @@ void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb);
 typedef void (*v8c_reported_exception_cb)(v8c_env *env, v8c_value exception);
 void v8c_on_reported_exception(v8c_env *env, v8c_reported_exception_cb cb);
 
+/* Sets the context's promise hooks (V8's Context::SetPromiseHooks): JS
+ * functions called as init(promise, parent), before(promise),
+ * after(promise) and resolve(promise); NULL or undefined leaves one unset.
+ * All NULL turns them off. */
+void v8c_set_promise_hooks(v8c_env *env, v8c_value init, v8c_value before,
+                           v8c_value after, v8c_value resolve);
+
 /* A new pending promise and its resolver. */
 v8c_value v8c_promise(v8c_env *env, v8c_value *resolver);
 bool v8c_promise_settle(v8c_env *env, v8c_value resolver, bool fulfil,
@@ -395,6 +402,80 @@ v8c_value v8c_deserialize(v8c_env *env, v8c_serialized *s);
 void v8c_serialized_free(v8c_serialized *s);
 /* The size in bytes of the serialized data. */
 size_t v8c_serialized_size(const v8c_serialized *s);
+
+/* ---- Serializer objects (the v8 module) -------------------------------- */
+
+/* V8's ValueSerializer and ValueDeserializer driven step by step. The
+ * `self` object given to the write/read calls is asked, the way Node's
+ * v8.Serializer is, for what V8 leaves to the embedder: its
+ * _writeHostObject(obj), _getSharedArrayBufferId(sab) and
+ * _getDataCloneError(message) methods (serializer), _readHostObject()
+ * (deserializer). */
+typedef struct v8c_serializer v8c_serializer;
+typedef struct v8c_deserializer v8c_deserializer;
+
+v8c_serializer *v8c_serializer_new(v8c_env *env);
+void v8c_serializer_free(v8c_serializer *s);
+void v8c_serializer_write_header(v8c_serializer *s);
+/* False with an exception pending when v cannot be serialized. */
+bool v8c_serializer_write_value(v8c_env *env, v8c_serializer *s,
+                                v8c_value self, v8c_value v);
+/* The bytes written so far, malloc'd (the caller frees them); the
+ * serializer starts over empty. */
+uint8_t *v8c_serializer_release(v8c_serializer *s, size_t *len);
+bool v8c_serializer_transfer_array_buffer(v8c_serializer *s, uint32_t id,
+                                          v8c_value arraybuffer);
+void v8c_serializer_write_uint32(v8c_serializer *s, uint32_t v);
+void v8c_serializer_write_uint64(v8c_serializer *s, uint64_t v);
+void v8c_serializer_write_double(v8c_serializer *s, double v);
+void v8c_serializer_write_raw(v8c_serializer *s, const void *data,
+                              size_t len);
+void v8c_serializer_views_as_host_objects(v8c_serializer *s, bool on);
+
+/* Reads a copy of data[0, len). */
+v8c_deserializer *v8c_deserializer_new(v8c_env *env, const void *data,
+                                       size_t len);
+void v8c_deserializer_free(v8c_deserializer *d);
+bool v8c_deserializer_read_header(v8c_env *env, v8c_deserializer *d,
+                                  v8c_value self);
+v8c_value v8c_deserializer_read_value(v8c_env *env, v8c_deserializer *d,
+                                      v8c_value self);
+/* An ArrayBuffer or SharedArrayBuffer for transfer id `id`. */
+bool v8c_deserializer_transfer_array_buffer(v8c_deserializer *d, uint32_t id,
+                                            v8c_value buffer);
+uint32_t v8c_deserializer_wire_format_version(v8c_deserializer *d);
+bool v8c_deserializer_read_uint32(v8c_deserializer *d, uint32_t *out);
+bool v8c_deserializer_read_uint64(v8c_deserializer *d, uint64_t *out);
+bool v8c_deserializer_read_double(v8c_deserializer *d, double *out);
+/* The offset, in the data given to _new, of the next len raw bytes. */
+bool v8c_deserializer_read_raw(v8c_deserializer *d, size_t len,
+                               size_t *offset);
+
+/* V8's code cache version tag (v8.cachedDataVersionTag()). */
+uint32_t v8c_cached_data_version_tag(void);
+
+typedef struct v8c_heap_space_stats {
+  const char *name;
+  size_t size, used, available, physical;
+} v8c_heap_space_stats;
+/* Fills up to max entries; returns how many spaces there are. */
+size_t v8c_heap_space_statistics(v8c_env *env, v8c_heap_space_stats *out,
+                                 size_t max);
+/* More of V8's heap statistics, as v8.getHeapStatistics() lists them. */
+typedef struct v8c_heap_stats_full {
+  size_t total_heap_size, total_heap_size_executable, total_physical_size,
+      total_available_size, used_heap_size, heap_size_limit,
+      malloced_memory, peak_malloced_memory, does_zap_garbage,
+      number_of_native_contexts, number_of_detached_contexts,
+      total_global_handles_size, used_global_handles_size, external_memory;
+} v8c_heap_stats_full;
+void v8c_heap_statistics_full(v8c_env *env, v8c_heap_stats_full *out);
+/* V8's code statistics (v8.getHeapCodeStatistics()). */
+typedef struct v8c_heap_code_stats {
+  size_t code_and_metadata_size, bytecode_and_metadata_size,
+      external_script_source_size, cpu_profiler_metadata_size;
+} v8c_heap_code_stats;
+void v8c_heap_code_statistics(v8c_env *env, v8c_heap_code_stats *out);
 
 /* ---- JSON and the heap ------------------------------------------------ */
 
@@ -492,6 +573,38 @@ typedef void (*v8c_import_meta_cb)(v8c_env *env, void *data,
  * import.meta initializer. */
 void v8c_on_dynamic_import(v8c_env *env, v8c_import_cb cb, void *data);
 void v8c_on_import_meta(v8c_env *env, v8c_import_meta_cb cb, void *data);
+
+/* ---- Workers (worker_threads) ------------------------------------------- */
+
+/* Heap and stack limits of a worker's isolate, in MiB (0: V8's default).
+ * total_memory (bytes, 0 to skip) sizes V8's defaults the way it does for a
+ * machine with that much memory. The stack limit is counted from the
+ * calling thread's current position. */
+typedef struct v8c_env_limits {
+  double max_young_mb, max_old_mb, code_range_mb, stack_mb;
+  uint64_t total_memory;
+} v8c_env_limits;
+v8c_env *v8c_env_new_limited(void *data, const v8c_env_limits *limits);
+/* The young and old generation sizes V8 picks for that much memory. */
+void v8c_env_default_limits(uint64_t total_memory, double *young_mb,
+                            double *old_mb);
+/* Called (during a GC, on the env's thread) when the heap nears its limit;
+ * V8 then gets some more room so the callback can terminate the env. */
+typedef void (*v8c_heap_limit_cb)(v8c_env *env);
+void v8c_on_heap_limit(v8c_env *env, v8c_heap_limit_cb cb);
+/* A plain object with internal fields: the serializer treats it as a host
+ * object (below), so classes built on it (MessagePort) are transferred,
+ * never copied. */
+v8c_value v8c_host_object(v8c_env *env);
+/* v8c_serialize / v8c_deserialize with host objects: each object of
+ * `hosts` found in the value is written as its index; the reader puts its
+ * own hosts[index] there. A host object not in the list is a
+ * DataCloneError. */
+v8c_serialized *v8c_serialize_host(v8c_env *env, v8c_value v,
+                                   v8c_value transfer, uint32_t n,
+                                   const v8c_value *hosts);
+v8c_value v8c_deserialize_host(v8c_env *env, v8c_serialized *s, uint32_t n,
+                               const v8c_value *hosts);
 
 #ifdef __cplusplus
 }

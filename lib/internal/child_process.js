@@ -294,7 +294,7 @@ ChildProcess.prototype.spawn = function spawn(options) {
       this.once('disconnect', () => maybeClose(this));
       if (err === 0) {
         require('internal/child_process/channel')
-          .setupChannel(this, desc.handle);
+          .setupChannel(this, desc.handle, options.serialization || 'json');
       } else {
         pipeBinding.close(desc.handle);
         process.nextTick(() => maybeClose(this));

@@ -7,21 +7,36 @@ const {
   codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 
+const { kUntransferable } = require('internal/worker/untransferable');
+
 // A transfer list as Node takes it: any iterable, checked item by item.
-function transferList(options) {
+// MessagePorts are accepted where ports can go (postMessage), and `name`
+// is the argument named in the error.
+function transferList(options, name = 'options.transfer', ports = false,
+                      shown = 'transferList') {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object') return undefined;
   const { transfer } = options;
   if (transfer === undefined) return undefined;
-  if (transfer === null || typeof transfer[Symbol.iterator] !== 'function') {
-    const err = new ERR_INVALID_ARG_TYPE('options.transfer', 'iterable',
-                                         transfer);
-    err.message = 'Optional transferList argument must be an iterable';
+  if (transfer === null || typeof transfer !== 'object' ||
+      typeof transfer[Symbol.iterator] !== 'function') {
+    const err = new ERR_INVALID_ARG_TYPE(name, 'iterable', transfer);
+    err.message = `Optional ${shown} argument must be an iterable`;
     throw err;
   }
-  const list = [...transfer];
+  let list;
+  try {
+    list = [...transfer];
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const err = new ERR_INVALID_ARG_TYPE(name, 'iterable', transfer);
+    err.message = `Optional ${shown} argument must be an iterable`;
+    throw err;
+  }
   const seen = new Set();
+  const { MessagePort } = ports ? require('internal/worker/io') : {};
   for (const item of list) {
+    if (MessagePort !== undefined && item instanceof MessagePort) continue;
     if (!(item instanceof ArrayBuffer)) {
       const err = new TypeError('Found invalid object in transferList');
       err.code = 'ERR_INVALID_TRANSFER_OBJECT';
@@ -56,7 +71,11 @@ Object.defineProperty(cloneError, 'DOM', {
 
 function structuredClone(value, options) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
-  const transfer = transferList(options);
+  let transfer = transferList(options);
+  // Marked buffers (markAsUntransferable, Buffer's pool) are copied.
+  if (transfer !== undefined) {
+    transfer = transfer.filter((b) => !b[kUntransferable]);
+  }
   try {
     return binding.structuredClone(value, transfer);
   } catch (err) {
@@ -64,4 +83,4 @@ function structuredClone(value, options) {
   }
 }
 
-module.exports = { structuredClone, transferList, rethrow };
+module.exports = { structuredClone, transferList, rethrow, kUntransferable };

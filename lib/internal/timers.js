@@ -6,6 +6,9 @@
 
 const binding = internalBinding('timers');
 const { runNextTicks } = require('internal/process/task_queues');
+const {
+  initResource, enterResource, leave, emitDestroy, kAsyncId: kAsyncIdOf,
+} = require('internal/async_hooks');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
@@ -16,7 +19,6 @@ const kId = Symbol('asyncId');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kList = Symbol('list');
 
-let nextId = 1;
 let seq = 0;
 let timerRefCount = 0;
 const knownTimersById = { __proto__: null };
@@ -119,7 +121,7 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[kId] = nextId++;
+    this[kId] = initResource(this, 'Timeout');
     this[kHeapIndex] = -1;
     if (isRefed) incRef();
     insert(this, binding.getLibuvNow());
@@ -170,6 +172,7 @@ class Timeout {
 function unenroll(t) {
   if (t._destroyed) return;
   t._destroyed = true;
+  if (t[kId] !== undefined) emitDestroy(t[kId]);
   if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
   if (t[kRefed]) decRef();
   heapRemove(t);
@@ -236,12 +239,15 @@ function processTimers(now) {
     // The ticks and microtasks just run may have cleared or refreshed it.
     if (t._destroyed || t[kHeapIndex] !== -1) continue;
     let threw = true;
+    const isTimeout = t[kId] !== undefined;
+    if (isTimeout) enterResource(t);
     try {
       const args = t._timerArgs;
       if (args === undefined) t._onTimeout();
       else t._onTimeout(...args);
       threw = false;
     } finally {
+      if (isTimeout) leave(t[kId]);
       // Unless the callback refreshed or cleared it, an interval goes
       // round again and a timeout is done.
       if (!t._destroyed && t[kHeapIndex] === -1) {
@@ -252,6 +258,7 @@ function processTimers(now) {
           t._destroyed = true;
           if (t[kHasPrimitive]) delete knownTimersById[t[kId]];
           if (t[kRefed]) decRef();
+          if (isTimeout) emitDestroy(t[kId]);
         }
       }
       if (threw && heap.length > 0) binding.scheduleTimer(1);
@@ -313,6 +320,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
+    initResource(this, 'Immediate');
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.append(this);
@@ -364,15 +372,23 @@ function processImmediate() {
     // The ticks and microtasks just run may have cleared it.
     if (imm._destroyed) continue;
     finishImmediate(imm);
-    const args = imm._argv;
-    if (args === undefined) imm._onImmediate();
-    else imm._onImmediate(...args);
+    const id = imm[kAsyncIdOf];
+    enterResource(imm);
+    try {
+      const args = imm._argv;
+      if (args === undefined) imm._onImmediate();
+      else imm._onImmediate(...args);
+    } finally {
+      leave(id);
+    }
+    emitDestroy(id);
   }
 }
 
 function clearImmediate(imm) {
   if (!(imm instanceof Immediate) || imm._destroyed) return;
   finishImmediate(imm);
+  emitDestroy(imm[kAsyncIdOf]);
   imm._onImmediate = null;
   imm[kList].remove(imm);
 }

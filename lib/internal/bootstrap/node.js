@@ -86,6 +86,9 @@ for (const [name, id, key = name] of [
   ['MessagePort', 'internal/worker/io'],
   ['MessageEvent', 'internal/worker/io'],
   ['Buffer', 'buffer'],
+  // Node 18 has this one only with --experimental-global-webcrypto (on by
+  // default from Node 19); programs feature-test it, so it is always on.
+  ['crypto', 'internal/crypto/webcrypto'],
 ]) {
   defineLazyGlobal(name, () => require(id)[key]);
 }

@@ -98,8 +98,12 @@ function describeHandle(h) {
 }
 
 // Turns `target` (a ChildProcess, or process in the child) into one end of
-// the channel over pipe handle `handle`.
-function setupChannel(target, handle) {
+// the channel over pipe handle `handle`. With serialization 'advanced'
+// each message is a 4-byte big-endian length then the bytes of
+// v8.serialize (Buffers, Maps, Sets, Dates, BigInts, typed arrays ...).
+function setupChannel(target, handle, serialization = 'json') {
+  const advanced = serialization === 'advanced';
+  let bytesPending = null;
   const control = new Control(handle);
   const decoder = new StringDecoder('utf8');
   let pending = '';
@@ -128,10 +132,10 @@ function setupChannel(target, handle) {
                 message, sendHandle);
   }
 
-  function deliver(text) {
+  function deliver(text, parse = JSON.parse) {
     let message;
     try {
-      message = JSON.parse(text);
+      message = parse(text);
     } catch (err) {
       target.emit('error', err);
       return;
@@ -170,6 +174,10 @@ function setupChannel(target, handle) {
       finishDisconnect();
       return;
     }
+    if (advanced) {
+      readFrames(chunk);
+      return;
+    }
     pending += decoder.write(chunk);
     let nl;
     while (target.connected && (nl = pending.indexOf('\n')) !== -1) {
@@ -179,6 +187,22 @@ function setupChannel(target, handle) {
     }
   };
   pipeBinding.readStart(handle);
+
+  function readFrames(chunk) {
+    const { Buffer } = require('buffer');
+    const chunkBuf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    bytesPending = bytesPending === null ? chunkBuf :
+      Buffer.concat([bytesPending, chunkBuf]);
+    while (target.connected && bytesPending !== null &&
+           bytesPending.length >= 4) {
+      const size = bytesPending.readUInt32BE(0);
+      if (bytesPending.length < 4 + size) break;
+      const body = bytesPending.subarray(4, 4 + size);
+      bytesPending = bytesPending.length === 4 + size ? null :
+        bytesPending.subarray(4 + size);
+      deliver(body, require('v8').deserialize);
+    }
+  }
 
   function finishDisconnect() {
     if (handle === null) return;
@@ -223,7 +247,21 @@ function setupChannel(target, handle) {
       else process.nextTick(() => target.emit('error', err));
       return false;
     }
-    const text = `${JSON.stringify(message)}\n`;
+    let frame;
+    if (advanced) {
+      if (native !== undefined) {
+        throw new ERR_INVALID_ARG_TYPE(
+          'sendHandle', 'undefined with serialization \'advanced\'',
+          sendHandle);
+      }
+      const { Buffer } = require('buffer');
+      const body = require('v8').serialize(message);
+      frame = Buffer.allocUnsafe(4 + body.length);
+      frame.writeUInt32BE(body.length, 0);
+      body.copy(frame, 4);
+    } else {
+      frame = `${JSON.stringify(message)}\n`;
+    }
     const done = (status) => {
       if (status < 0) {
         const err = errnoException(status, 'write');
@@ -233,12 +271,14 @@ function setupChannel(target, handle) {
         callback(null);
       }
     };
-    const r = pipeBinding.writeUtf8String(handle, text, (status) => {
+    const onwritten = (status) => {
       queued--;
       if (sent !== undefined && status === 0) sent.destroy();
       done(status);
       if (queued === 0 && disconnecting) finishDisconnect();
-    }, native);
+    };
+    const r = advanced ? pipeBinding.writeBuffer(handle, frame, onwritten) :
+      pipeBinding.writeUtf8String(handle, frame, onwritten, native);
     if (r === 1) {
       queued++;
     } else {

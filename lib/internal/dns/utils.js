@@ -19,7 +19,25 @@ const UV_EAI_NONAME = -3008;
 
 const validFamilies = [0, 4, 6];
 
-let defaultOrder = 'verbatim';
+// A command-line option's value (--name=value, or --name value when it
+// takes one) from process.execArgv, the last one winning; true for a
+// flag.
+function cliOption(name, takesValue = false) {
+  const args = process.execArgv;
+  let value;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) {
+      value = takesValue ? args[i + 1] : true;
+    } else if (args[i].startsWith(`${name}=`)) {
+      value = args[i].slice(name.length + 1);
+    }
+  }
+  return value;
+}
+
+// --dns-result-order sets the starting default.
+let defaultOrder = cliOption('--dns-result-order', true) === 'ipv4first' ?
+  'ipv4first' : 'verbatim';
 
 function getDefaultResultOrder() {
   return defaultOrder;
@@ -148,6 +166,7 @@ module.exports = {
   AI_ALL,
   AI_V4MAPPED,
   binding,
+  cliOption,
   dnsException,
   emitInvalidHostnameWarning,
   errorCodes,

@@ -35,9 +35,32 @@ const {
 const { timerify } = require('internal/perf/timerify');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const perfBinding = internalBinding('performance');
 
-// performance.nodeTiming: the runtime's start-up milestones. idleTime would
-// need the loop's idle-time metrics, which this runtime does not collect.
+// How busy the loop was: since it started, or since (or between) earlier
+// readings of this function.
+function eventLoopUtilization(util1, util2) {
+  const loopStart = milestones.loopStart;
+  if (loopStart <= 0) return { idle: 0, active: 0, utilization: 0 };
+  if (util2) {
+    const idle = util1.idle - util2.idle;
+    const active = util1.active - util2.active;
+    return { idle, active, utilization: active / (idle + active) };
+  }
+  const idle = perfBinding.loopIdleTime();
+  const active = now() - loopStart - idle;
+  if (!util1) return { idle, active, utilization: active / (idle + active) };
+  const idleDelta = idle - util1.idle;
+  const activeDelta = active - util1.active;
+  return {
+    idle: idleDelta,
+    active: activeDelta,
+    utilization: activeDelta / (idleDelta + activeDelta),
+  };
+}
+
+// performance.nodeTiming: the runtime's start-up milestones, and the time
+// the loop spent idle (libuv's UV_METRICS_IDLE_TIME, see src/runtime.c).
 class PerformanceNodeTiming extends PerformanceEntry {
   constructor() {
     super(arguments[0]);
@@ -53,7 +76,7 @@ class PerformanceNodeTiming extends PerformanceEntry {
       loopStart: () => milestones.loopStart,
       loopExit: () => milestones.loopExit,
       bootstrapComplete: () => milestones.bootstrapComplete,
-      idleTime: () => 0,
+      idleTime: () => perfBinding.loopIdleTime(),
     };
     for (const key of Object.keys(fields)) {
       Object.defineProperty(this, key, {
@@ -101,6 +124,10 @@ class Performance extends EventTarget {
 
   clearResourceTimings(name) {
     clearEntriesFromBuffer('resource', name);
+  }
+
+  eventLoopUtilization(util1, util2) {
+    return eventLoopUtilization(util1, util2);
   }
 
   getEntries() {
@@ -164,7 +191,7 @@ class Performance extends EventTarget {
 {
   const proto = Performance.prototype;
   const order = ['clearMarks', 'clearMeasures', 'clearResourceTimings',
-    'getEntries', 'getEntriesByName', 'getEntriesByType', 'mark', 'measure',
+    'eventLoopUtilization', 'getEntries', 'getEntriesByName', 'getEntriesByType', 'mark', 'measure',
     'nodeTiming', 'markResourceTiming', 'now', 'setResourceTimingBufferSize',
     'timerify', 'timeOrigin', 'toJSON'];
   const descs = {};
@@ -178,6 +205,7 @@ class Performance extends EventTarget {
       { value: nodeTiming, writable: true, configurable: true } :
       descs[key];
     if (key === 'timeOrigin' || key === 'toJSON') desc.enumerable = true;
+    if (key === 'eventLoopUtilization') desc.writable = false;
     Object.defineProperty(proto, key, desc);
   }
 }

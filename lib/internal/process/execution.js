@@ -118,6 +118,7 @@ function runMain() {
 function setupChildChannel() {
   const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
   delete process.env.NODE_CHANNEL_FD;
+  const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   if (!(fd >= 0)) return;
   const pipe = internalBinding('pipe_wrap');
@@ -126,7 +127,8 @@ function setupChildChannel() {
     pipe.close(handle);
     return;
   }
-  require('internal/child_process/channel').setupChannel(process, handle);
+  require('internal/child_process/channel').setupChannel(process, handle,
+                                                         serialization);
 }
 
 function runMainProgram() {
@@ -278,13 +280,24 @@ function onFatal(err, arrow, fromPromise) {
     process.abort();
   }
   // process._fatalException decides whether something took the error; a
-  // program may replace it (Node exits with 6 when it is not a function).
+  // program may replace it (Node exits with 6 when it is not a function;
+  // a worker just ends with 6).
+  const isWorker = !internalBinding('worker').isMainThread;
   const handler = process._fatalException;
   if (typeof handler !== 'function') {
-    stdio.writeSync(2, fatalText(err, arrow));
+    if (!isWorker) stdio.writeSync(2, fatalText(err, arrow));
     return 6;
   }
-  if (handler(err, fromPromise)) return true;
+  if (!isWorker) {
+    if (handler(err, fromPromise)) return true;
+  } else {
+    try {
+      if (handler(err, fromPromise)) return true;
+    } catch (thrown) {
+      // A worker whose handler threw ends with 1, reporting what it threw.
+      err = thrown;
+    }
+  }
   try {
     if (!process._exiting) {
       process._exiting = true;
@@ -293,6 +306,11 @@ function onFatal(err, arrow, fromPromise) {
     }
   } catch {
     // An 'exit' listener that throws cannot stop the exit.
+  }
+  if (isWorker) {
+    // A worker's error becomes an 'error' event on its Worker.
+    require('internal/worker/main').reportFatal(err);
+    return exitCodeOf(process.exitCode);
   }
   stdio.writeSync(2, fatalText(err, arrow));
   // An 'exit' listener may have set another code.
@@ -323,6 +341,14 @@ function fatalText(err, arrow) {
   }
 }
 
+// A worker thread's program (src/worker.c): a file or `eval` source.
+function runWorker() {
+  const start = require('internal/worker/main').setup();
+  if (start === undefined) return;
+  if (start.isEval) evalScript('[worker eval]', start.filename, false, false);
+  else runFile(start.filename);
+}
+
 module.exports = {
   fatalException,
   setUncaughtExceptionCaptureCallback,
@@ -333,4 +359,5 @@ module.exports = {
   emitBeforeExit,
   emitExit,
   onFatal,
+  runWorker,
 };

@@ -1,27 +1,39 @@
 // process.stdout, process.stderr and process.stdin, made on first use.
-// Output is written synchronously (see src/stdio.c), so nothing is lost
-// when the process exits right after a write.
+// Output is written synchronously (see src/stdio.c; on a terminal a
+// tty.WriteStream with blocking writes), so nothing is lost when the
+// process exits right after a write.
 'use strict';
 
 const binding = internalBinding('stdio');
 
-function colorDepth(env = process.env) {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    return { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[force] ?? 4;
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-      env.TERM === 'dumb') {
-    return 1;
-  }
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  if (env.TERM && /-256(color)?$/i.test(env.TERM)) return 8;
-  return 4;
+const { getColorDepth: colorDepth } = require('internal/tty');
+
+// Destroying a stdio stream never closes the descriptor: it belongs to the
+// process. The stream stays usable, and 'close' is still emitted.
+function stdioDestroy(err, callback) {
+  callback(err);
+  this._undestroy();
+  if (!this._writableState.emitClose)
+    process.nextTick(() => this.emit('close'));
+}
+
+// A terminal: a tty.WriteStream, whose size follows SIGWINCH.
+function makeTTYWritable(fd) {
+  const tty = require('tty');
+  const stream = new tty.WriteStream(fd);
+  stream.fd = fd;
+  stream._type = 'tty';
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  stream._destroy = stdioDestroy;
+  process.on('SIGWINCH', () => stream._refreshSize());
+  return stream;
 }
 
 function makeWritable(fd) {
   const { Writable } = require('stream');
   const type = binding.guessHandleType(fd);
+  if (type === 'TTY') return makeTTYWritable(fd);
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
@@ -47,43 +59,13 @@ function makeWritable(fd) {
   stream._type = type.toLowerCase();
   stream._isStdio = true;
   stream.destroySoon = stream.destroy;
-  if (type === 'TTY') {
-    stream.isTTY = true;
-    stream.getWindowSize = () => binding.getWindowSize(fd) || [80, 24];
-    Object.defineProperty(stream, 'columns', {
-      get: () => stream.getWindowSize()[0], enumerable: true,
-      configurable: true,
-    });
-    Object.defineProperty(stream, 'rows', {
-      get: () => stream.getWindowSize()[1], enumerable: true,
-      configurable: true,
-    });
-    // 'resize' when the terminal's size changes (SIGWINCH), watched only
-    // while someone listens (readline redraws on it).
-    const onWinch = () => stream.emit('resize');
-    stream.on('newListener', (event) => {
-      if (event === 'resize' && stream.listenerCount('resize') === 0)
-        process.on('SIGWINCH', onWinch);
-    });
-    stream.on('removeListener', (event) => {
-      if (event === 'resize' && stream.listenerCount('resize') === 0)
-        process.off('SIGWINCH', onWinch);
-    });
-    stream.getColorDepth = (env) => colorDepth(env);
-    stream.hasColors = (count = 16, env) => {
-      if (typeof count === 'object') {
-        env = count;
-        count = 16;
-      }
-      return count <= 2 ** colorDepth(env);
-    };
-  }
   return stream;
 }
 
 function makeStdin() {
   const { Readable } = require('stream');
   const type = binding.guessHandleType(0);
+  if (type === 'TTY') return makeTTYStdin();
   let handle = null;
   const stream = new Readable({
     read() {
@@ -114,16 +96,28 @@ function makeStdin() {
     });
   });
   stream.fd = 0;
-  if (type === 'TTY') {
-    stream.isTTY = true;
-    stream.isRaw = false;
-    stream.setRawMode = (flag) => {
-      if (handle === null) handle = binding.createReader(0, onread);
-      binding.setRawMode(handle, !!flag);
-      stream.isRaw = !!flag;
-      return stream;
-    };
-  }
+  return stream;
+}
+
+// A terminal: a tty.ReadStream that reads only while someone reads.
+function makeTTYStdin() {
+  const tty = require('tty');
+  const stream = new tty.ReadStream(0);
+  stream.fd = 0;
+  const handle = stream._handle;
+  handle.reading = false;
+  stream._readableState.reading = false;
+  handle.readStop();
+  // Pausing stops reading (on the next tick: a pause followed at once by a
+  // resume keeps reading), so a paused stdin does not keep the process up.
+  stream.on('pause', () => process.nextTick(() => {
+    const h = stream._handle;
+    if (h && h.reading && !stream.readableFlowing) {
+      stream._readableState.reading = false;
+      h.reading = false;
+      h.readStop();
+    }
+  }));
   return stream;
 }
 

@@ -9,6 +9,9 @@ const {
 } = internalBinding('task_queue');
 const { validateFunction } = require('internal/validators');
 const promises = require('internal/process/promises');
+const {
+  kAsyncId, initResource, enterResource, leave, emitDestroy,
+} = require('internal/async_hooks');
 
 // A FIFO of { callback, args } with O(1) shift: an array and a read index,
 // compacted once the consumed part dominates.
@@ -27,7 +30,9 @@ function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   if (head === queue.length) tickInfo[kHasTickScheduled] = 1;
-  queue.push({ callback, args: args.length ? args : undefined });
+  const tock = { callback, args: args.length ? args : undefined };
+  initResource(tock, 'TickObject');
+  queue.push(tock);
 }
 
 function shift() {
@@ -49,8 +54,15 @@ function processTicksAndRejections() {
   do {
     while ((tock = shift()) !== undefined) {
       const { callback, args } = tock;
-      if (args === undefined) callback();
-      else callback(...args);
+      const id = tock[kAsyncId];
+      enterResource(tock);
+      try {
+        if (args === undefined) callback();
+        else callback(...args);
+      } finally {
+        leave(id);
+      }
+      emitDestroy(id);
     }
     runMicrotasks();
   } while (head !== queue.length || promises.processPromiseRejections());
@@ -68,12 +80,18 @@ function runNextTicks() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
+  const resource = {};
+  const id = initResource(resource, 'Microtask');
   enqueueMicrotask(() => {
+    enterResource(resource);
     try {
       callback();
     } catch (err) {
       triggerUncaughtException(err, false);
+    } finally {
+      leave(id);
     }
+    emitDestroy(id);
   });
 }
 

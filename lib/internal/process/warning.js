@@ -8,7 +8,9 @@ const {
 let printedHint = false;
 
 function writeOut(text) {
-  internalBinding('stdio').writeSync(2, text);
+  // A worker's stderr goes through its parent (worker.stderr).
+  if (!internalBinding('worker').isMainThread) process.stderr.write(text);
+  else internalBinding('stdio').writeSync(2, text);
 }
 
 // The default 'warning' listener: one line per warning, like Node.
