@@ -13,7 +13,7 @@
 
 const { Buffer } = require('buffer');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_UNKNOWN_ENCODING },
 } = require('internal/errors');
 
 const binding = internalBinding('buffer');
@@ -113,25 +113,37 @@ function writeUtf8(state, bytes) {
   return out;
 }
 
+// UTF-16LE keeps back an odd last byte (1 byte missing), or a lead
+// surrogate that ends an even length (its trail unit, 2 bytes, missing).
+// Held bytes are completed first and decoded as they are (as in Node, an
+// odd byte completed into a lead surrogate does not wait for a trail).
 function writeUtf16(state, bytes) {
-  let data = bytes;
+  let out = '';
+  let i = 0;
+  while (state.need > 0 && i < bytes.length) {
+    state.held[state.count++] = bytes[i++];
+    state.need--;
+  }
+  if (state.need > 0) return '';
   if (state.count > 0) {
-    data = Buffer.concat([state.held.subarray(0, state.count), bytes]);
+    out = binding.decode(state.held, kUcs2, 0, state.count);
     state.count = 0;
-    state.need = 0;
   }
-  let end = data.length;
-  if (end % 2 === 1) {
+  let end = bytes.length;
+  let need = 0;
+  if ((end - i) % 2 === 1) {
     end--;
-  } else if (end >= 2) {
-    const last = data[end - 2] | data[end - 1] << 8;
-    if (last >= 0xd800 && last <= 0xdbff) end -= 2;
+    need = 1;
+  } else if (end - i >= 2) {
+    const last = bytes[end - 2] | bytes[end - 1] << 8;
+    if (last >= 0xd800 && last <= 0xdbff) {
+      end -= 2;
+      need = 2;
+    }
   }
-  const keep = data.length - end;
-  for (let k = 0; k < keep; k++) state.held[k] = data[end + k];
-  state.count = keep;
-  state.need = keep === 1 ? 1 : keep === 2 ? 2 : 0;
-  return decode(data, kUcs2, 0, end);
+  for (let k = end; k < bytes.length; k++) state.held[state.count++] = bytes[k];
+  state.need = need;
+  return out + decode(bytes, kUcs2, i, end);
 }
 
 function writeBase64(state, bytes, id) {
@@ -152,7 +164,9 @@ function writeBase64(state, bytes, id) {
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
   const bytes = asBytes(buf);
-  const state = this[kState];
+  const state = this === null || typeof this !== 'object' ? undefined :
+    this[kState];
+  if (state === undefined) throw new ERR_INVALID_THIS('StringDecoder');
   if (bytes.length === 0) return '';
   switch (state.id) {
     case kUtf8: return writeUtf8(state, bytes);

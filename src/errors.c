@@ -5,8 +5,20 @@
 
 #include "internal.h"
 
-v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
-                       const char *path, const char *dest) {
+/* Node builds system errors in two places, each with its own order of
+ * own properties (visible in util.inspect and Object.keys): its C++ side
+ * (callbacks, most natives) sets errno, code, syscall; the JS side, which
+ * fs's synchronous calls throw from, sets errno, syscall, code. path and
+ * dest follow in both. */
+static bool set_string(v8c_env *env, v8c_value obj, const char *name,
+                       const char *s) {
+  v8c_value v = v8c_string(env, s, (size_t)-1);
+  return v && v8c_set_named(env, obj, name, v);
+}
+
+static v8c_value uv_error(v8c_env *env, int err, const char *syscall,
+                          const char *path, const char *dest,
+                          bool syscall_first) {
   const char *code = uv_err_name(err);
   char msg[4096];
   int n = snprintf(msg, sizeof msg, "%s: %s, %s", code, uv_strerror(err),
@@ -17,18 +29,39 @@ v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
     snprintf(msg + n, sizeof msg - n, " -> '%s'", dest);
   v8c_value e = v8c_error(env, V8C_ERROR, NULL, msg);
   if (!e) return NULL;
-  /* Node's order of own properties: errno, code, syscall, path, dest. */
-  v8c_set_named(env, e, "errno", v8c_int32(env, err));
-  v8c_set_named(env, e, "code", v8c_string(env, code, (size_t)-1));
-  v8c_set_named(env, e, "syscall", v8c_string(env, syscall, (size_t)-1));
-  if (path) v8c_set_named(env, e, "path", v8c_string(env, path, (size_t)-1));
-  if (dest) v8c_set_named(env, e, "dest", v8c_string(env, dest, (size_t)-1));
+  v8c_value code_v = v8c_string(env, code, (size_t)-1);
+  v8c_value syscall_v = v8c_string(env, syscall, (size_t)-1);
+  if (!code_v || !syscall_v ||
+      !v8c_set_named(env, e, "errno", v8c_int32(env, err)) ||
+      !v8c_set_named(env, e, syscall_first ? "syscall" : "code",
+                     syscall_first ? syscall_v : code_v) ||
+      !v8c_set_named(env, e, syscall_first ? "code" : "syscall",
+                     syscall_first ? code_v : syscall_v))
+    return NULL;
+  if (path && !set_string(env, e, "path", path)) return NULL;
+  if (dest && !set_string(env, e, "dest", dest)) return NULL;
   return e;
+}
+
+v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
+                       const char *path, const char *dest) {
+  return uv_error(env, err, syscall, path, dest, false);
+}
+
+v8c_value nr__uv_error_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest) {
+  return uv_error(env, err, syscall, path, dest, true);
 }
 
 v8c_value nr__throw_uv(v8c_env *env, int err, const char *syscall,
                        const char *path, const char *dest) {
   v8c_value e = nr__uv_error(env, err, syscall, path, dest);
+  return e ? v8c_throw(env, e) : NULL;
+}
+
+v8c_value nr__throw_uv_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest) {
+  v8c_value e = nr__uv_error_sync(env, err, syscall, path, dest);
   return e ? v8c_throw(env, e) : NULL;
 }
 

@@ -129,7 +129,7 @@ static void read_file_utf8(v8c_call *c) {
   if (r == FILE_TOO_LARGE) {
     too_large(env, len, true);
   } else if (r < 0) {
-    nr__throw_uv(env, r, syscall, path, NULL);
+    nr__throw_uv_sync(env, r, syscall, path, NULL);
   } else {
     v8c_value s = v8c_string(env, buf, len);
     if (s) v8c_return(c, s);
@@ -161,14 +161,17 @@ static void write_file(v8c_call *c) {
     int fd = uv_fs_open(NULL, &req, path, (int)flags, (int)mode, NULL);
     uv_fs_req_cleanup(&req);
     if (fd < 0) {
-      nr__throw_uv(env, fd, "open", path, NULL);
+      nr__throw_uv_sync(env, fd, "open", path, NULL);
     } else {
       size_t off = 0;
       while (off < len) {
         uv_buf_t b = uv_buf_init((char *)data + off, (unsigned)(len - off));
         int r = uv_fs_write(NULL, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
-        if (r < 0) { nr__throw_uv(env, r, "write", path, NULL); break; }
+        if (r < 0) {
+          nr__throw_uv_sync(env, r, "write", path, NULL);
+          break;
+        }
         off += (size_t)r;
       }
       uv_fs_close(NULL, &req, fd, NULL);
@@ -488,8 +491,11 @@ static v8c_value dir_batch(v8c_env *env, fs_req *r) {
 }
 
 /* The JS value of a finished request: the error (*failed set), or its
- * result. NULL with an exception pending when a value cannot be made. */
-static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
+ * result. NULL with an exception pending when a value cannot be made.
+ * `sync`: the error is thrown by a synchronous call (Node's order of its
+ * properties differs, see nr__uv_error_sync). */
+static v8c_value req_result(v8c_env *env, fs_req *r, bool sync,
+                            bool *failed) {
   ssize_t res = r->req.result;
   *failed = res < 0;
   if (r->op == OP_READFILE && res == FILE_TOO_LARGE)
@@ -497,7 +503,8 @@ static v8c_value req_result(v8c_env *env, fs_req *r, bool *failed) {
   if (res < 0) {
     const char *syscall = r->op == OP_READFILE ? r->syscall
                                                : op_info[r->op].syscall;
-    return nr__uv_error(env, (int)res, syscall, r->path, r->dest);
+    return sync ? nr__uv_error_sync(env, (int)res, syscall, r->path, r->dest)
+                : nr__uv_error(env, (int)res, syscall, r->path, r->dest);
   }
   switch (r->op) {
     case OP_OPEN: case OP_WRITE: case OP_WRITEV:
@@ -560,7 +567,7 @@ static void req_after(nr__work *w, int status) {
     v8c_scope scope;
     v8c_scope_open(env, &scope);
     bool failed;
-    v8c_value v = req_result(env, r, &failed);
+    v8c_value v = req_result(env, r, false, &failed);
     if (!v) {
       /* Only when a result could not be made (out of memory, a name
        * too long for V8): hand the callback an error rather than drop
@@ -602,7 +609,7 @@ static void req_run(v8c_call *c, fs_req *r, v8c_value cb) {
   if (!cb) {
     req_execute(r);
     bool failed;
-    v8c_value v = req_result(env, r, &failed);
+    v8c_value v = req_result(env, r, true, &failed);
     req_release_dir(r);
     if (v && failed) v8c_throw(env, v);
     else if (v) v8c_return(c, v);
@@ -1005,7 +1012,7 @@ static void watcher_start(v8c_call *c, bool poll) {
   if (err < 0) {
     free(w);
     free(path);
-    nr__throw_uv(env, err, "watch", NULL, NULL);
+    nr__throw_uv_sync(env, err, "watch", NULL, NULL);
     return;
   }
   w->h.handle.data = w;
@@ -1015,7 +1022,7 @@ static void watcher_start(v8c_call *c, bool poll) {
              : uv_fs_event_start(&w->h.event, on_fs_event, path, 0);
   if (err < 0) {
     uv_close(&w->h.handle, watcher_closed);
-    nr__throw_uv(env, err, "watch", path, NULL);
+    nr__throw_uv_sync(env, err, "watch", path, NULL);
     free(path);
     return;
   }

@@ -107,6 +107,7 @@ typedef struct nr__cli {
   const char *input_type; /* --input-type: "module", "commonjs" or NULL */
   bool experimental_vm_modules; /* vm.Module and its kinds */
   bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
+  bool abort_on_uncaught; /* an uncaught exception aborts (core dump) */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */
@@ -209,6 +210,7 @@ struct nr_runtime {
   uv_timer_t timer;           /* the one libuv timer behind all JS timers */
   uv_check_t immediate_check; /* runs setImmediate callbacks */
   uv_idle_t immediate_idle;   /* keeps the loop from blocking meanwhile */
+  uv_check_t platform_check;  /* runs V8's posted tasks each loop turn */
   int handles_open;           /* handles still to be closed at teardown */
   int work_active[NR_WORK_KINDS]; /* threadpool work in flight, per kind */
 
@@ -312,6 +314,12 @@ v8c_value nr__throw_uv(v8c_env *env, int err, const char *syscall,
 /* Builds (does not throw) the same error. */
 v8c_value nr__uv_error(v8c_env *env, int err, const char *syscall,
                        const char *path, const char *dest);
+/* The same two for fs's synchronous calls, whose errors Node builds with
+ * syscall before code (errno, syscall, code, path, dest). */
+v8c_value nr__throw_uv_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest);
+v8c_value nr__uv_error_sync(v8c_env *env, int err, const char *syscall,
+                            const char *path, const char *dest);
 /* Throws Node's ERR_INVALID_ARG_TYPE for argument `name`. Returns NULL. */
 v8c_value nr__throw_arg_type(v8c_env *env, const char *name,
                              const char *expected);

@@ -7,6 +7,9 @@ int main(int argc, char **argv) {
   /* As Node does: a write to a closed pipe is an EPIPE error for the
    * stream, not a signal that kills the process. */
   signal(SIGPIPE, SIG_IGN);
+  /* Likewise a write beyond RLIMIT_FSIZE fails with EFBIG instead of
+   * killing the process with SIGXFSZ. */
+  signal(SIGXFSZ, SIG_IGN);
   nr_options opts = {.argc = argc, .argv = argv, .loop = NULL};
   int code;
   nr_runtime *rt = nr_runtime_new(&opts, &code);

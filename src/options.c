@@ -31,6 +31,7 @@ static const opt options[] = {
     {"--trace-deprecation", NULL, OPT_BOOL},
     {"--pending-deprecation", NULL, OPT_BOOL},
     {"--expose-internals", NULL, OPT_BOOL},
+    {"--abort-on-uncaught-exception", NULL, OPT_BOOL},
     /* Read by lib/_http_common.js from process.execArgv. */
     {"--max-http-header-size", NULL, OPT_VALUE},
     {"--insecure-http-parser", NULL, OPT_BOOL},
@@ -178,6 +179,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
       cli->pending_deprecation = true;
     } else if (strcmp(o->name, "--experimental-import-meta-resolve") == 0) {
       cli->experimental_import_meta_resolve = true;
+    } else if (strcmp(o->name, "--abort-on-uncaught-exception") == 0) {
+      cli->abort_on_uncaught = true;
     } else if (strcmp(o->name, "--experimental-vm-modules") == 0) {
       cli->experimental_vm_modules = true;
     } else if (strcmp(o->name, "--input-type") == 0) {

@@ -1,6 +1,9 @@
 /* process_methods.c — binding 'process_methods': the natives behind
  * process.cwd(), hrtime(), memoryUsage(), kill(), exit(), env ... */
+#include <dlfcn.h>
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +143,115 @@ static void getgroups_(v8c_call *c) {
   v8c_return(c, arr);
 }
 
+/* ---- Credentials ------------------------------------------------------ */
+
+/* The user (group when `group`) that v names: a uint32 id or a name, looked
+ * up either way as Node does. False with ERR_UNKNOWN_CREDENTIAL thrown
+ * when there is no such one (types are checked by the JS first). */
+static bool credential_id(v8c_env *env, v8c_value v, bool group,
+                          uint32_t *out) {
+  char *name = NULL;
+  char num[16];
+  uint32_t id = 0;
+  if (v8c_is(v, V8C_NUMBER)) {
+    double d = v8c_value_double(v);
+    if (!(d >= 0 && d <= 4294967295.0) || d != (double)(uint32_t)d) {
+      nr__throw_arg_type(env, "id", "number or string");
+      return false;
+    }
+    id = (uint32_t)d;
+    snprintf(num, sizeof num, "%u", id);
+  } else if (v8c_is(v, V8C_STRING)) {
+    if (!(name = v8c_to_utf8(env, v, NULL))) return false;
+  } else {
+    nr__throw_arg_type(env, "id", "number or string");
+    return false;
+  }
+  char buf[16384];
+  bool found;
+  if (group) {
+    struct group gr, *res = NULL;
+    if (name) getgrnam_r(name, &gr, buf, sizeof buf, &res);
+    else getgrgid_r((gid_t)id, &gr, buf, sizeof buf, &res);
+    found = res != NULL;
+    if (found) id = (uint32_t)res->gr_gid;
+  } else {
+    struct passwd pw, *res = NULL;
+    if (name) getpwnam_r(name, &pw, buf, sizeof buf, &res);
+    else getpwuid_r((uid_t)id, &pw, buf, sizeof buf, &res);
+    found = res != NULL;
+    if (found) id = (uint32_t)res->pw_uid;
+  }
+  if (!found) {
+    v8c_throw_error(env, V8C_ERROR, "ERR_UNKNOWN_CREDENTIAL",
+                    "%s identifier does not exist: %s",
+                    group ? "Group" : "User", name ? name : num);
+  }
+  free(name);
+  *out = id;
+  return found;
+}
+
+/* Node's legacy error of a failed credential call: "EPERM, Operation not
+ * permitted", with errno, code and syscall. */
+static void throw_errno(v8c_env *env, int err, const char *syscall) {
+  char msg[256];
+  const char *code = uv_err_name(-err);
+  snprintf(msg, sizeof msg, "%s, %s", code, strerror(err));
+  v8c_value e = v8c_error(env, V8C_ERROR, NULL, msg);
+  v8c_value code_v = v8c_string(env, code, (size_t)-1);
+  v8c_value syscall_v = v8c_string(env, syscall, (size_t)-1);
+  if (!e || !code_v || !syscall_v) return;
+  v8c_set_named(env, e, "errno", v8c_int32(env, -err));
+  v8c_set_named(env, e, "code", code_v);
+  v8c_set_named(env, e, "syscall", syscall_v);
+  v8c_throw(env, e);
+}
+
+/* setCredential(which, id): 0 setuid, 1 setgid, 2 seteuid, 3 setegid. */
+static void set_credential(v8c_call *c) {
+  static const char *const names[] = {"setuid", "setgid", "seteuid",
+                                      "setegid"};
+  v8c_env *env = v8c_call_env(c);
+  int64_t which;
+  if (!nr__arg_int(c, 0, "which", 0, 3, &which)) return;
+  uint32_t id;
+  if (!credential_id(env, v8c_arg(c, 1), which & 1, &id)) return;
+  int r;
+  switch (which) {
+    case 0: r = setuid((uid_t)id); break;
+    case 1: r = setgid((gid_t)id); break;
+    case 2: r = seteuid((uid_t)id); break;
+    default: r = setegid((gid_t)id); break;
+  }
+  if (r != 0) throw_errno(env, errno, names[which]);
+}
+
+/* setgroups(groups): each a gid or a group name. */
+static void setgroups_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value arr = v8c_arg(c, 0);
+  if (!v8c_is(arr, V8C_ARRAY)) {
+    nr__throw_arg_type(env, "groups", "Array");
+    return;
+  }
+  uint32_t n = v8c_array_length(arr);
+  if (n > 65536) n = 65536;  /* more than any system allows */
+  gid_t *gids = malloc((n ? n : 1) * sizeof *gids);
+  if (!gids) return;
+  for (uint32_t i = 0; i < n; i++) {
+    v8c_value item = v8c_get_index(env, arr, i);
+    uint32_t id;
+    if (!item || !credential_id(env, item, true, &id)) {
+      free(gids);
+      return;
+    }
+    gids[i] = (gid_t)id;
+  }
+  if (setgroups(n, gids) != 0) throw_errno(env, errno, "setgroups");
+  free(gids);
+}
+
 static void ppid(v8c_call *c) { v8c_return_int(c, (int32_t)uv_os_getppid()); }
 
 static void get_title(v8c_call *c) {
@@ -233,6 +345,7 @@ static void get_options(v8c_call *c) {
       {"traceDeprecation", cli->trace_deprecation},
       {"pendingDeprecation", cli->pending_deprecation},
       {"exposeInternals", cli->expose_internals},
+      {"abortOnUncaughtException", cli->abort_on_uncaught},
       {"experimentalVmModules", cli->experimental_vm_modules},
       {"experimentalImportMetaResolve",
        cli->experimental_import_meta_resolve}};
@@ -245,8 +358,36 @@ static void get_options(v8c_call *c) {
   v8c_return(c, o);
 }
 
+/* dlopen(filename, flags): process.dlopen(). noderun cannot run Node's
+ * addons (they need Node's C++ ABI or Node-API, which it does not have), so
+ * it resolves every symbol at once (RTLD_NOW for RTLD_LAZY): an addon then
+ * fails here with dlerror()'s text ("undefined symbol: napi_...") instead
+ * of crashing on first call. A library that loads is closed again: nothing
+ * in it registered a module ("Module did not self-register", as in Node). */
+static void dlopen_(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  int64_t flags;
+  if (!nr__arg_int(c, 1, "flags", INT32_MIN, INT32_MAX, &flags)) return;
+  char *filename = nr__arg_string(c, 0, "filename");
+  if (!filename) return;
+  int mode = (int)flags;
+  if (mode & (RTLD_LAZY | RTLD_NOW)) mode = (mode & ~RTLD_LAZY) | RTLD_NOW;
+  void *lib = dlopen(filename, mode);
+  if (!lib) {
+    const char *why = dlerror();
+    v8c_throw_error(env, V8C_ERROR, "ERR_DLOPEN_FAILED", "%s",
+                    why ? why : "dlopen failed");
+  } else {
+    dlclose(lib);
+    v8c_throw_error(env, V8C_ERROR, "ERR_DLOPEN_FAILED",
+                    "Module did not self-register: '%s'.", filename);
+  }
+  free(filename);
+}
+
 static const nr__method methods[] = {
     {"cwd", cwd},
+    {"dlopen", dlopen_},
     {"chdir", chdir_},
     {"umask", umask_},
     {"hrtime", hrtime},
@@ -258,6 +399,8 @@ static const nr__method methods[] = {
     {"reallyExit", really_exit},
     {"ids", ids},
     {"getgroups", getgroups_},
+    {"setCredential", set_credential},
+    {"setgroups", setgroups_},
     {"ppid", ppid},
     {"getTitle", get_title},
     {"setTitle", set_title},

@@ -141,6 +141,19 @@ void nr__drain_ticks(nr_runtime *rt) {
   run_ticks(rt);
 }
 
+/* After each loop turn's I/O: the tasks V8 posted meanwhile (a GC posts
+ * FinalizationRegistry cleanups), then the ticks and microtasks they
+ * queued. The handle is unreferenced: such tasks never keep a process
+ * alive, as in Node. */
+static void on_platform_check(uv_check_t *h) {
+  nr_runtime *rt = h->data;
+  if (rt->stopping) return;
+  v8c_scope scope;
+  v8c_scope_open(rt->env, &scope);
+  if (v8c_run_platform_tasks(rt->env)) nr__drain_ticks(rt);
+  v8c_scope_close(&scope);
+}
+
 v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
                        v8c_value *argv) {
   v8c_env *env = rt->env;
@@ -186,6 +199,13 @@ static void on_promise_reject(v8c_env *env, v8c_promise_event ev,
   v8c_try_begin(env, &tc);
   v8c_call_fn(env, cb, v8c_undefined(env), 3, argv);
   v8c_try_end(&tc);
+}
+
+/* An exception a FinalizationRegistry cleanup callback threw is uncaught,
+ * as in Node. */
+static void on_reported_exception(v8c_env *env, v8c_value exception) {
+  nr_runtime *rt = v8c_env_data(env);
+  if (!rt->stopping) nr__fatal(rt, exception, NULL, false);
 }
 
 /* ---- Creation and bootstrap ------------------------------------------- */
@@ -319,7 +339,13 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
     return NULL;
   }
   v8c_on_promise_reject(rt->env, on_promise_reject);
+  v8c_on_reported_exception(rt->env, on_reported_exception);
   nr__timers_init(rt);
+  uv_check_init(rt->loop, &rt->platform_check);
+  rt->platform_check.data = rt;
+  uv_check_start(&rt->platform_check, on_platform_check);
+  uv_unref((uv_handle_t *)&rt->platform_check);
+  rt->handles_open++;
   if (!bootstrap(rt, argc, argv)) {
     nr_runtime_free(rt);
     return NULL;
@@ -451,6 +477,7 @@ int nr_runtime_free(nr_runtime *rt) {
      * normal mode back: the shell must echo again. */
     uv_tty_reset_mode();
     nr__timers_close(rt);
+    uv_close((uv_handle_t *)&rt->platform_check, nr__on_handle_closed);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
     /* Threadpool work still in flight holds references into the env: let
      * it finish while the env lives (its after callbacks see `stopping`

@@ -68,12 +68,20 @@ static void get_constructor_name(v8c_call *c) {
   v8c_return(c, v8c_constructor_name(env, obj));
 }
 
+/* noSideEffectsToString(value) -> string: V8's description of any value,
+ * running none of its code (for reporting values that may misbehave). */
+static void no_side_effects_to_string(v8c_call *c) {
+  v8c_value s = v8c_to_detail_string(v8c_call_env(c), v8c_arg(c, 0));
+  if (s) v8c_return(c, s);
+}
+
 static const nr__method methods[] = {
     {"getPromiseDetails", get_promise_details},
     {"getProxyDetails", get_proxy_details},
     {"previewEntries", preview_entries},
     {"getOwnNonIndexProperties", get_own_non_index_properties},
     {"getConstructorName", get_constructor_name},
+    {"noSideEffectsToString", no_side_effects_to_string},
     {NULL, NULL},
 };
 

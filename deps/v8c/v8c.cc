@@ -160,6 +160,7 @@ struct v8c_env {
   FnRecord *fns;
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
+  v8c_reported_exception_cb on_reported;
   ModuleState *modules;  // created on first use
   v8c_heap_limit_cb on_heap_limit;  // see the Workers section
   void *data;
@@ -196,6 +197,16 @@ extern "C" int v8c_init(const char *flags) {
   g_platform = v8::platform::NewDefaultPlatform(4);
   v8::V8::InitializePlatform(g_platform.get());
   return v8::V8::Initialize() ? 0 : -1;
+}
+
+extern "C" bool v8c_run_platform_tasks(v8c_env *env) {
+  bool ran = false;
+  while (v8::platform::PumpMessageLoop(
+      g_platform.get(), env->isolate,
+      v8::platform::MessageLoopBehavior::kDoNotWait)) {
+    ran = true;
+  }
+  return ran;
 }
 
 // V8 cannot be initialized again once disposed, and a host may create
@@ -610,6 +621,9 @@ extern "C" bool v8c_to_bool(v8c_env *env, v8c_value v) {
 }
 extern "C" v8c_value v8c_to_string(v8c_env *env, v8c_value v) {
   return V(L(v)->ToString(Ctx(env)));
+}
+extern "C" v8c_value v8c_to_detail_string(v8c_env *env, v8c_value v) {
+  return V(L(v)->ToDetailString(Ctx(env)));
 }
 extern "C" double v8c_value_double(v8c_value v) {
   Local<Value> l = L(v);
@@ -1466,6 +1480,21 @@ extern "C" void v8c_microtask_enqueue(v8c_env *env, v8c_value fn) {
 }
 extern "C" void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb) {
   env->on_reject = cb;
+}
+// No TryCatch of ours is verbose, so V8 calls message listeners only for
+// exceptions it caught itself and reports (a task's verbose TryCatch).
+static void OnReportedMessage(v8::Local<v8::Message> message,
+                              Local<Value> error) {
+  v8c_env *env = EnvOf(message->GetIsolate());
+  if (env && env->on_reported) env->on_reported(env, V(error));
+}
+extern "C" void v8c_on_reported_exception(v8c_env *env,
+                                          v8c_reported_exception_cb cb) {
+  if (!env->on_reported) {
+    env->isolate->AddMessageListenerWithErrorLevel(
+        OnReportedMessage, Isolate::kMessageError);
+  }
+  env->on_reported = cb;
 }
 extern "C" v8c_value v8c_promise(v8c_env *env, v8c_value *resolver) {
   Local<v8::Promise::Resolver> r;

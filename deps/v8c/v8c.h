@@ -37,6 +37,11 @@ typedef void (*v8c_finalizer)(void *ptr, void *hint);
 
 /* ---- Process-wide set-up ---------------------------------------------- */
 
+/* Runs the foreground tasks V8 has posted for this isolate and that are
+ * due (FinalizationRegistry cleanup callbacks among them); the default
+ * platform runs none by itself. True when at least one ran. */
+bool v8c_run_platform_tasks(v8c_env *env);
+
 /* Starts V8 and its platform once per process (later calls only apply
  * `flags`, V8 command-line flags such as "--expose-gc"; may be NULL). */
 int v8c_init(const char *flags);
@@ -158,6 +163,10 @@ bool v8c_to_double(v8c_env *env, v8c_value v, double *out);
 bool v8c_to_int64(v8c_env *env, v8c_value v, int64_t *out);
 bool v8c_to_bool(v8c_env *env, v8c_value v);
 v8c_value v8c_to_string(v8c_env *env, v8c_value v);
+/* V8's own description of a value, running no JS (no toString or getter
+ * of the value is called): "#<Foo>", "[object Array]", a function's
+ * source, an error's "Name: message". */
+v8c_value v8c_to_detail_string(v8c_env *env, v8c_value v);
 double v8c_value_double(v8c_value v);
 int64_t v8c_value_int64(v8c_value v);
 uint64_t v8c_bigint_value_u64(v8c_value v, bool *lossless);
@@ -345,6 +354,11 @@ typedef enum v8c_promise_event {
 typedef void (*v8c_promise_reject_cb)(v8c_env *env, v8c_promise_event ev,
                                       v8c_value promise, v8c_value value);
 void v8c_on_promise_reject(v8c_env *env, v8c_promise_reject_cb cb);
+/* Exceptions V8 reports instead of throwing to a caller (those thrown by
+ * FinalizationRegistry cleanup callbacks run by v8c_run_platform_tasks):
+ * cb gets each one, with the arrow text as for a caught exception. */
+typedef void (*v8c_reported_exception_cb)(v8c_env *env, v8c_value exception);
+void v8c_on_reported_exception(v8c_env *env, v8c_reported_exception_cb cb);
 
 /* Sets the context's promise hooks (V8's Context::SetPromiseHooks): JS
  * functions called as init(promise, parent), before(promise),

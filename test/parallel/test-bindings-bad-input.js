@@ -14,8 +14,12 @@ const skip = new Set([
   'process_methods.reallyExit', 'process_methods.kill',
   'process_methods.umask', 'process_methods.chdir',
   'process_methods.setTitle', 'process_methods.envSet',
-  'process_methods.envDelete', 'task_queue.triggerUncaughtException',
+  'process_methods.envDelete', 'process_methods.setCredential',
+  'process_methods.setgroups', 'task_queue.triggerUncaughtException',
   'task_queue.setup', 'timers.setup',
+  // dlopen('x', flags) would load any library of that name (and ASan
+  // aborts on RTLD_DEEPBIND); test-process-dlopen.js covers it.
+  'process_methods.dlopen',
   // fchmod(1, 0) and ftruncate(1, 0) would change the mode or size of
   // whatever the test's stdout is (a terminal, a log file).
   'fs.fchmod', 'fs.ftruncate',

@@ -103,4 +103,14 @@ for (const [name, id, key = name] of [
 }
 
 module.exports = require('internal/process/execution');
+for (const [name, key = name] of [
+  ['setUncaughtExceptionCaptureCallback'],
+  ['hasUncaughtExceptionCaptureCallback'],
+  ['_fatalException', 'fatalException'],
+]) {
+  Object.defineProperty(process, name, {
+    value: module.exports[key], writable: true, enumerable: true,
+    configurable: true,
+  });
+}
 realm.milestones.bootstrapComplete = process.hrtime.bigint();

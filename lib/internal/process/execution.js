@@ -242,28 +242,57 @@ function formatFatal(err, arrow) {
     (typeof err === 'string' ? err : inspect(err)) + footer;
 }
 
-// An exception nothing caught: 'uncaughtException' listeners may take it
-// (true). Otherwise 'exit' runs, the error is printed and the exit code is
-// returned (Node's order).
+// process.setUncaughtExceptionCaptureCallback(): one function that takes
+// every uncaught exception in place of 'uncaughtException' listeners.
+let captureFn = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  if (typeof fn !== 'function') {
+    const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
+  if (captureFn !== null) {
+    const { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } =
+      require('internal/errors').codes;
+    throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  }
+  captureFn = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureFn !== null;
+}
+
+// An exception nothing caught: a capture callback or 'uncaughtException'
+// listeners may take it (true). Otherwise 'exit' runs, the error is printed
+// and the exit code is returned (Node's order); with
+// --abort-on-uncaught-exception the process aborts after printing.
 function onFatal(err, arrow, fromPromise) {
-  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
-  process.emit('uncaughtExceptionMonitor', err, origin);
+  // Node aborts at once, before any listener (a rejection is not thrown, so
+  // it takes the ordinary path).
+  if (!fromPromise && captureFn === null &&
+      binding.getOptions().abortOnUncaughtException) {
+    stdio.writeSync(2, fatalText(err, arrow));
+    process.abort();
+  }
+  // process._fatalException decides whether something took the error; a
+  // program may replace it (Node exits with 6 when it is not a function;
+  // a worker just ends with 6).
   const isWorker = !internalBinding('worker').isMainThread;
-  // Node ends a worker with 6 when its process._fatalException (the
-  // function that would take the error) was replaced by a non-function.
-  if (isWorker && Object.prototype.hasOwnProperty.call(process,
-                                                       '_fatalException') &&
-      typeof process._fatalException !== 'function') {
+  const handler = process._fatalException;
+  if (typeof handler !== 'function') {
+    if (!isWorker) stdio.writeSync(2, fatalText(err, arrow));
     return 6;
   }
-  if (process.listenerCount('uncaughtException') > 0) {
-    if (!isWorker) {
-      process.emit('uncaughtException', err, origin);
-      return true;
-    }
+  if (!isWorker) {
+    if (handler(err, fromPromise)) return true;
+  } else {
     try {
-      process.emit('uncaughtException', err, origin);
-      return true;
+      if (handler(err, fromPromise)) return true;
     } catch (thrown) {
       // A worker whose handler threw ends with 1, reporting what it threw.
       err = thrown;
@@ -279,19 +308,37 @@ function onFatal(err, arrow, fromPromise) {
     // An 'exit' listener that throws cannot stop the exit.
   }
   if (isWorker) {
-    // A worker's error becomes an 'error' event on its Worker; 'exit'
-    // listeners may still change the exit code.
+    // A worker's error becomes an 'error' event on its Worker.
     require('internal/worker/main').reportFatal(err);
     return exitCodeOf(process.exitCode);
   }
-  let text;
-  try {
-    text = formatFatal(err, arrow);
-  } catch {
-    text = `${arrow || ''}\n${String(err && err.stack || err)}\n`;
+  stdio.writeSync(2, fatalText(err, arrow));
+  // An 'exit' listener may have set another code.
+  return exitCodeOf(process.exitCode);
+}
+
+// The default process._fatalException: true when the capture callback or
+// 'uncaughtException' listeners took the error.
+function fatalException(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (captureFn !== null) {
+    captureFn(err);
+    return true;
   }
-  stdio.writeSync(2, text);
-  return 1;
+  if (process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', err, origin);
+    return true;
+  }
+  return false;
+}
+
+function fatalText(err, arrow) {
+  try {
+    return formatFatal(err, arrow);
+  } catch {
+    return `${arrow || ''}\n${String(err && err.stack || err)}\n`;
+  }
 }
 
 // A worker thread's program (src/worker.c): a file or `eval` source.
@@ -303,11 +350,14 @@ function runWorker() {
 }
 
 module.exports = {
-  runWorker,
+  fatalException,
+  setUncaughtExceptionCaptureCallback,
+  hasUncaughtExceptionCaptureCallback,
   runMain,
   runFile,
   evalForHost,
   emitBeforeExit,
   emitExit,
   onFatal,
+  runWorker,
 };

@@ -77,7 +77,8 @@ function exit(code) {
     process._exiting = true;
     process.emit('exit', exitCodeOf(process.exitCode));
   }
-  binding.reallyExit(exitCodeOf(process.exitCode));
+  // Through the property, which a program may replace, as in Node.
+  process.reallyExit(exitCodeOf(process.exitCode));
 }
 
 function exitCodeOf(code) {
@@ -149,6 +150,20 @@ function binding_(name) {
   throw new Error(`No such module: ${name}`);
 }
 
+// A user or group id: a uint32 or a name.
+function validateId(id, name) {
+  if (typeof id === 'number') {
+    require('internal/validators').validateUint32(id, name);
+  } else if (typeof id !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
+  }
+}
+
+function setCredential(which, id) {
+  validateId(id, 'id');
+  binding.setCredential(which, id);
+}
+
 // Signals: a libuv watcher per signal while it has listeners.
 function setupSignals(process) {
   const watchers = new Map();
@@ -203,6 +218,17 @@ function setup(process) {
     getgid: () => ids()[2],
     getegid: () => ids()[3],
     getgroups: binding.getgroups,
+    setuid: (id) => setCredential(0, id),
+    setgid: (id) => setCredential(1, id),
+    seteuid: (id) => setCredential(2, id),
+    setegid: (id) => setCredential(3, id),
+    setgroups(groups) {
+      if (!Array.isArray(groups)) {
+        throw new ERR_INVALID_ARG_TYPE('groups', 'Array', groups);
+      }
+      groups.forEach((g, i) => validateId(g, `groups[${i}]`));
+      binding.setgroups(groups);
+    },
     binding: binding_,
     abort() {
       binding.kill(process.pid, signals.SIGABRT);
@@ -216,6 +242,19 @@ function setup(process) {
     },
     nextTick(...args) {
       return require('internal/process/task_queues').nextTick(...args);
+    },
+    dlopen(module, filename, flags) {
+      if (arguments.length < 2) {
+        const { ERR_MISSING_ARGS } = require('internal/errors').codes;
+        throw new ERR_MISSING_ARGS('module', 'filename');
+      }
+      if (module === null || module === undefined) {
+        throw new TypeError('Cannot convert undefined or null to object');
+      }
+      if (flags === undefined) {
+        flags = internalBinding('constants').dlopen.RTLD_LAZY;
+      }
+      binding.dlopen(String(filename), Number(flags) | 0);
     },
     getActiveResourcesInfo() {
       return require('internal/process/active_resources')

@@ -76,18 +76,44 @@ function makeError(reason) {
   return err;
 }
 
+// The stack a rejection reason carries, if any (an Error, or an object
+// made like one with Error.captureStackTrace).
+function reasonStack(reason) {
+  if (reason === null ||
+      (typeof reason !== 'object' && typeof reason !== 'function')) {
+    return undefined;
+  }
+  try {
+    const { stack } = reason;
+    return typeof stack === 'string' && stack !== '' ? stack : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Two warnings, as Node gives them: the reason itself (its stack, else
+// V8's description of it, which runs none of its code), then the note
+// with the rejection id, carrying the reason's stack when it has one.
 function warnUnhandled(uid, reason) {
-  const err = reason instanceof Error ? reason : makeError(reason);
-  process.emitWarning(err.stack || String(err),
-                      'UnhandledPromiseRejectionWarning');
-  process.emitWarning(
+  const stack = reasonStack(reason);
+  const text = stack !== undefined ? stack :
+    internalBinding('util').noSideEffectsToString(reason);
+  process.emitWarning(text, 'UnhandledPromiseRejectionWarning');
+  // The note has no stack of its own, as in Node.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const note = new Error(
     'Unhandled promise rejection. This error originated either by throwing ' +
     'inside of an async function without a catch block, or by rejecting a ' +
     'promise which was not handled with .catch(). To terminate the node ' +
     'process on unhandled promise rejection, use the CLI flag ' +
     '`--unhandled-rejections=strict` (see ' +
     'https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
-    `(rejection id: ${uid})`, 'UnhandledPromiseRejectionWarning');
+    `(rejection id: ${uid})`);
+  Error.stackTraceLimit = limit;
+  note.name = 'UnhandledPromiseRejectionWarning';
+  if (stack !== undefined) note.stack = stack;
+  process.emitWarning(note);
 }
 
 // Returns true when it may have queued ticks or microtasks.
@@ -116,8 +142,9 @@ function processPromiseRejections() {
         break;
       }
       case 'warn':
-        if (!process.emit('unhandledRejection', reason, promise))
-          warnUnhandled(uid, reason);
+        // Warns whether or not a listener saw it.
+        process.emit('unhandledRejection', reason, promise);
+        warnUnhandled(uid, reason);
         break;
       case 'warn-with-error-code':
         if (!process.emit('unhandledRejection', reason, promise)) {

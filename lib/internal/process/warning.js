@@ -15,6 +15,8 @@ function writeOut(text) {
 
 // The default 'warning' listener: one line per warning, like Node.
 function onWarning(warning) {
+  // Only errors are printed ('warning' may be emitted with anything).
+  if (!(warning instanceof Error)) return;
   const options = internalBinding('process_methods').getOptions();
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
@@ -73,7 +75,12 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown from the next tick: an uncaught exception, not an error the
+    // caller of emitWarning() could catch.
+    if (process.throwDeprecation) {
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => process.emit('warning', warning));
 }

@@ -246,8 +246,11 @@ function findPath(request, paths, isMain) {
   const cacheKey = request + '\x00' + paths.join('\x00');
   const cached = Module._pathCache[cacheKey];
   if (cached !== undefined && stat(cached) === 0) return cached;
+  // A relative request is tried even when its directory is gone (the
+  // module that asks may have been deleted, its target not).
+  const relative = /^\.\.?(?:\/|$)/.test(request);
   for (const dir of paths) {
-    if (dir && stat(dir) < 0) continue;
+    if (dir && !relative && stat(dir) < 0) continue;
     // A bare specifier inside node_modules may go through "exports".
     if (!absolute && dir && request[0] !== '.' &&
         path.basename(dir) === 'node_modules') {
@@ -465,10 +468,14 @@ function requireStack(parent) {
 }
 
 Module._resolveFilename = function(request, parent, isMain, options) {
-  if (request.startsWith('node:') || request.startsWith('noderun:') ||
-      isBuiltin(request)) return request;
+  // isBuiltin() knows the node: and noderun: forms; an unknown name with
+  // either prefix is not found like any other.
+  if (isBuiltin(request)) return request;
   if (host.has(request)) return request;
   let paths;
+  if (options && options.paths !== undefined && !Array.isArray(options.paths)) {
+    throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+  }
   if (options && options.paths) {
     if (request[0] === '.' && (request[1] === '/' || request[1] === '.' ||
         request.length === 1)) {
@@ -717,11 +724,10 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 
+// Node's addons cannot run here: process.dlopen() says why (see
+// src/process_methods.c).
 Module._extensions['.node'] = function(module, filename) {
-  const err = new Error(`Cannot load native addon '${filename}': ` +
-                        'noderun does not run Node-API or V8 addons');
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
 Module.createRequire = function createRequire(filename) {
