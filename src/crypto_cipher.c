@@ -469,23 +469,6 @@ static void js_bytes_to_key(v8c_call *c) {
 
 /* ---- getCiphers / getCipherInfo ------------------------------------- */
 
-typedef struct name_list {
-  char **names;
-  size_t n, cap;
-} name_list;
-
-static void add_name(name_list *l, const char *name) {
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 128;
-    char **nn = realloc(l->names, cap * sizeof *nn);
-    if (!nn) return;
-    l->names = nn;
-    l->cap = cap;
-  }
-  char *d = strdup(name);
-  if (d) l->names[l->n++] = d;
-}
-
 /* Names that fetch to a working implementation (the legacy-only ones such
  * as "bf-cbc" do not without the legacy provider). */
 static void each_cipher(const EVP_CIPHER *ciph, const char *from,
@@ -499,31 +482,14 @@ static void each_cipher(const EVP_CIPHER *ciph, const char *from,
     return;
   }
   EVP_CIPHER_free(fetched);
-  add_name(arg, from);
-}
-
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  nr__name_list_add(arg, from);
 }
 
 /* getCiphers() -> the sorted names, without upper-case duplicates. */
 static void js_get_ciphers(v8c_call *c) {
-  v8c_env *env = v8c_call_env(c);
-  name_list l = {0};
+  nr__name_list l = {0};
   EVP_CIPHER_do_all_sorted(each_cipher, &l);
-  qsort(l.names, l.n, sizeof *l.names, cmp_names);
-  v8c_value arr = v8c_array(env, 0);
-  uint32_t k = 0;
-  for (size_t i = 0; i < l.n; i++) {
-    bool upper_dup = false;
-    for (size_t j = 0; j < l.n && !upper_dup; j++)
-      upper_dup = j != i && strcasecmp(l.names[i], l.names[j]) == 0 &&
-                  strcmp(l.names[i], l.names[j]) < 0;
-    if (arr && !upper_dup && (i == 0 || strcmp(l.names[i], l.names[i - 1])))
-      v8c_set_index(env, arr, k++, v8c_string(env, l.names[i], -1));
-  }
-  for (size_t i = 0; i < l.n; i++) free(l.names[i]);
-  free(l.names);
+  v8c_value arr = nr__name_list_take(v8c_call_env(c), &l);
   if (arr) v8c_return(c, arr);
 }
 

@@ -367,23 +367,6 @@ static void js_hmac_digest(v8c_call *c) {
 
 /* ---- getHashes ------------------------------------------------------ */
 
-typedef struct name_list {
-  char **names;
-  size_t n, cap;
-} name_list;
-
-static void add_name(name_list *l, const char *name) {
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 64;
-    char **nn = realloc(l->names, cap * sizeof *nn);
-    if (!nn) return;
-    l->names = nn;
-    l->cap = cap;
-  }
-  char *d = strdup(name);
-  if (d) l->names[l->n++] = d;
-}
-
 /* Names OpenSSL knows that also fetch to a working implementation (a
  * legacy-only name such as "md4" without the legacy provider does not). */
 static void each_digest(const EVP_MD *md, const char *from, const char *to,
@@ -398,32 +381,14 @@ static void each_digest(const EVP_MD *md, const char *from, const char *to,
     return;
   }
   EVP_MD_free(fetched);
-  add_name(arg, from);
-}
-
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  nr__name_list_add(arg, from);
 }
 
 /* getHashes() -> sorted array of every digest name Node accepts. */
 static void js_get_hashes(v8c_call *c) {
-  v8c_env *env = v8c_call_env(c);
-  name_list l = {0};
+  nr__name_list l = {0};
   EVP_MD_do_all_sorted(each_digest, &l);
-  qsort(l.names, l.n, sizeof *l.names, cmp_names);
-  v8c_value arr = v8c_array(env, 0);
-  uint32_t k = 0;
-  for (size_t i = 0; i < l.n; i++) {
-    /* Upper-case duplicates ("SHA256" of "sha256") are left out. */
-    bool upper_dup = false;
-    for (size_t j = 0; j < l.n && !upper_dup; j++)
-      upper_dup = j != i && strcasecmp(l.names[i], l.names[j]) == 0 &&
-                  strcmp(l.names[i], l.names[j]) < 0;
-    if (arr && !upper_dup)
-      v8c_set_index(env, arr, k++, v8c_string(env, l.names[i], -1));
-  }
-  for (size_t i = 0; i < l.n; i++) free(l.names[i]);
-  free(l.names);
+  v8c_value arr = nr__name_list_take(v8c_call_env(c), &l);
   if (arr) v8c_return(c, arr);
 }
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <openssl/err.h>
 
@@ -200,4 +201,42 @@ void nr__crypto_job_run(v8c_call *c, nr__crypto_job *j, v8c_value cb) {
     return;
   }
   nr__wrap_track(rt, &j->wrap, job_orphan);
+}
+
+/* ---- Name lists ------------------------------------------------------- */
+
+void nr__name_list_add(nr__name_list *l, const char *name) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 128;
+    char **nn = realloc(l->names, cap * sizeof *nn);
+    if (!nn) return;
+    l->names = nn;
+    l->cap = cap;
+  }
+  char *d = strdup(name);
+  if (d) l->names[l->n++] = d;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+v8c_value nr__name_list_take(v8c_env *env, nr__name_list *l) {
+  qsort(l->names, l->n, sizeof *l->names, cmp_names);
+  v8c_value arr = v8c_array(env, 0);
+  uint32_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    bool upper_dup = false;
+    for (size_t j = 0; j < l->n && !upper_dup; j++)
+      upper_dup = j != i && strcasecmp(l->names[i], l->names[j]) == 0 &&
+                  strcmp(l->names[i], l->names[j]) < 0;
+    if (arr && !upper_dup &&
+        (i == 0 || strcmp(l->names[i], l->names[i - 1]) != 0))
+      v8c_set_index(env, arr, k++, v8c_string(env, l->names[i], -1));
+  }
+  for (size_t i = 0; i < l->n; i++) free(l->names[i]);
+  free(l->names);
+  l->names = NULL;
+  l->n = l->cap = 0;
+  return arr;
 }

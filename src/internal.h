@@ -269,6 +269,16 @@ v8c_value nr__crypto_error(v8c_env *env, unsigned long err,
  * `fallback`) and empties the queue. Returns NULL. */
 v8c_value nr__crypto_throw(v8c_env *env, const char *fallback);
 
+/* A growing list of malloc'd names, for getHashes/getCiphers. */
+typedef struct nr__name_list {
+  char **names;
+  size_t n, cap;
+} nr__name_list;
+void nr__name_list_add(nr__name_list *l, const char *name);
+/* The names sorted, without repeats or upper-case variants ("SHA256" of
+ * "sha256"), as a JS array (NULL with an exception); frees the list. */
+v8c_value nr__name_list_take(v8c_env *env, nr__name_list *l);
+
 /* The bytes of argument i, a Buffer, TypedArray, DataView or ArrayBuffer;
  * throws ERR_INVALID_ARG_TYPE for anything else. */
 bool nr__crypto_arg_bytes(v8c_call *c, int i, const char *name,
