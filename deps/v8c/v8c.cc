@@ -1297,6 +1297,19 @@ static Local<Context> ContextOf(v8c_env *env, Local<Value> v) {
   return global.As<Object>()->GetCreationContext().FromMaybe(Local<Context>());
 }
 
+// The context code runs in: the sandbox's, or the main one without a
+// sandbox. False (ERR_INVALID_ARG_TYPE thrown) for an object that is not a
+// contextified sandbox.
+static bool TargetContext(v8c_env *env, v8c_value sandbox,
+                          Local<Context> *out) {
+  *out = sandbox ? ContextOf(env, L(sandbox)) : Ctx(env);
+  if (!out->IsEmpty()) return true;
+  v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
+                  "The \"contextifiedObject\" argument must be an "
+                  "vm.Context");
+  return false;
+}
+
 extern "C" bool v8c_contextify(v8c_env *env, v8c_value sandbox,
                                bool own_microtasks) {
   Isolate *iso = env->isolate;
@@ -1379,15 +1392,8 @@ extern "C" v8c_value v8c_script_run(v8c_env *env, v8c_value script,
     return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
                            "The script must be a compiled script");
   }
-  Local<Context> ctx = Ctx(env);
-  if (sandbox) {
-    ctx = ContextOf(env, L(sandbox));
-    if (ctx.IsEmpty()) {
-      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
-                             "The \"contextifiedObject\" argument must be an "
-                             "vm.Context");
-    }
-  }
+  Local<Context> ctx;
+  if (!TargetContext(env, sandbox, &ctx)) return nullptr;
   v8::Context::Scope scope(ctx);
   Local<v8::Script> bound = r->script.Get(iso)->BindToCurrentContext();
   Local<Value> result;
@@ -1430,15 +1436,8 @@ extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
     return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
                            "The source must be a string");
   }
-  Local<Context> ctx = Ctx(env);
-  if (sandbox) {
-    ctx = ContextOf(env, L(sandbox));
-    if (ctx.IsEmpty()) {
-      return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
-                             "The \"contextifiedObject\" argument must be an "
-                             "vm.Context");
-    }
-  }
+  Local<Context> ctx;
+  if (!TargetContext(env, sandbox, &ctx)) return nullptr;
   v8::Context::Scope scope(ctx);
   v8::debug::EvaluateGlobalMode mode =
       no_side_effects
