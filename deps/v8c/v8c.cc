@@ -432,6 +432,12 @@ extern "C" bool v8c_is_terminating(v8c_env *env) {
 
 extern "C" int v8c_argc(v8c_call *c) { return Info(c).Length(); }
 extern "C" v8c_value v8c_arg(v8c_call *c, int i) { return V(Info(c)[i]); }
+extern "C" bool v8c_arg_number(v8c_call *c, int i, double *out) {
+  Local<Value> v = Info(c)[i];
+  if (!v->IsNumber()) return false;
+  *out = v.As<v8::Number>()->Value();
+  return true;
+}
 extern "C" v8c_value v8c_this(v8c_call *c) {
   return V(Info(c).This().As<Value>());
 }
