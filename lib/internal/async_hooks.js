@@ -12,8 +12,6 @@
 // current when the loop called them, the main script's.
 'use strict';
 
-const binding = internalBinding('async_wrap');
-
 const kAsyncId = Symbol('asyncId');
 const kTriggerId = Symbol('triggerAsyncId');
 const kFrame = Symbol('asyncFrame');
@@ -172,12 +170,13 @@ function updatePromiseHooks() {
   const want = storagesEnabled > 0 || hooks.length > 0;
   if (want === promiseHooksOn) return;
   promiseHooksOn = want;
-  if (want) {
-    binding.setPromiseHooks(promiseInit, promiseBefore, promiseAfter,
-                            promiseResolve);
-  } else {
-    binding.setPromiseHooks();
-  }
+  const { setInternalHooks } = require('internal/promise_hooks');
+  setInternalHooks(want ? {
+    init: promiseInit,
+    before: promiseBefore,
+    after: promiseAfter,
+    settled: promiseResolve,
+  } : null);
 }
 
 // ---- Hooks and storages --------------------------------------------------
