@@ -243,9 +243,11 @@ v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
 /* Drains the nextTick and microtask queues (with exception handling). */
 void nr__drain_ticks(nr_runtime *rt);
 /* Handles an exception caught at the top level; true when a handler
- * ('uncaughtException') took it and the program goes on. */
+ * ('uncaughtException') took it and the program goes on. `unwound`: no JS
+ * frame is left below (the async context the callbacks entered is reset
+ * then); false for errors reported from running JS. */
 bool nr__fatal(nr_runtime *rt, v8c_value exception, v8c_value arrow,
-               bool from_promise);
+               bool from_promise, bool unwound);
 /* Stops the runtime: no JS runs after this, loops return. */
 void nr__stop(nr_runtime *rt, int exit_code);
 

@@ -124,6 +124,13 @@ function leave(asyncId) {
   stack.length = n - 4;
 }
 
+// After an uncaught exception that ended callbacks without their leave():
+// leave every context they entered (their 'after' hooks run), back to the
+// top level.
+function leaveAll() {
+  while (stack.length !== 0) leave(executionId);
+}
+
 function enterResource(resource) {
   enter(resource[kAsyncId], resource[kTriggerId], resource,
         resource[kFrame] === undefined ? null : resource[kFrame]);
@@ -221,6 +228,7 @@ module.exports = {
   enter,
   leave,
   enterResource,
+  leaveAll,
   emitInit,
   emitDestroy,
   hasDestroyHooks,

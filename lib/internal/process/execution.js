@@ -267,11 +267,19 @@ function hasUncaughtExceptionCaptureCallback() {
   return captureFn !== null;
 }
 
+// The domain module's handler, asked first; true when a domain took the
+// error.
+let domainHandler = null;
+
+function setDomainHandler(fn) {
+  domainHandler = fn;
+}
+
 // An exception nothing caught: a capture callback or 'uncaughtException'
 // listeners may take it (true). Otherwise 'exit' runs, the error is printed
 // and the exit code is returned (Node's order); with
 // --abort-on-uncaught-exception the process aborts after printing.
-function onFatal(err, arrow, fromPromise) {
+function onFatal(err, arrow, fromPromise, unwound) {
   // Node aborts at once, before any listener (a rejection is not thrown, so
   // it takes the ordinary path).
   if (!fromPromise && captureFn === null &&
@@ -288,11 +296,17 @@ function onFatal(err, arrow, fromPromise) {
     if (!isWorker) stdio.writeSync(2, fatalText(err, arrow));
     return 6;
   }
+  // The callbacks the error ended left their async contexts entered (a
+  // domain's among them, for its handler): once it is handled, leave them.
+  const handled = () => {
+    if (unwound) require('internal/async_hooks').leaveAll();
+    return true;
+  };
   if (!isWorker) {
-    if (handler(err, fromPromise)) return true;
+    if (handler(err, fromPromise)) return handled();
   } else {
     try {
-      if (handler(err, fromPromise)) return true;
+      if (handler(err, fromPromise)) return handled();
     } catch (thrown) {
       // A worker whose handler threw ends with 1, reporting what it threw.
       err = thrown;
@@ -322,6 +336,9 @@ function onFatal(err, arrow, fromPromise) {
 function fatalException(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
+  if (domainHandler !== null && domainHandler(err)) {
+    return true;
+  }
   if (captureFn !== null) {
     captureFn(err);
     return true;
@@ -353,6 +370,7 @@ module.exports = {
   fatalException,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
+  setDomainHandler,
   runMain,
   runFile,
   evalForHost,
