@@ -142,6 +142,14 @@ v8c_value v8c_object(v8c_env *env);
 v8c_value v8c_array(v8c_env *env, uint32_t len);
 v8c_value v8c_symbol(v8c_env *env, const char *description);
 
+/* An ordinary object whose named properties JS functions serve (a
+ * Proxy is not ordinary: structuredClone refuses one). handlers has
+ * get(key) (undefined: not there, the prototype answers), set(key, value),
+ * query(key) -> boolean, delete(key), keys() -> array of names, and
+ * define(key, descriptor); all called with handlers as `this`, their
+ * exceptions propagate. */
+v8c_value v8c_intercepted_object(v8c_env *env, v8c_value handlers);
+
 /* Type tests (never throw). */
 typedef enum v8c_type {
   V8C_UNDEFINED, V8C_NULL, V8C_NULL_OR_UNDEFINED, V8C_BOOLEAN, V8C_NUMBER,

@@ -767,6 +767,7 @@ E('ERR_INVALID_MODULE_SPECIFIER', function(request, reason, base) {
   if (base !== undefined) msg += ` imported from ${base}`;
   return msg;
 }, TypeError);
+E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
 E('ERR_INVALID_PACKAGE_CONFIG', function(path, base, message) {
   let msg = `Invalid package config ${path}`;
   if (base) msg += ` while importing ${base}`;

@@ -280,9 +280,10 @@ function setDomainHandler(fn) {
 // and the exit code is returned (Node's order); with
 // --abort-on-uncaught-exception the process aborts after printing.
 function onFatal(err, arrow, fromPromise, unwound) {
+  const isWorker = !internalBinding('worker').isMainThread;
   // Node aborts at once, before any listener (a rejection is not thrown, so
-  // it takes the ordinary path).
-  if (!fromPromise && captureFn === null &&
+  // it takes the ordinary path); never for a worker's error.
+  if (!fromPromise && captureFn === null && !isWorker &&
       binding.getOptions().abortOnUncaughtException) {
     stdio.writeSync(2, fatalText(err, arrow));
     process.abort();
@@ -290,7 +291,6 @@ function onFatal(err, arrow, fromPromise, unwound) {
   // process._fatalException decides whether something took the error; a
   // program may replace it (Node exits with 6 when it is not a function;
   // a worker just ends with 6).
-  const isWorker = !internalBinding('worker').isMainThread;
   const handler = process._fatalException;
   if (typeof handler !== 'function') {
     if (!isWorker) stdio.writeSync(2, fatalText(err, arrow));
