@@ -168,6 +168,10 @@ function runMainProgram() {
   } else if (!opts.forceStdin &&
              (opts.interactive || stdio.guessHandleType(0) === 'TTY')) {
     // No script on a terminal (or -i): the REPL.
+    if (opts.inputType !== undefined) {
+      stdio.writeSync(2, 'Cannot specify --input-type for REPL\n');
+      process.exit(1);
+    }
     startRepl();
   } else {
     // No script, stdin not a terminal: stdin is the program.
