@@ -375,7 +375,9 @@ class TLSHandle {
     binding.free(this.ssl);
     const t = this[kTransport];
     if (typeof cb === 'function') {
-      if (this.transportClosed ||
+      // 'close' comes once the transport's own handle closed, unless it
+      // came already or never will.
+      if (this.transportClosed || t.closed ||
           (t._writableState && t._writableState.emitClose === false)) {
         process.nextTick(cb);
       } else {
@@ -383,7 +385,6 @@ class TLSHandle {
       }
     }
     if (!t.destroyed) t.destroy();
-    else if (typeof cb === 'function' && t.closed) process.nextTick(cb);
   }
 
   getpeername(out) {
@@ -568,6 +569,11 @@ TLSSocket.prototype._clearHandshakeTimer = function() {
 };
 
 TLSSocket.prototype._onSNI = function(servername) {
+  // Without a name there is nothing to choose.
+  if (!servername) {
+    this._handle.resumeAfterSNI(null);
+    return;
+  }
   const cb = this._SNICallback;
   let called = false;
   cb(servername || '', (err, context) => {
@@ -867,23 +873,23 @@ function checkServerIdentity(hostname, cert) {
     if (!valid) {
       reason = `IP: ${hostname} is not in the cert's list: ` + ips.join(', ');
     }
-  } else if (subject) {
+  } else {
     let host = hostname.toLowerCase();
     if (host.endsWith('.')) host = host.slice(0, -1);
+    const cn = subject ? subject.CN : undefined;
     if (dnsNames.length > 0) {
       valid = dnsNames.some((n) => nameMatches(host, n));
       if (!valid) {
         reason = `Host: ${hostname}. is not in the cert's altnames: ` +
           altNames;
       }
-    } else {
-      const cn = subject.CN;
+    } else if (cn) {
       if (Array.isArray(cn)) valid = cn.some((n) => nameMatches(host, n));
-      else if (cn) valid = nameMatches(host, cn);
+      else valid = nameMatches(host, cn);
       if (!valid) reason = `Host: ${hostname}. is not cert's CN: ${cn}`;
+    } else {
+      reason = 'Cert does not contain a DNS name';
     }
-  } else {
-    reason = 'Cert does not contain a DNS name';
   }
   if (!valid) {
     const { ERR_TLS_CERT_ALTNAME_INVALID } = require('internal/errors').codes;
@@ -1036,15 +1042,11 @@ function connect(...args) {
   });
   if (cb) tlssock.once('secureConnect', cb);
 
+  // SNI only when asked for (http's Agent asks with the host name), never
+  // for an IP address.
   const host = options.host || 'localhost';
-  if (options.servername === undefined && !options.socket) {
-    options.servername = host;
-  }
   tlssock._tlsOptions.host = options.host;
-  let servername = options.servername;
-  if (servername === undefined && options.socket) {
-    servername = options.socket._host;
-  }
+  const servername = options.servername;
   if (servername) {
     validateString(servername, 'options.servername');
     if (!isIP(servername)) tlssock.setServername(servername);
