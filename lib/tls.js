@@ -49,7 +49,9 @@ Object.defineProperty(module.exports, 'rootCertificates', {
   enumerable: true,
   get() {
     if (rootCerts === null) {
-      rootCerts = Object.freeze(binding.rootCertificates());
+      // Node's strings end without a newline.
+      rootCerts = Object.freeze(
+        binding.rootCertificates().map((pem) => pem.trimEnd()));
     }
     return rootCerts;
   },
