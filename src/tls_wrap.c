@@ -102,6 +102,9 @@ static void js_context_create(v8c_call *c) {
   SSL_CTX_set_options(t->ctx, SSL_OP_NO_COMPRESSION |
                                   SSL_OP_NO_RENEGOTIATION);
   SSL_CTX_set_mode(t->ctx, SSL_MODE_RELEASE_BUFFERS);
+  /* OpenSSL's own default level, as Node (which ignores the system's
+   * openssl.cnf, where Debian raises it to 2) has it. */
+  SSL_CTX_set_security_level(t->ctx, 1);
   SSL_CTX_set_min_proto_version(t->ctx, (int)min);
   SSL_CTX_set_max_proto_version(t->ctx, (int)max);
   SSL_CTX_set_dh_auto(t->ctx, 1);
