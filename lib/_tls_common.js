@@ -10,6 +10,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_TLS_INVALID_PROTOCOL_METHOD,
     ERR_TLS_INVALID_PROTOCOL_VERSION,
     ERR_TLS_PROTOCOL_VERSION_CONFLICT,
   },
@@ -61,10 +62,12 @@ function SecureContext(secureProtocol, secureOptions, minVersion,
   const tls = require('tls');
   if (secureProtocol) {
     validateString(secureProtocol, 'secureProtocol');
+    if (/^SSLv[23]_/.test(secureProtocol)) {
+      throw new Error(`${secureProtocol.slice(0, 5)} methods disabled`);
+    }
     const range = METHODS[secureProtocol];
     if (range === undefined) {
-      throw new ERR_INVALID_ARG_VALUE('options.secureProtocol',
-                                      secureProtocol, 'is not supported');
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(secureProtocol);
     }
     if (range[0] !== null) {
       if (minVersion != null) {

@@ -377,9 +377,11 @@ class TLSHandle {
     if (typeof cb === 'function') {
       // 'close' comes once the transport's own handle closed, unless it
       // came already or never will.
+      // (After the I/O phase, as a libuv handle's close callback runs:
+      // the 'error' of a destroy(err) comes first.)
       if (this.transportClosed || t.closed ||
           (t._writableState && t._writableState.emitClose === false)) {
-        process.nextTick(cb);
+        setImmediate(cb);
       } else {
         t.once('close', () => cb());
       }
@@ -481,7 +483,10 @@ function TLSSocket(socket, opts) {
       keepAliveInitialDelay: tlsOptions.keepAliveInitialDelay,
     });
   } else if (transport instanceof net.Socket) {
-    // The TLS layer decides when the transport's writable side ends.
+    // The TLS layer decides when the transport's writable side ends; the
+    // TLS socket's own allowHalfOpen is the transport's (Node ignores the
+    // option then).
+    tlsOptions.allowHalfOpen = transport.allowHalfOpen;
     transport.allowHalfOpen = true;
   }
   this[kTransport] = transport;
@@ -495,6 +500,7 @@ function TLSSocket(socket, opts) {
   net.Socket.call(this, {
     handle,
     allowHalfOpen: tlsOptions.allowHalfOpen,
+    highWaterMark: tlsOptions.highWaterMark,
     pauseOnCreate: tlsOptions.pauseOnConnect,
     manualStart: true,
   });
@@ -589,7 +595,7 @@ TLSSocket.prototype._onSNI = function(servername) {
     }
     if (context !== undefined && context !== null &&
         !isSecureContext(context)) {
-      this._tlsError(new ERR_TLS_INVALID_CONTEXT('context'));
+      this._tlsError(new Error('Invalid SNI context'));
       return;
     }
     this._handle.resumeAfterSNI(context || null);

@@ -136,7 +136,7 @@ Agent.prototype.getName = function getName(options = {}) {
   for (const key of KEY_OPTIONS) {
     name += ':';
     if (options[key] !== undefined && options[key] !== null) {
-      name += options[key];
+      name += key === 'sigalgs' ? JSON.stringify(options[key]) : options[key];
     }
   }
   return name;
