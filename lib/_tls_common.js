@@ -110,7 +110,24 @@ function eachPem(value, name, fn) {
   }
 }
 
+// OpenSSL's errors of the SSL library are ERR_SSL_* in Node.
+function sslCode(err) {
+  if (err && typeof err.code === 'string' &&
+      err.code.startsWith('ERR_OSSL_SSL_')) {
+    err.code = 'ERR_SSL_' + err.code.slice(13);
+  }
+  return err;
+}
+
 function createSecureContext(options) {
+  try {
+    return makeSecureContext(options);
+  } catch (err) {
+    throw sslCode(err);
+  }
+}
+
+function makeSecureContext(options) {
   if (options === undefined) options = {};
   validateObject(options, 'options');
   const {
@@ -118,7 +135,8 @@ function createSecureContext(options) {
     sessionIdContext, pfx,
   } = options;
   let secureOptions = options.secureOptions || 0;
-  if (honorCipherOrder) {
+  // A server prefers its own cipher order unless told otherwise.
+  if (honorCipherOrder !== false) {
     secureOptions |= binding.SSL_OP_CIPHER_SERVER_PREFERENCE;
   }
   const c = new SecureContext(options.secureProtocol, secureOptions,
@@ -164,7 +182,7 @@ function createSecureContext(options) {
                                     'is not supported by noderun yet');
   }
 
-  const cipherList = ciphers === undefined ?
+  const cipherList = ciphers === undefined || ciphers === null ?
     require('tls').DEFAULT_CIPHERS : ciphers;
   validateString(cipherList, 'options.ciphers');
   // TLS 1.3 suites (TLS_*) and the older cipher list are set apart.

@@ -253,8 +253,9 @@ static void js_context_use_roots(v8c_call *c) {
   }
 }
 
-/* contextSetCiphers(ctx, tls12List, tls13Suites): an empty list leaves
- * the TLS 1.2 ciphers as they are; empty suites disable TLS 1.3's. */
+/* contextSetCiphers(ctx, tls12List, tls13Suites): either may be empty,
+ * leaving that part as it is (as Node keeps the TLS 1.3 suites when the
+ * list names none). */
 static void js_context_set_ciphers(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   tls_ctx *t = arg_ctx(c, 0);
@@ -267,7 +268,7 @@ static void js_context_set_ciphers(v8c_call *c) {
   }
   ERR_clear_error();
   bool ok = (!*list || SSL_CTX_set_cipher_list(t->ctx, list) == 1) &&
-            SSL_CTX_set_ciphersuites(t->ctx, suites) == 1;
+            (!*suites || SSL_CTX_set_ciphersuites(t->ctx, suites) == 1);
   free(list);
   free(suites);
   if (!ok) nr__crypto_throw(env, "No cipher match");
