@@ -493,6 +493,12 @@ function TLSSocket(socket, opts) {
 
   const isServer = Boolean(tlsOptions.isServer);
   const sni = isServer && typeof tlsOptions.SNICallback === 'function';
+  // A tls.Server's context has its ALPN protocols already; connections
+  // copy them when they are made.
+  if (isServer && tlsOptions.ALPNProtocols &&
+      (!tlsOptions.server || tlsOptions.server._sharedCreds !== context)) {
+    binding.contextSetALPN(context.context, tlsOptions.ALPNProtocols);
+  }
   const ssl = binding.create(context.context, isServer, sni);
   const handle = new TLSHandle(this, transport, ssl);
   this._SNICallback = sni ? tlsOptions.SNICallback : null;
@@ -514,15 +520,8 @@ function TLSSocket(socket, opts) {
     binding.setVerify(ssl, Boolean(tlsOptions.requestCert),
                       tlsOptions.rejectUnauthorized !== false);
   }
-  if (tlsOptions.ALPNProtocols) {
-    if (isServer) {
-      // A server's context has them already.
-      if (!tlsOptions.server) {
-        binding.contextSetALPN(context.context, tlsOptions.ALPNProtocols);
-      }
-    } else {
-      binding.setALPN(ssl, tlsOptions.ALPNProtocols);
-    }
+  if (tlsOptions.ALPNProtocols && !isServer) {
+    binding.setALPN(ssl, tlsOptions.ALPNProtocols);
   }
   if (!isServer && tlsOptions.session) {
     validateBuffer(tlsOptions.session, 'options.session');
@@ -575,6 +574,7 @@ TLSSocket.prototype._clearHandshakeTimer = function() {
 };
 
 TLSSocket.prototype._onSNI = function(servername) {
+  this.servername = servername || null;
   // Without a name there is nothing to choose.
   if (!servername) {
     this._handle.resumeAfterSNI(null);
@@ -868,7 +868,9 @@ function checkServerIdentity(hostname, cert) {
       if (name.startsWith('DNS:')) {
         dnsNames.push(name.slice(4));
       } else if (name.startsWith('IP Address:')) {
-        ips.push(canonicalIP(name.slice(11)) || name.slice(11));
+        // (Only addresses: a range like 8.8.8.0/24 names no host.)
+        const ip = canonicalIP(name.slice(11));
+        if (ip !== null) ips.push(ip);
       }
     }
   }

@@ -912,17 +912,66 @@ static void set_bytes(v8c_env *env, v8c_value o, const char *key,
   v8c_set_named(env, o, key, ab);
 }
 
-/* The printed form of extension nid ("DNS:a, IP Address:1.2.3.4"), or
- * NULL when the certificate lacks it. */
-static v8c_value ext_text(v8c_env *env, X509 *x, int nid) {
-  int i = X509_get_ext_by_NID(x, nid, -1);
-  if (i < 0) return NULL;
+/* Appends a name of an altname entry; names with characters that could
+ * be mistaken for separators or that are not printable are quoted the
+ * way JSON quotes strings, as Node does. */
+static void append_name(BIO *b, const char *prefix, const uint8_t *p,
+                        int len) {
+  bool quote = false;
+  for (int i = 0; i < len; i++)
+    if (p[i] < 0x20 || p[i] >= 0x7f || p[i] == '"' || p[i] == '\\' ||
+        p[i] == ',')
+      quote = true;
+  BIO_puts(b, prefix);
+  if (!quote) {
+    BIO_write(b, p, len);
+    return;
+  }
+  BIO_puts(b, "\"");
+  for (int i = 0; i < len; i++) {
+    if (p[i] == '"' || p[i] == '\\') BIO_printf(b, "\\%c", p[i]);
+    else if (p[i] < 0x20 || p[i] >= 0x7f) BIO_printf(b, "\\u%04x", p[i]);
+    else BIO_write(b, p + i, 1);
+  }
+  BIO_puts(b, "\"");
+}
+
+/* subjectaltname: "DNS:a.com, IP Address:1.2.3.4, URI:...", or NULL when
+ * the certificate has none. */
+static v8c_value altnames_text(v8c_env *env, X509 *x) {
+  GENERAL_NAMES *names = X509_get_ext_d2i(x, NID_subject_alt_name, NULL,
+                                          NULL);
+  if (!names) {
+    ERR_clear_error();
+    return NULL;
+  }
   BIO *b = BIO_new(BIO_s_mem());
-  if (!b) return NULL;
   v8c_value v = NULL;
-  if (X509V3_EXT_print(b, X509_get_ext(x, i), 0, 0) == 1)
-    v = bio_string(env, b);
+  for (int i = 0; b && i < sk_GENERAL_NAME_num(names); i++) {
+    GENERAL_NAME *g = sk_GENERAL_NAME_value(names, i);
+    if (i) BIO_puts(b, ", ");
+    ASN1_STRING *str = NULL;
+    const char *prefix = NULL;
+    if (g->type == GEN_DNS) {
+      str = g->d.dNSName;
+      prefix = "DNS:";
+    } else if (g->type == GEN_URI) {
+      str = g->d.uniformResourceIdentifier;
+      prefix = "URI:";
+    } else if (g->type == GEN_EMAIL) {
+      str = g->d.rfc822Name;
+      prefix = "email:";
+    }
+    if (str) {
+      append_name(b, prefix, ASN1_STRING_get0_data(str),
+                  ASN1_STRING_length(str));
+    } else {
+      GENERAL_NAME_print(b, g);
+    }
+  }
+  if (b) v = bio_string(env, b);
   BIO_free(b);
+  GENERAL_NAMES_free(names);
   ERR_clear_error();
   return v;
 }
@@ -1005,6 +1054,16 @@ static void set_key_info(v8c_env *env, v8c_value o, X509 *x) {
       }
     }
   }
+  if (id == EVP_PKEY_EC) {
+    /* An EC key's pubkey is its point, uncompressed. */
+    uint8_t point[256];
+    size_t plen = 0;
+    if (EVP_PKEY_get_octet_string_param(pkey, "encoded-pub-key", point,
+                                        sizeof point, &plen) == 1)
+      set_bytes(env, o, "pubkey", point, plen);
+    ERR_clear_error();
+    return;
+  }
   int n = i2d_PUBKEY(pkey, NULL);
   if (n > 0) {
     uint8_t *der = malloc((size_t)n), *p = der;
@@ -1044,7 +1103,7 @@ static v8c_value cert_object(v8c_env *env, X509 *x) {
   if (!subject || !issuer) return NULL;
   v8c_set_named(env, o, "subject", subject);
   v8c_set_named(env, o, "issuer", issuer);
-  v8c_value san = ext_text(env, x, NID_subject_alt_name);
+  v8c_value san = altnames_text(env, x);
   if (san) v8c_set_named(env, o, "subjectaltname", san);
   set_info_access(env, o, x);
   v8c_set_named(env, o, "ca", v8c_bool(env, X509_check_ca(x) == 1));
