@@ -134,6 +134,13 @@ function makeSecureContext(options) {
     ca, cert, key, passphrase, ciphers, ecdhCurve, honorCipherOrder,
     sessionIdContext, pfx,
   } = options;
+  if (ciphers !== undefined && ciphers !== null) {
+    validateString(ciphers, 'options.ciphers');
+  }
+  if (passphrase !== undefined && passphrase !== null) {
+    validateString(passphrase, 'options.passphrase');
+  }
+  if (ecdhCurve !== undefined) validateString(ecdhCurve, 'options.ecdhCurve');
   let secureOptions = options.secureOptions || 0;
   // A server prefers its own cipher order unless told otherwise.
   if (honorCipherOrder !== false) {

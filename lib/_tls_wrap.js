@@ -23,6 +23,7 @@ const {
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_MULTIPLE_CALLBACK,
     ERR_SOCKET_CLOSED,
     ERR_TLS_HANDSHAKE_TIMEOUT,
@@ -786,12 +787,15 @@ TLSSocket.prototype.setSession = function(session) {
 TLSSocket.prototype.disableRenegotiation = function() {};
 
 TLSSocket.prototype.getTLSTicket = function() {
-  return undefined;
+  if (!this.ssl || !this._handle) return undefined;
+  const t = binding.getTLSTicket(this.ssl);
+  return t === undefined ? undefined : Buffer.from(t);
 };
 
 TLSSocket.prototype.setMaxSendFragment = function(size) {
   validateInt32(size, 'size');
-  return false;
+  if (!this.ssl || !this._handle) return false;
+  return binding.setMaxSendFragment(this.ssl, size);
 };
 
 // ---------------------------------------------------------------------------
@@ -939,7 +943,16 @@ function Server(options, listener) {
   if (options.sessionTimeout !== undefined) {
     validateInt32(options.sessionTimeout, 'options.sessionTimeout');
   }
+  if (options.ticketKeys !== undefined) {
+    validateBuffer(options.ticketKeys, 'options.ticketKeys');
+    if (options.ticketKeys.byteLength !== 48) {
+      throw new ERR_INVALID_ARG_VALUE('options.ticketKeys',
+                                      options.ticketKeys.byteLength,
+                                      'must be exactly 48 bytes');
+    }
+  }
   this.setSecureContext(options);
+  if (options.ticketKeys !== undefined) this.setTicketKeys(options.ticketKeys);
   if (listener) this.on('secureConnection', listener);
   this.on('connection', tlsConnectionListener);
 }
@@ -981,11 +994,16 @@ function defaultSNICallback(server) {
 }
 
 Server.prototype.getTicketKeys = function() {
-  return Buffer.alloc(48);
+  return Buffer.from(binding.contextGetTicketKeys(this._sharedCreds.context));
 };
 
 Server.prototype.setTicketKeys = function(keys) {
   validateBuffer(keys, 'keys');
+  if (keys.byteLength !== 48) {
+    throw new ERR_INVALID_ARG_VALUE('keys', keys.byteLength,
+                                    'must be exactly 48 bytes');
+  }
+  binding.contextSetTicketKeys(this._sharedCreds.context, keys);
 };
 
 function tlsConnectionListener(rawSocket) {

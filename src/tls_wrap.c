@@ -19,10 +19,12 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -83,6 +85,52 @@ static bool arg_data(v8c_call *c, int i, const char *name,
   return nr__crypto_arg_bytes(c, i, name, data, len);
 }
 
+/* Session tickets are protected the way Node protects them: 48 bytes of
+ * keys per context (a 16-byte name, a 16-byte HMAC-SHA256 secret, a
+ * 16-byte AES-128-CBC key), random at creation, shareable between servers
+ * with get/setTicketKeys. They live with the SSL_CTX (ex_data), as
+ * connections may outlive the context's JS object. */
+enum { TICKET_KEYS = 48 };
+static int ticket_index = -1;
+static uv_once_t ticket_once = UV_ONCE_INIT;
+
+static void ticket_keys_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad,
+                             int idx, long argl, void *argp) {
+  (void)parent, (void)ad, (void)idx, (void)argl, (void)argp;
+  OPENSSL_clear_free(ptr, TICKET_KEYS);
+}
+
+static void ticket_init(void) {
+  ticket_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL,
+                                          ticket_keys_free);
+}
+
+static uint8_t *ticket_keys(SSL_CTX *ctx) {
+  return ticket_index < 0 ? NULL : SSL_CTX_get_ex_data(ctx, ticket_index);
+}
+
+static int ticket_cb(SSL *ssl, unsigned char *name, unsigned char *iv,
+                     EVP_CIPHER_CTX *ectx, EVP_MAC_CTX *hctx, int enc) {
+  uint8_t *keys = ticket_keys(SSL_get_SSL_CTX(ssl));
+  if (!keys) return -1;
+  if (!enc && memcmp(name, keys, 16) != 0) return 0; /* not ours: renew */
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, "SHA256", 0),
+      OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_KEY, keys + 16, 16),
+      OSSL_PARAM_construct_end(),
+  };
+  if (EVP_MAC_CTX_set_params(hctx, params) != 1) return -1;
+  if (enc) {
+    memcpy(name, keys, 16);
+    if (RAND_bytes(iv, 16) != 1 ||
+        EVP_EncryptInit_ex(ectx, EVP_aes_128_cbc(), NULL, keys + 32, iv) != 1)
+      return -1;
+    return 1;
+  }
+  return EVP_DecryptInit_ex(ectx, EVP_aes_128_cbc(), NULL, keys + 32,
+                            iv) == 1 ? 1 : -1;
+}
+
 /* contextCreate(minVersion, maxVersion) -> context. Versions are
  * TLS1_VERSION ... TLS1_3_VERSION (0: no bound). */
 static void js_context_create(v8c_call *c) {
@@ -108,6 +156,16 @@ static void js_context_create(v8c_call *c) {
   SSL_CTX_set_min_proto_version(t->ctx, (int)min);
   SSL_CTX_set_max_proto_version(t->ctx, (int)max);
   SSL_CTX_set_dh_auto(t->ctx, 1);
+  uv_once(&ticket_once, ticket_init);
+  uint8_t *keys = OPENSSL_malloc(TICKET_KEYS);
+  if (!keys || RAND_bytes(keys, TICKET_KEYS) != 1 ||
+      SSL_CTX_set_ex_data(t->ctx, ticket_index, keys) != 1) {
+    OPENSSL_free(keys);
+    ctx_fin(t, NULL);
+    nr__crypto_throw(env, "Failed to make ticket keys");
+    return;
+  }
+  SSL_CTX_set_tlsext_ticket_key_evp_cb(t->ctx, ticket_cb);
   v8c_value o = v8c_wrap(env, &ctx_tag, t, ctx_fin, NULL);
   if (!o) ctx_fin(t, NULL);
   else v8c_return(c, o);
@@ -310,6 +368,34 @@ static void js_context_set_session_id_context(v8c_call *c) {
                                            (unsigned)n) == 1;
   free(id);
   if (!ok) nr__crypto_throw(env, "Failed to set session id context");
+}
+
+/* contextGetTicketKeys(ctx) -> the 48 bytes that protect session
+ * tickets (name, HMAC secret, AES key; see ticket_cb). */
+static void js_context_get_ticket_keys(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_ctx *t = arg_ctx(c, 0);
+  if (!t) return;
+  void *data;
+  v8c_value ab = v8c_arraybuffer(env, TICKET_KEYS, &data);
+  if (!ab) return;
+  memcpy(data, ticket_keys(t->ctx), TICKET_KEYS);
+  v8c_return(c, ab);
+}
+
+/* contextSetTicketKeys(ctx, keys): 48 bytes, as getTicketKeys gives. */
+static void js_context_set_ticket_keys(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_ctx *t = arg_ctx(c, 0);
+  const uint8_t *data;
+  size_t len;
+  if (!t || !nr__crypto_arg_bytes(c, 1, "keys", &data, &len)) return;
+  if (len != TICKET_KEYS) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_INVALID_ARG_VALUE",
+                    "Ticket keys must be 48 bytes");
+    return;
+  }
+  memcpy(ticket_keys(t->ctx), data, TICKET_KEYS);
 }
 
 /* Which of the client's protocols the server picks: the first of its own
@@ -839,6 +925,31 @@ static void js_get_session(v8c_call *c) {
   v8c_return(c, ab);
 }
 
+/* getTLSTicket(ssl) -> the session ticket the server gave, or undefined. */
+static void js_get_tls_ticket(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_conn *t = arg_conn(c, 0);
+  if (!t) return;
+  SSL_SESSION *s = SSL_get_session(t->ssl);
+  const uint8_t *tick = NULL;
+  size_t n = 0;
+  if (s) SSL_SESSION_get0_ticket(s, &tick, &n);
+  if (!tick || !n) return;
+  void *data;
+  v8c_value ab = v8c_arraybuffer(env, n, &data);
+  if (!ab) return;
+  memcpy(data, tick, n);
+  v8c_return(c, ab);
+}
+
+/* setMaxSendFragment(ssl, size) -> whether OpenSSL took it (512..16384). */
+static void js_set_max_send_fragment(v8c_call *c) {
+  tls_conn *t = arg_conn(c, 0);
+  int64_t size;
+  if (!t || !nr__arg_int(c, 1, "size", 0, 0x7fffffff, &size)) return;
+  v8c_return_bool(c, SSL_set_max_send_fragment(t->ssl, (long)size) == 1);
+}
+
 static void js_is_session_reused(v8c_call *c) {
   tls_conn *t = arg_conn(c, 0);
   if (t) v8c_return_bool(c, SSL_session_reused(t->ssl) == 1);
@@ -1235,6 +1346,7 @@ static void js_get_ciphers(v8c_call *c) {
 static const nr__method methods[] = {
     {"contextAddCA", js_context_add_ca},
     {"contextCreate", js_context_create},
+    {"contextGetTicketKeys", js_context_get_ticket_keys},
     {"contextSetALPN", js_context_set_alpn},
     {"contextSetCert", js_context_set_cert},
     {"contextSetCiphers", js_context_set_ciphers},
@@ -1242,6 +1354,7 @@ static const nr__method methods[] = {
     {"contextSetKey", js_context_set_key},
     {"contextSetOptions", js_context_set_options},
     {"contextSetSessionIdContext", js_context_set_session_id_context},
+    {"contextSetTicketKeys", js_context_set_ticket_keys},
     {"contextUseRoots", js_context_use_roots},
     {"create", js_create},
     {"cycle", js_cycle},
@@ -1254,10 +1367,12 @@ static const nr__method methods[] = {
     {"getProtocol", js_get_protocol},
     {"getServername", js_get_servername},
     {"getSession", js_get_session},
+    {"getTLSTicket", js_get_tls_ticket},
     {"isSessionReused", js_is_session_reused},
     {"rootCertificates", js_root_certificates},
     {"setALPN", js_set_alpn},
     {"setContext", js_set_context},
+    {"setMaxSendFragment", js_set_max_send_fragment},
     {"setServername", js_set_servername},
     {"setSession", js_set_session},
     {"setVerify", js_set_verify},
