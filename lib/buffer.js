@@ -157,19 +157,22 @@ class FastBuffer extends Uint8Array {
 
 // Small unsafe allocations are carved out of a shared pool, as in Node:
 // many small Buffers then cost one ArrayBuffer.
-let poolSize = 8192;
+let poolSize;  // of the current pool: Buffer.poolSize when it was made
 let pool;
 let poolOffset;
 
 // The pool is shared by unrelated Buffers: a transfer list never moves it.
 const { markAsUntransferable } = require('internal/worker/untransferable');
 
+let poolBytes;  // all of the pool, for natives that write into it
+
 function createPool() {
+  poolSize = Buffer.poolSize;
   pool = new ArrayBuffer(poolSize);
   markAsUntransferable(pool);
+  poolBytes = new FastBuffer(pool);
   poolOffset = 0;
 }
-createPool();
 
 // Keep views in the pool 8-byte aligned, so Float64Array views work.
 function alignPool() {
@@ -192,6 +195,17 @@ function allocate(size) {
 }
 
 function fromStringFast(string, id) {
+  // A short UTF-8 string is written straight into the pool, which saves
+  // measuring it first: no UTF-16 unit takes more than 3 bytes.
+  const most = string.length * 3;
+  if (id === kUtf8 && most < (Buffer.poolSize >>> 1) && most !== 0) {
+    if (most > poolSize - poolOffset) createPool();
+    const start = poolOffset;
+    const written = binding.write(poolBytes, string, start, most, kUtf8);
+    poolOffset += written;
+    alignPool();
+    return new FastBuffer(pool, start, written);
+  }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
   let b;
@@ -303,11 +317,8 @@ Object.defineProperty(Buffer, Symbol.species, {
   get() { return FastBuffer; }, enumerable: false, configurable: true,
 });
 
-Object.defineProperty(Buffer, 'poolSize', {
-  get() { return poolSize; },
-  set(value) { poolSize = value; },
-  enumerable: true, configurable: true,
-});
+Buffer.poolSize = 8 * 1024;
+createPool();
 
 Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);
