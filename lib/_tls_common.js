@@ -63,11 +63,13 @@ function SecureContext(secureProtocol, secureOptions, minVersion,
   if (secureProtocol) {
     validateString(secureProtocol, 'secureProtocol');
     if (/^SSLv[23]_/.test(secureProtocol)) {
-      throw new Error(`${secureProtocol.slice(0, 5)} methods disabled`);
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(
+        `${secureProtocol.slice(0, 5)} methods disabled`);
     }
     const range = METHODS[secureProtocol];
     if (range === undefined) {
-      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(secureProtocol);
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(
+        `Unknown method: ${secureProtocol}`);
     }
     if (range[0] !== null) {
       if (minVersion != null) {
@@ -195,7 +197,10 @@ function makeSecureContext(options) {
   // TLS 1.3 suites (TLS_*) and the older cipher list are set apart.
   const parts = cipherList.split(':');
   const suites = parts.filter((p) => p.startsWith('TLS_')).join(':');
-  const legacy = parts.filter((p) => !p.startsWith('TLS_')).join(':');
+  const legacy = parts.filter((p) => p && !p.startsWith('TLS_')).join(':');
+  if (cipherList !== '' && suites === '' && legacy === '') {
+    throw new ERR_INVALID_ARG_VALUE('options.ciphers', cipherList);
+  }
   binding.contextSetCiphers(ctx, legacy, suites);
 
   if (ecdhCurve !== undefined) {

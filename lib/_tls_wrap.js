@@ -52,6 +52,7 @@ const kServer = Symbol('server');
 const kHandshakeTimer = Symbol('handshakeTimer');
 const kErrorEmitted = Symbol('errorEmitted');
 const kPendingSession = Symbol('pendingSession');
+const kStarted = Symbol('started');
 
 function connResetException(msg) {
   const err = new Error(msg);
@@ -483,12 +484,12 @@ function TLSSocket(socket, opts) {
       keepAlive: tlsOptions.keepAlive,
       keepAliveInitialDelay: tlsOptions.keepAliveInitialDelay,
     });
-  } else if (transport instanceof net.Socket) {
-    // The TLS layer decides when the transport's writable side ends; the
-    // TLS socket's own allowHalfOpen is the transport's (Node ignores the
-    // option then).
-    tlsOptions.allowHalfOpen = transport.allowHalfOpen;
-    transport.allowHalfOpen = true;
+  } else {
+    // Around a given stream the TLS socket's allowHalfOpen is the
+    // stream's (Node ignores the option then); a net.Socket's own writable
+    // side ends when the TLS layer says so.
+    tlsOptions.allowHalfOpen = Boolean(transport.allowHalfOpen);
+    if (transport instanceof net.Socket) transport.allowHalfOpen = true;
   }
   this[kTransport] = transport;
 
@@ -529,14 +530,42 @@ function TLSSocket(socket, opts) {
     binding.setSession(ssl, tlsOptions.session);
   }
 
-  // A wrapped stream that is already connected starts now.
+  // A net.Socket not connected yet starts once it is (connect() may come
+  // later). Otherwise a server side starts now, a client side when
+  // tls.connect() (or the owner) calls _start().
   if (wrapped && !transport.connecting) {
-    process.nextTick(() => this._start());
+    if (transport instanceof net.Socket && transport._handle === null &&
+        !transport.destroyed) {
+      this.connecting = true;
+      transport.once('connect', () => this._onTransportConnect());
+    } else if (isServer) {
+      process.nextTick(() => this._start());
+    }
   }
   this.read(0);
 }
 Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 Object.setPrototypeOf(TLSSocket, net.Socket);
+
+// connect(): the transport connects, then the handshake starts (for a
+// socket made without one, or around a net.Socket not connected yet).
+TLSSocket.prototype.connect = function(...args) {
+  const transport = this[kTransport];
+  if (!(transport instanceof net.Socket)) {
+    return net.Socket.prototype.connect.apply(this, args);
+  }
+  const normalized = net._normalizeArgs(args);
+  const cb = normalized[1];
+  if (cb) this.once('connect', cb);
+  normalized[1] = null;
+  if (!this.connecting) {
+    this.connecting = true;
+    transport.once('connect', () => this._onTransportConnect());
+  }
+  if (normalized[0].host) this._tlsOptions.host = normalized[0].host;
+  transport.connect(normalized);
+  return this;
+};
 
 TLSSocket.prototype._onTransportConnect = function() {
   if (this.destroyed) return;
@@ -546,7 +575,8 @@ TLSSocket.prototype._onTransportConnect = function() {
 };
 
 TLSSocket.prototype._start = function() {
-  if (this.destroyed || !this._handle) return;
+  if (this.destroyed || !this._handle || this[kStarted]) return;
+  this[kStarted] = true;
   const server = this[kServer];
   if (this._tlsOptions.isServer) {
     const ms = server && server[kHandshakeTimeout] !== undefined ?
@@ -639,7 +669,9 @@ TLSSocket.prototype._verifyHandshake = function() {
   if (verifyError) {
     this.authorized = false;
     this.authorizationError = verifyError.code || verifyError.message;
-    if (opts.rejectUnauthorized !== false) {
+    // (tls.connect() defaults it to true; a TLSSocket made by hand
+    // verifies only when asked to.)
+    if (opts.rejectUnauthorized) {
       this.destroy(verifyError);
       return false;
     }
@@ -1000,8 +1032,9 @@ Server.prototype.getTicketKeys = function() {
 Server.prototype.setTicketKeys = function(keys) {
   validateBuffer(keys, 'keys');
   if (keys.byteLength !== 48) {
-    throw new ERR_INVALID_ARG_VALUE('keys', keys.byteLength,
-                                    'must be exactly 48 bytes');
+    const err = new TypeError('Session ticket keys must be a 48-byte buffer');
+    err.code = 'ERR_INVALID_ARG_VALUE';
+    throw err;
   }
   binding.contextSetTicketKeys(this._sharedCreds.context, keys);
 };
@@ -1079,6 +1112,9 @@ function connect(...args) {
   }
   tlssock._tlsOptions.servername = servername;
 
+  if (options.socket && !tlssock.connecting) {
+    process.nextTick(() => tlssock._start());
+  }
   if (!options.socket) {
     const connectOpts = {
       path: options.path,
