@@ -62,6 +62,13 @@ function SecureContext(secureProtocol, secureOptions, minVersion,
   const tls = require('tls');
   if (secureProtocol) {
     validateString(secureProtocol, 'secureProtocol');
+    // Either a method or versions, never both.
+    if (minVersion != null) {
+      throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(minVersion, secureProtocol);
+    }
+    if (maxVersion != null) {
+      throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion, secureProtocol);
+    }
     if (/^SSLv[23]_/.test(secureProtocol)) {
       throw new ERR_TLS_INVALID_PROTOCOL_METHOD(
         `${secureProtocol.slice(0, 5)} methods disabled`);
@@ -72,14 +79,6 @@ function SecureContext(secureProtocol, secureOptions, minVersion,
         `Unknown method: ${secureProtocol}`);
     }
     if (range[0] !== null) {
-      if (minVersion != null) {
-        throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(minVersion,
-                                                    secureProtocol);
-      }
-      if (maxVersion != null) {
-        throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion,
-                                                    secureProtocol);
-      }
       minVersion = range[0];
       maxVersion = range[1];
     }
@@ -208,6 +207,14 @@ function makeSecureContext(options) {
     binding.contextSetECDHCurve(ctx, ecdhCurve);
   } else {
     binding.contextSetECDHCurve(ctx, require('tls').DEFAULT_ECDH_CURVE);
+  }
+
+  if (options.sigalgs !== undefined) {
+    validateString(options.sigalgs, 'options.sigalgs');
+    if (options.sigalgs === '') {
+      throw new ERR_INVALID_ARG_VALUE('options.sigalgs', options.sigalgs);
+    }
+    binding.contextSetSigalgs(ctx, options.sigalgs);
   }
 
   if (sessionIdContext !== undefined) {

@@ -28,6 +28,7 @@ const {
     ERR_SOCKET_CLOSED,
     ERR_TLS_HANDSHAKE_TIMEOUT,
     ERR_TLS_INVALID_CONTEXT,
+    ERR_TLS_INVALID_STATE,
     ERR_TLS_REQUIRED_SERVER_NAME,
     ERR_TLS_SNI_FROM_SERVER,
   },
@@ -813,6 +814,37 @@ TLSSocket.prototype.setSession = function(session) {
   validateBuffer(session, 'session');
   if (!this.ssl || !this._handle) throw new ERR_SOCKET_CLOSED();
   binding.setSession(this.ssl, session);
+};
+
+TLSSocket.prototype.getFinished = function() {
+  if (!this.ssl || !this._handle) return undefined;
+  const f = binding.getFinished(this.ssl, false);
+  return f === undefined ? undefined : Buffer.from(f);
+};
+
+TLSSocket.prototype.getPeerFinished = function() {
+  if (!this.ssl || !this._handle) return undefined;
+  const f = binding.getFinished(this.ssl, true);
+  return f === undefined ? undefined : Buffer.from(f);
+};
+
+TLSSocket.prototype.exportKeyingMaterial = function(length, label, context) {
+  validateUint32(length, 'length', true);
+  validateString(label, 'label');
+  if (context !== undefined) validateBuffer(context, 'context');
+  if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
+  return Buffer.from(binding.exportKeyingMaterial(this.ssl, length, label,
+                                                  context));
+};
+
+TLSSocket.prototype.getEphemeralKeyInfo = function() {
+  if (!this.ssl || !this._handle || this._tlsOptions.isServer) return null;
+  return binding.getEphemeralKeyInfo(this.ssl);
+};
+
+TLSSocket.prototype.getSharedSigalgs = function() {
+  if (!this.ssl || !this._handle) return null;
+  return binding.getSharedSigalgs(this.ssl);
 };
 
 // Renegotiation is off in every context (SSL_OP_NO_RENEGOTIATION).

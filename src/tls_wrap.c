@@ -346,6 +346,19 @@ static void js_context_set_ecdh_curve(v8c_call *c) {
   if (!ok) nr__crypto_throw(env, "Failed to set ECDH curve");
 }
 
+/* contextSetSigalgs(ctx, "RSA-PSS+SHA256:ECDSA+SHA256") */
+static void js_context_set_sigalgs(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_ctx *t = arg_ctx(c, 0);
+  if (!t) return;
+  char *list = nr__arg_string(c, 1, "sigalgs");
+  if (!list) return;
+  ERR_clear_error();
+  bool ok = SSL_CTX_set1_sigalgs_list(t->ctx, list) == 1;
+  free(list);
+  if (!ok) nr__crypto_throw(env, "Failed to set signature algorithms");
+}
+
 /* contextSetOptions(ctx, secureOptions) */
 static void js_context_set_options(v8c_call *c) {
   tls_ctx *t = arg_ctx(c, 0);
@@ -950,6 +963,128 @@ static void js_set_max_send_fragment(v8c_call *c) {
   v8c_return_bool(c, SSL_set_max_send_fragment(t->ssl, (long)size) == 1);
 }
 
+/* getFinished(ssl, peer) -> the Finished message sent (or, with peer,
+ * received) in the last handshake, or undefined before one. */
+static void js_get_finished(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_conn *t = arg_conn(c, 0);
+  if (!t) return;
+  bool peer = v8c_to_bool(env, v8c_arg(c, 1));
+  uint8_t buf[EVP_MAX_MD_SIZE];
+  size_t n = peer ? SSL_get_peer_finished(t->ssl, buf, sizeof buf)
+                  : SSL_get_finished(t->ssl, buf, sizeof buf);
+  if (!n) return;
+  if (n > sizeof buf) n = sizeof buf;
+  void *data;
+  v8c_value ab = v8c_arraybuffer(env, n, &data);
+  if (!ab) return;
+  memcpy(data, buf, n);
+  v8c_return(c, ab);
+}
+
+/* exportKeyingMaterial(ssl, length, label[, context]) -> ArrayBuffer
+ * (RFC 5705). */
+static void js_export_keying_material(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_conn *t = arg_conn(c, 0);
+  int64_t len;
+  if (!t || !nr__arg_int(c, 1, "length", 1, 1 << 30, &len)) return;
+  char *label = nr__arg_string(c, 2, "label");
+  if (!label) return;
+  const uint8_t *ctx = NULL;
+  size_t ctx_len = 0;
+  bool use_ctx = !v8c_is(v8c_arg(c, 3), V8C_UNDEFINED);
+  if (use_ctx && !nr__crypto_arg_bytes(c, 3, "context", &ctx, &ctx_len)) {
+    free(label);
+    return;
+  }
+  void *data;
+  v8c_value ab = v8c_arraybuffer(env, (size_t)len, &data);
+  if (ab && SSL_export_keying_material(t->ssl, data, (size_t)len, label,
+                                       strlen(label), ctx, ctx_len,
+                                       use_ctx) != 1) {
+    ab = NULL;
+    nr__crypto_throw(env, "Key export failed");
+  }
+  free(label);
+  if (ab) v8c_return(c, ab);
+}
+
+/* getEphemeralKeyInfo(ssl) -> { type, name, size } of the peer's
+ * temporary key, or {} when there is none (a client's question). */
+static void js_get_ephemeral_key_info(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_conn *t = arg_conn(c, 0);
+  if (!t) return;
+  v8c_value o = v8c_object(env);
+  if (!o) return;
+  EVP_PKEY *key = NULL;
+  if (t->is_server || SSL_get_peer_tmp_key(t->ssl, &key) != 1 || !key) {
+    ERR_clear_error();
+    return v8c_return(c, o);
+  }
+  int id = EVP_PKEY_get_id(key);
+  int bits = EVP_PKEY_get_bits(key);
+  if (id == EVP_PKEY_DH) {
+    v8c_set_named(env, o, "type", str(env, "DH"));
+    v8c_set_named(env, o, "size", v8c_int32(env, bits));
+  } else if (id == EVP_PKEY_EC || id == EVP_PKEY_X25519 ||
+             id == EVP_PKEY_X448) {
+    const char *name = NULL;
+    char group[80];
+    size_t glen = 0;
+    if (id == EVP_PKEY_EC) {
+      if (EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof group,
+                                         &glen) == 1) {
+        int nid = OBJ_sn2nid(group);
+        if (nid == NID_undef) nid = EC_curve_nist2nid(group);
+        const char *nist = nid != NID_undef ? EC_curve_nid2nist(nid) : NULL;
+        name = nist ? nist : group;
+      }
+    } else {
+      name = id == EVP_PKEY_X25519 ? "X25519" : "X448";
+    }
+    v8c_set_named(env, o, "type", str(env, "ECDH"));
+    if (name) v8c_set_named(env, o, "name", str(env, name));
+    v8c_set_named(env, o, "size", v8c_int32(env, bits));
+  }
+  EVP_PKEY_free(key);
+  ERR_clear_error();
+  v8c_return(c, o);
+}
+
+/* getSharedSigalgs(ssl) -> ['RSA-PSS+SHA256', 'ECDSA+SHA256', ...] */
+static void js_get_shared_sigalgs(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  tls_conn *t = arg_conn(c, 0);
+  if (!t) return;
+  v8c_value a = v8c_array(env, 0);
+  if (!a) return;
+  int n = SSL_get_shared_sigalgs(t->ssl, 0, NULL, NULL, NULL, NULL, NULL);
+  for (int i = 0; i < n; i++) {
+    int sign = 0, hash = 0;
+    SSL_get_shared_sigalgs(t->ssl, i, &sign, &hash, NULL, NULL, NULL);
+    const char *s = NULL;
+    switch (sign) {
+      case EVP_PKEY_RSA: s = "RSA"; break;
+      case EVP_PKEY_RSA_PSS: s = "RSA-PSS"; break;
+      case EVP_PKEY_DSA: s = "DSA"; break;
+      case EVP_PKEY_EC: s = "ECDSA"; break;
+      case NID_ED25519: s = "Ed25519"; break;
+      case NID_ED448: s = "Ed448"; break;
+      default: s = OBJ_nid2sn(sign); break;
+    }
+    char buf[128];
+    const char *h = hash != NID_undef ? OBJ_nid2sn(hash) : NULL;
+    if (h && sign != NID_ED25519 && sign != NID_ED448)
+      snprintf(buf, sizeof buf, "%s+%s", s ? s : "UNDEF", h);
+    else
+      snprintf(buf, sizeof buf, "%s", s ? s : "UNDEF");
+    v8c_set_index(env, a, (uint32_t)i, str(env, buf));
+  }
+  v8c_return(c, a);
+}
+
 static void js_is_session_reused(v8c_call *c) {
   tls_conn *t = arg_conn(c, 0);
   if (t) v8c_return_bool(c, SSL_session_reused(t->ssl) == 1);
@@ -1354,19 +1489,24 @@ static const nr__method methods[] = {
     {"contextSetKey", js_context_set_key},
     {"contextSetOptions", js_context_set_options},
     {"contextSetSessionIdContext", js_context_set_session_id_context},
+    {"contextSetSigalgs", js_context_set_sigalgs},
     {"contextSetTicketKeys", js_context_set_ticket_keys},
     {"contextUseRoots", js_context_use_roots},
     {"create", js_create},
     {"cycle", js_cycle},
+    {"exportKeyingMaterial", js_export_keying_material},
     {"free", js_free},
     {"getALPN", js_get_alpn},
     {"getCertificate", js_get_certificate},
     {"getCipher", js_get_cipher},
     {"getCiphers", js_get_ciphers},
+    {"getEphemeralKeyInfo", js_get_ephemeral_key_info},
+    {"getFinished", js_get_finished},
     {"getPeerCertificates", js_get_peer_certificates},
     {"getProtocol", js_get_protocol},
     {"getServername", js_get_servername},
     {"getSession", js_get_session},
+    {"getSharedSigalgs", js_get_shared_sigalgs},
     {"getTLSTicket", js_get_tls_ticket},
     {"isSessionReused", js_is_session_reused},
     {"rootCertificates", js_root_certificates},
