@@ -14,6 +14,7 @@
  * callback accepts everything and JS reads the verdict afterwards
  * (verifyError), as Node does, so authorizationError can be reported and
  * rejectUnauthorized:false connections go on. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,17 @@ static uv_once_t root_once = UV_ONCE_INIT;
 static void root_init(void) {
   root_store = X509_STORE_new();
   if (root_store && X509_STORE_set_default_paths(root_store) != 1) {
+    ERR_clear_error();
+  }
+  /* NODE_EXTRA_CA_CERTS: a PEM file of more roots, as in Node (which
+   * warns and goes on when it cannot be read). */
+  const char *extra = getenv("NODE_EXTRA_CA_CERTS");
+  if (root_store && extra && *extra &&
+      X509_STORE_load_file(root_store, extra) != 1) {
+    char msg[256];
+    ERR_error_string_n(ERR_peek_error(), msg, sizeof msg);
+    fprintf(stderr, "Warning: Ignoring extra certs from `%s`, load failed: "
+                    "%s\n", extra, msg);
     ERR_clear_error();
   }
 }
