@@ -9,7 +9,6 @@
 // byte counts) holds for TLS too, and the records never cross into JS byte
 // by byte: each transport chunk is one native call.
 
-const EventEmitter = require('events');
 const net = require('net');
 const { isIP } = require('internal/net');
 const binding = internalBinding('tls_wrap');
@@ -1026,12 +1025,10 @@ Object.setPrototypeOf(Server, net.Server);
 Server.prototype.setSecureContext = function(options) {
   validateObject(options, 'options');
   this._sharedCreds = createSecureContext(options);
-  this[kContextOptions] = options;
   if (this.ALPNProtocols) {
     binding.contextSetALPN(this._sharedCreds.context, this.ALPNProtocols);
   }
 };
-const kContextOptions = Symbol('contextOptions');
 
 Server.prototype.addContext = function(servername, context) {
   if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
