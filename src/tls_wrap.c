@@ -1415,7 +1415,8 @@ static void js_get_peer_certificates(v8c_call *c) {
   X509 *leaf = SSL_get1_peer_certificate(t->ssl);
   if (!leaf) return v8c_return(c, a);
   STACK_OF(X509) *chain = SSL_get0_verified_chain(t->ssl);
-  if (!chain || sk_X509_num(chain) == 0) chain = SSL_get_peer_cert_chain(t->ssl);
+  if (!chain || sk_X509_num(chain) == 0)
+    chain = SSL_get_peer_cert_chain(t->ssl);
   uint32_t k = 0;
   v8c_value o = cert_object(env, leaf);
   if (o) v8c_set_index(env, a, k++, o);
