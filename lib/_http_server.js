@@ -777,5 +777,6 @@ module.exports = {
   storeHTTPOptions,
   createServer,
   _connectionListener: connectionListener,
+  kConnections,
   kServerResponse,
 };

@@ -55,6 +55,7 @@ typedef struct nr__method {
   X(tcp_wrap)                                                              \
   X(threadpool)                                                            \
   X(timers)                                                                \
+  X(tls_wrap)                                                              \
   X(tty_wrap)                                                              \
   X(types)                                                                 \
   X(udp_wrap)                                                              \

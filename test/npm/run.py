@@ -39,7 +39,7 @@ EXAMPLE = os.path.join(TOP, 'examples', 'redis-cache.js')
 # such a workload is reported as a gap (with the module), not a failure, as
 # long as noderun lacks the module and the workload fails for that reason.
 # Every other difference fails the suite.
-PROBED_MODULES = ('crypto', 'https', 'tls', 'tty')
+PROBED_MODULES = ('crypto', 'tty')
 MISSING_RE = re.compile(
     rb"Cannot find module '(?:node:)?([a-z_/]+)'|"
     rb"No such built-in module: (?:node:)?([a-z_/]+)")
