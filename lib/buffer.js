@@ -157,7 +157,7 @@ class FastBuffer extends Uint8Array {
 
 // Small unsafe allocations are carved out of a shared pool, as in Node:
 // many small Buffers then cost one ArrayBuffer.
-let poolSize = 8192;
+let poolSize;  // of the current pool: Buffer.poolSize when it was made
 let pool;
 let poolOffset;
 
@@ -180,7 +180,10 @@ function allocateUnsafeSlow(size) {
   }
 }
 
+let poolBytes;  // all of the pool, for natives that write into it
+
 function createPool() {
+  poolSize = Buffer.poolSize;
   if (zeroFillAlways) {
     pool = new ArrayBuffer(poolSize);
   } else {
@@ -192,9 +195,9 @@ function createPool() {
     }
   }
   markAsUntransferable(pool);
+  poolBytes = new FastBuffer(pool);
   poolOffset = 0;
 }
-createPool();
 
 // Keep views in the pool 8-byte aligned, so Float64Array views work.
 function alignPool() {
@@ -215,6 +218,17 @@ function allocate(size) {
 }
 
 function fromStringFast(string, id) {
+  // A short UTF-8 string is written straight into the pool, which saves
+  // measuring it first: no UTF-16 unit takes more than 3 bytes.
+  const most = string.length * 3;
+  if (id === kUtf8 && most < (Buffer.poolSize >>> 1) && most !== 0) {
+    if (most > poolSize - poolOffset) createPool();
+    const start = poolOffset;
+    const written = binding.write(poolBytes, string, start, most, kUtf8);
+    poolOffset += written;
+    alignPool();
+    return new FastBuffer(pool, start, written);
+  }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
   let b;
@@ -326,11 +340,8 @@ Object.defineProperty(Buffer, Symbol.species, {
   get() { return FastBuffer; }, enumerable: false, configurable: true,
 });
 
-Object.defineProperty(Buffer, 'poolSize', {
-  get() { return poolSize; },
-  set(value) { poolSize = value; },
-  enumerable: true, configurable: true,
-});
+Buffer.poolSize = 8 * 1024;
+createPool();
 
 Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);

@@ -478,6 +478,12 @@ EventEmitter.prototype.eventNames = function eventNames() {
 // Static helpers
 
 // Listen on either an EventEmitter or an EventTarget.
+// The option that keeps an internal abort listener running when a user's
+// listener stops the event's propagation.
+function kResistStopPropagation() {
+  return require('internal/event_target').kResistStopPropagation;
+}
+
 function addAgnosticListener(emitter, name, listener, flags) {
   if (typeof emitter.on === 'function') {
     if (flags?.once) {
@@ -538,7 +544,9 @@ async function once(emitter, name, options = {}) {
       emitter.once('error', errorListener);
     }
     if (signal != null) {
-      addAgnosticListener(signal, 'abort', abortListener, { once: true });
+      addAgnosticListener(signal, 'abort', abortListener, {
+        once: true, [kResistStopPropagation()]: true,
+      });
     }
   });
 }
@@ -638,7 +646,9 @@ function on(emitter, event, options = undefined) {
     emitter.on('error', errorHandler);
   }
   if (signal) {
-    addAgnosticListener(signal, 'abort', abortListener, { once: true });
+    addAgnosticListener(signal, 'abort', abortListener, {
+      once: true, [kResistStopPropagation()]: true,
+    });
   }
   return iterator;
 }
@@ -681,7 +691,9 @@ function addAbortListener(signal, listener) {
   if (signal.aborted) {
     queueMicrotask(() => listener());
   } else {
-    signal.addEventListener('abort', listener, { once: true });
+    signal.addEventListener('abort', listener, {
+      once: true, [kResistStopPropagation()]: true,
+    });
     removeEventListener = () => {
       signal.removeEventListener('abort', listener);
     };

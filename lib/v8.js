@@ -212,4 +212,5 @@ module.exports = {
   DefaultDeserializer,
   deserialize,
   serialize,
+  promiseHooks: require('internal/promise_hooks').promiseHooks,
 };

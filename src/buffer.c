@@ -79,13 +79,6 @@ static v8c_value throw_too_long(v8c_env *env) {
 
 /* ---- Strings as UTF-16 ------------------------------------------------ */
 
-static int hex_value(uint8_t ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return -1;
-}
-
 /* The UTF-16 units of a string as a malloc'd array (*n units), or NULL
  * with an exception pending. */
 static uint16_t *string_units(v8c_env *env, v8c_value str, size_t *n) {
@@ -103,13 +96,16 @@ static const char b64_std[] =
 static const char b64_url[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/* Value of a base64 character in either alphabet, -1 for anything else. */
-/* Value of each byte as a base64 character of either alphabet, -1 for
- * anything else; filled once. */
+/* Lookup tables, filled once: the value of each byte as a base64
+ * character of either alphabet and as a hex digit (-1 for anything else),
+ * and the two hex digits of each byte value as they lie in memory. */
 static int8_t b64_table[256];
-static uv_once_t b64_once = UV_ONCE_INIT;
+static int8_t hex_table[256];
+static uint16_t hex_pairs[256];
+static uv_once_t tables_once = UV_ONCE_INIT;
 
-static void b64_fill(void) {
+static void tables_fill(void) {
+  static const char digits[] = "0123456789abcdef";
   for (int ch = 0; ch < 256; ch++) {
     int v = -1;
     if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
@@ -118,6 +114,13 @@ static void b64_fill(void) {
     else if (ch == '+' || ch == '-') v = 62;
     else if (ch == '/' || ch == '_') v = 63;
     b64_table[ch] = (int8_t)v;
+    v = -1;
+    if (ch >= '0' && ch <= '9') v = ch - '0';
+    else if (ch >= 'a' && ch <= 'f') v = ch - 'a' + 10;
+    else if (ch >= 'A' && ch <= 'F') v = ch - 'A' + 10;
+    hex_table[ch] = (int8_t)v;
+    char pair[2] = {digits[ch >> 4], digits[ch & 15]};
+    memcpy(&hex_pairs[ch], pair, 2);
   }
 }
 
@@ -129,7 +132,7 @@ static size_t b64_decode(const uint8_t *s, size_t len, uint8_t *out,
   size_t n = 0;
   uint32_t acc = 0;
   int have = 0;
-  uv_once(&b64_once, b64_fill);
+  uv_once(&tables_once, tables_fill);
   /* Whole groups of four valid characters, the common case, go straight
    * through; anything else takes the careful path below. */
   size_t i = 0;
@@ -168,11 +171,12 @@ static size_t b64_decode(const uint8_t *s, size_t len, uint8_t *out,
 /* Hex pairs until the first pair that is not one (Node stops there). */
 static size_t hex_decode(const uint8_t *s, size_t len, uint8_t *out,
                          size_t cap) {
-  size_t n = 0;
-  for (size_t i = 0; i + 1 < len && n < cap; i += 2) {
-    int hi = hex_value(s[i]), lo = hex_value(s[i + 1]);
-    if (hi < 0 || lo < 0) break;
-    out[n++] = (uint8_t)(hi << 4 | lo);
+  size_t n = len / 2 < cap ? len / 2 : cap;
+  uv_once(&tables_once, tables_fill);
+  for (size_t i = 0; i < n; i++) {
+    int hi = hex_table[s[2 * i]], lo = hex_table[s[2 * i + 1]];
+    if ((hi | lo) < 0) return i;
+    out[i] = (uint8_t)(hi << 4 | lo);
   }
   return n;
 }
@@ -203,19 +207,11 @@ static int64_t write_string(v8c_env *env, v8c_value str, int enc,
     return (int64_t)(2 * n);
   }
 
-  /* hex and base64 read ASCII only: a unit above 0xFF becomes 0xFF, which
-   * both decoders treat as the invalid character it is. */
+  /* hex and base64 read each UTF-16 unit's low byte, as Node does (U+0130
+   * counts as '0'); a latin1 write truncates units just so. */
   uint8_t *t = malloc(len ? len : 1);
   if (!t) return throw_oom(env), -1;
-  if (v8c_string_is_latin1(str)) {
-    v8c_string_write_latin1(env, str, t, 0, len);
-  } else {
-    size_t count;
-    uint16_t *u = string_units(env, str, &count);
-    if (!u) return free(t), -1;
-    for (size_t i = 0; i < count; i++) t[i] = u[i] > 0xFF ? 0xFF : (uint8_t)u[i];
-    free(u);
-  }
+  v8c_string_write_latin1(env, str, t, 0, len);
   size_t n = enc == ENC_HEX ? hex_decode(t, len, dest, cap)
                             : b64_decode(t, len, dest, cap);
   free(t);
@@ -355,17 +351,60 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
   return v8c_string_latin1_owned(env, out, out_len);
 }
 
+/* UTF-8 bytes whose characters are all below U+0100 (ASCII, and the
+ * two-byte forms C2/C3 xx) as a one-byte string; NULL for anything else,
+ * with nothing pending, or when V8 fails (then the caller's call fails the
+ * same way). */
+static v8c_value utf8_as_latin1(v8c_env *env, const uint8_t *s, size_t len) {
+  size_t i = 0;
+  for (; len - i >= 8; i += 8) {  /* the ASCII prefix, 8 bytes a step */
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080u) break;
+  }
+  while (i < len && s[i] < 0x80) i++;
+  if (i == len) return v8c_string_latin1(env, (const char *)s, len);
+  uint8_t small[256];
+  uint8_t *out = len <= sizeof small ? small : malloc(len);
+  if (!out) return NULL;
+  memcpy(out, s, i);
+  size_t n = i;
+  while (i < len) {
+    uint8_t b = s[i];
+    if (b < 0x80) {
+      out[n++] = b;
+      i++;
+    } else if ((b == 0xC2 || b == 0xC3) && i + 1 < len &&
+               (s[i + 1] & 0xC0) == 0x80) {
+      out[n++] = (uint8_t)((b & 0x03) << 6 | (s[i + 1] & 0x3F));
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (i < len) {
+    if (out != small) free(out);
+    return NULL;
+  }
+  if (out == small) return v8c_string_latin1(env, (const char *)out, n);
+  return v8c_string_latin1_owned(env, (char *)out, n);
+}
+
 /* The bytes s[0..len) as a string in encoding enc, or NULL (exception
  * pending). */
 static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
                               int enc) {
-  static const char digits[] = "0123456789abcdef";
   switch (enc) {
-    case ENC_UTF8:
+    case ENC_UTF8: {
+      if (len > 3 * MAX_STRING_LENGTH) return throw_too_long(env);
+      /* Most text is ASCII or Latin-1; it becomes a one-byte string here,
+       * faster than V8's UTF-8 decoder. */
+      v8c_value str = utf8_as_latin1(env, s, len);
+      if (str) return str;
       /* V8 replaces malformed input as the WHATWG decoder does, which is
        * what Node prints too. */
-      if (len > 3 * MAX_STRING_LENGTH) return throw_too_long(env);
       return v8c_string(env, (const char *)s, len);
+    }
     case ENC_LATIN1:
       if (len > MAX_STRING_LENGTH) return throw_too_long(env);
       return v8c_string_latin1(env, (const char *)s, len);
@@ -396,10 +435,14 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
       if (len > MAX_STRING_LENGTH / 2) return throw_too_long(env);
       char *t = malloc(len ? 2 * len : 1);
       if (!t) return throw_oom(env);
-      for (size_t i = 0; i < len; i++) {
-        t[2 * i] = digits[s[i] >> 4];
-        t[2 * i + 1] = digits[s[i] & 15];
+      uv_once(&tables_once, tables_fill);
+      size_t i = 0;
+      for (; len - i >= 4; i += 4) {  /* one 8-byte store per 4 bytes */
+        uint16_t q[4] = {hex_pairs[s[i]], hex_pairs[s[i + 1]],
+                         hex_pairs[s[i + 2]], hex_pairs[s[i + 3]]};
+        memcpy(t + 2 * i, q, 8);
       }
+      for (; i < len; i++) memcpy(t + 2 * i, &hex_pairs[s[i]], 2);
       return v8c_string_latin1_owned(env, t, 2 * len);
     }
     default:

@@ -83,15 +83,13 @@ char *nr__arg_string(v8c_call *c, int i, const char *name) {
 
 bool nr__arg_int(v8c_call *c, int i, const char *name, int64_t min,
                  int64_t max, int64_t *out) {
-  v8c_value v = v8c_arg(c, i);
-  v8c_env *env = v8c_call_env(c);
-  if (!v8c_is(v, V8C_NUMBER)) {
-    nr__throw_arg_type(env, name, "number");
+  double d;
+  if (!v8c_arg_number(c, i, &d)) {
+    nr__throw_arg_type(v8c_call_env(c), name, "number");
     return false;
   }
-  double d = v8c_value_double(v);
   if (!(d >= (double)min && d <= (double)max) || d != (double)(int64_t)d) {
-    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
+    v8c_throw_error(v8c_call_env(c), V8C_RANGE_ERROR, "ERR_OUT_OF_RANGE",
                     "The value of \"%s\" is out of range. It must be an "
                     "integer >= %lld and <= %lld. Received %g", name,
                     (long long)min, (long long)max, d);

@@ -57,6 +57,7 @@ typedef struct nr__method {
   X(timers)                                                                \
   X(tty_wrap)                                                              \
   X(types)                                                                 \
+  X(udp_wrap)                                                              \
   X(util)                                                                  \
   X(v8)                                                                    \
   X(worker)                                                                \
@@ -242,9 +243,11 @@ v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
 /* Drains the nextTick and microtask queues (with exception handling). */
 void nr__drain_ticks(nr_runtime *rt);
 /* Handles an exception caught at the top level; true when a handler
- * ('uncaughtException') took it and the program goes on. */
+ * ('uncaughtException') took it and the program goes on. `unwound`: no JS
+ * frame is left below (the async context the callbacks entered is reset
+ * then); false for errors reported from running JS. */
 bool nr__fatal(nr_runtime *rt, v8c_value exception, v8c_value arrow,
-               bool from_promise);
+               bool from_promise, bool unwound);
 /* Stops the runtime: no JS runs after this, loops return. */
 void nr__stop(nr_runtime *rt, int exit_code);
 
@@ -409,10 +412,28 @@ struct nr__stream_wrap {
   bool closing;
 };
 
+/* Reads argument i (a numeric IPv4 or IPv6 address string) and i + 1 (a
+ * port) into *addr. Throws (false) on wrong types; an address that is not
+ * numeric gives *err = UV_EINVAL. (tcp_wrap.c; udp_wrap.c uses it too.) */
+bool nr__arg_sockaddr(v8c_call *c, int i, struct sockaddr_storage *addr,
+                      int *err);
+/* Sets out.address, out.family ('IPv4' / 'IPv6') and out.port. */
+bool nr__sockaddr_to_js(v8c_env *env, v8c_value out,
+                        const struct sockaddr_storage *addr);
+/* getsockname / getpeername natives of a socket kind: fill argument 1 (an
+ * object) from get(handle, ...) and return its status; EBADF for a NULL
+ * handle (closed or not of the kind). */
+typedef int (*nr__name_fn)(void *handle, struct sockaddr *addr, int *len);
+void nr__socket_name(v8c_call *c, void *handle, nr__name_fn get);
+
 /* Accept functions of the two kinds: a new connection on a listening
  * handle, or a handle that came over an IPC pipe (uv_accept takes both). */
 v8c_value nr__tcp_accept(nr__stream_wrap *server, int *err);
 v8c_value nr__pipe_accept(nr__stream_wrap *server, int *err);
+/* A UDP handle sent over an IPC pipe (udp_wrap.c), and the handle to
+ * pass to uv_write2 for a JS UDP handle (NULL when it is not one). */
+v8c_value nr__udp_accept(nr__stream_wrap *server, int *err);
+uv_stream_t *nr__udp_for_send(v8c_env *env, v8c_value handle);
 
 /* Sets up the common part of a new wrap (its uv handle already
  * initialized) and returns its JS object (NULL with an exception). */

@@ -385,6 +385,13 @@ static void dlopen_(v8c_call *c) {
   free(filename);
 }
 
+/* envObject(handlers) -> process.env: an ordinary object whose properties
+ * the handlers (lib/internal/process/per_thread.js) serve from environ. */
+static void env_object(v8c_call *c) {
+  v8c_value obj = v8c_intercepted_object(v8c_call_env(c), v8c_arg(c, 0));
+  if (obj) v8c_return(c, obj);
+}
+
 static const nr__method methods[] = {
     {"cwd", cwd},
     {"dlopen", dlopen_},
@@ -408,6 +415,7 @@ static const nr__method methods[] = {
     {"envSet", env_set},
     {"envDelete", env_delete},
     {"envKeys", env_keys},
+    {"envObject", env_object},
     {"getOptions", get_options},
     {NULL, NULL},
 };

@@ -67,7 +67,7 @@ void nr__stop(nr_runtime *rt, int exit_code) {
 }
 
 bool nr__fatal(nr_runtime *rt, v8c_value exc, v8c_value arrow,
-               bool from_promise) {
+               bool from_promise, bool unwound) {
   v8c_env *env = rt->env;
   if (rt->stopping) return false;
   v8c_value hooks = v8c_ref_get(env, rt->bootstrap);
@@ -77,12 +77,12 @@ bool nr__fatal(nr_runtime *rt, v8c_value exc, v8c_value arrow,
     nr__stop(rt, 1);
     return false;
   }
-  v8c_value argv[3] = {exc, arrow ? arrow : v8c_undefined(env),
-                       v8c_bool(env, from_promise)};
+  v8c_value argv[4] = {exc, arrow ? arrow : v8c_undefined(env),
+                       v8c_bool(env, from_promise), v8c_bool(env, unwound)};
   v8c_trycatch tc;
   v8c_try_begin(env, &tc);
   rt->callback_depth++;
-  v8c_value r = v8c_call_fn(env, on_fatal, v8c_undefined(env), 3, argv);
+  v8c_value r = v8c_call_fn(env, on_fatal, v8c_undefined(env), 4, argv);
   rt->callback_depth--;
   if (!r) {
     if (!v8c_try_terminated(&tc) && !rt->stopping) {
@@ -120,7 +120,7 @@ static void run_ticks(nr_runtime *rt) {
     v8c_value exc = v8c_try_exception(&tc);
     v8c_value arrow = v8c_try_arrow(env, &tc);
     v8c_try_reset(&tc);
-    bool handled = nr__fatal(rt, exc, arrow, false);
+    bool handled = nr__fatal(rt, exc, arrow, false, rt->callback_depth == 0);
     v8c_try_end(&tc);
     if (!handled) return;
   }
@@ -167,7 +167,7 @@ v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
     v8c_value exc = v8c_try_exception(&tc);
     v8c_value arrow = v8c_try_arrow(env, &tc);
     v8c_try_reset(&tc);
-    nr__fatal(rt, exc, arrow, false);
+    nr__fatal(rt, exc, arrow, false, rt->callback_depth == 0);
   }
   v8c_try_end(&tc);
   nr__drain_ticks(rt);
@@ -205,7 +205,7 @@ static void on_promise_reject(v8c_env *env, v8c_promise_event ev,
  * as in Node. */
 static void on_reported_exception(v8c_env *env, v8c_value exception) {
   nr_runtime *rt = v8c_env_data(env);
-  if (!rt->stopping) nr__fatal(rt, exception, NULL, false);
+  if (!rt->stopping) nr__fatal(rt, exception, NULL, false, false);
 }
 
 /* ---- Creation and bootstrap ------------------------------------------- */

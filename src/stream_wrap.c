@@ -121,7 +121,8 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
                                                      NULL, NULL);
   }
   /* A handle sent with this data over an IPC pipe comes as two more
-   * arguments: a new wrap of its kind holding it, and 'tcp' or 'pipe'. */
+   * arguments: a new wrap of its kind holding it, and 'tcp', 'pipe' or
+   * 'udp'. */
   v8c_value argv[3] = {arg, NULL, NULL};
   int argc = 1;
   if (n > 0 && s->type == UV_NAMED_PIPE && ((uv_pipe_t *)s)->ipc &&
@@ -130,11 +131,13 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
     int err = UV_EINVAL;
     v8c_value h = type == UV_TCP ? nr__tcp_accept(w, &err)
                   : type == UV_NAMED_PIPE ? nr__pipe_accept(w, &err)
+                  : type == UV_UDP ? nr__udp_accept(w, &err)
                   : NULL;
+    const char *kind = type == UV_TCP ? "tcp"
+                       : type == UV_NAMED_PIPE ? "pipe" : "udp";
     if (h) {
       argv[argc++] = h;
-      argv[argc++] = v8c_string_static(env, type == UV_TCP ? "tcp" : "pipe",
-                                       type == UV_TCP ? 3 : 4);
+      argv[argc++] = v8c_string_static(env, kind, strlen(kind));
     }
   }
   /* Keep the object while JS runs, even if it stops reading meanwhile. */
@@ -379,17 +382,17 @@ static void write_utf8_string(v8c_call *c) {
   char *buf = malloc(len ? len : 1);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
   len = v8c_string_write_utf8(env, s, buf, len);
-  /* Over an IPC pipe, a stream handle can go along with the text. */
+  /* Over an IPC pipe, a stream or UDP handle can go along with the text. */
   uv_stream_t *send = NULL;
   if (!v8c_is(v8c_arg(c, 3), V8C_NULL_OR_UNDEFINED)) {
     nr__stream_wrap *h = nr__stream_unwrap(env, v8c_arg(c, 3));
+    send = h ? h->stream : nr__udp_for_send(env, v8c_arg(c, 3));
     bool ipc = w->stream->type == UV_NAMED_PIPE &&
                ((uv_pipe_t *)w->stream)->ipc;
-    if (!h || !ipc) {
+    if (!send || !ipc) {
       free(buf);
       return v8c_return_int(c, UV_EINVAL);
     }
-    send = h->stream;
   }
   int r = do_write(c, w, buf, len, v8c_arg(c, 2), send);
   free(buf);

@@ -53,7 +53,7 @@ static void trigger_uncaught(v8c_call *c) {
   /* The handler runs with no callback around it, like at the top level. */
   int depth = rt->callback_depth;
   rt->callback_depth = 0;
-  nr__fatal(rt, err, v8c_exception_arrow(env, err), from_promise);
+  nr__fatal(rt, err, v8c_exception_arrow(env, err), from_promise, false);
   rt->callback_depth = depth;
 }
 

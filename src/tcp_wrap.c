@@ -70,11 +70,8 @@ static void open_(v8c_call *c) {
   v8c_return_int(c, uv_tcp_open(&t->tcp, (uv_os_sock_t)fd));
 }
 
-/* Reads argument i (address string) and i + 1 (port) into *addr. Throws
- * (false) on wrong types; an address that is not numeric gives
- * *err = UV_EINVAL. */
-static bool arg_addr(v8c_call *c, int i, struct sockaddr_storage *addr,
-                     int *err) {
+bool nr__arg_sockaddr(v8c_call *c, int i, struct sockaddr_storage *addr,
+                      int *err) {
   char *host = nr__arg_string(c, i, "address");
   if (!host) return false;
   int64_t port;
@@ -93,7 +90,7 @@ static bool arg_addr(v8c_call *c, int i, struct sockaddr_storage *addr,
 static void bind_(v8c_call *c) {
   struct sockaddr_storage addr;
   int err;
-  if (!arg_addr(c, 1, &addr, &err)) return;
+  if (!nr__arg_sockaddr(c, 1, &addr, &err)) return;
   bool v6only = v8c_to_bool(v8c_call_env(c), v8c_arg(c, 3));
   tcp_wrap *t = arg_tcp(c);
   if (!t) return v8c_return_int(c, UV_EBADF);
@@ -107,7 +104,7 @@ static void bind_(v8c_call *c) {
 static void connect_(v8c_call *c) {
   struct sockaddr_storage addr;
   int err;
-  if (!arg_addr(c, 1, &addr, &err)) return;
+  if (!nr__arg_sockaddr(c, 1, &addr, &err)) return;
   if (!nr__arg_callback(c, 3, false)) return;
   tcp_wrap *t = arg_tcp(c);
   if (!t) return v8c_return_int(c, UV_EBADF);
@@ -121,16 +118,19 @@ static void connect_(v8c_call *c) {
   v8c_return_int(c, err);
 }
 
-/* Sets out.address, out.family ('IPv4' / 'IPv6') and out.port from a
- * socket address. */
-static bool fill_addr(v8c_env *env, v8c_value out,
-                      const struct sockaddr_storage *addr) {
+bool nr__sockaddr_to_js(v8c_env *env, v8c_value out,
+                        const struct sockaddr_storage *addr) {
   char ip[64];
   int port;
   const char *family;
   if (addr->ss_family == AF_INET6) {
     const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)addr;
     uv_ip6_name(a6, ip, sizeof ip);
+    /* A link-local address names its interface ("fe80::1%eth0"). */
+    size_t n = strlen(ip), room = sizeof ip - n - 1;
+    if (a6->sin6_scope_id && room > 1 &&
+        uv_if_indextoname(a6->sin6_scope_id, ip + n + 1, &room) == 0)
+      ip[n] = '%';
     port = ntohs(a6->sin6_port);
     family = "IPv6";
   } else {
@@ -146,32 +146,40 @@ static bool fill_addr(v8c_env *env, v8c_value out,
          v8c_set_named(env, out, "port", v8c_int32(env, port));
 }
 
-static void name_of(v8c_call *c, bool peer) {
+void nr__socket_name(v8c_call *c, void *handle, nr__name_fn get) {
   v8c_env *env = v8c_call_env(c);
   v8c_value out = v8c_arg(c, 1);
   if (!v8c_is(out, V8C_OBJECT)) {
     nr__throw_arg_type(env, "out", "object");
     return;
   }
-  tcp_wrap *t = arg_tcp(c);
-  if (!t) return v8c_return_int(c, UV_EBADF);
+  if (!handle) return v8c_return_int(c, UV_EBADF);
   struct sockaddr_storage addr;
   int len = sizeof addr;
-  int err = peer ? uv_tcp_getpeername(&t->tcp, (struct sockaddr *)&addr, &len)
-                 : uv_tcp_getsockname(&t->tcp, (struct sockaddr *)&addr, &len);
+  int err = get(handle, (struct sockaddr *)&addr, &len);
   if (err) return v8c_return_int(c, err);
-  if (!fill_addr(env, out, &addr)) return;
+  if (!nr__sockaddr_to_js(env, out, &addr)) return;
   v8c_return_int(c, 0);
+}
+
+static int tcp_sockname(void *h, struct sockaddr *a, int *len) {
+  return uv_tcp_getsockname(h, a, len);
+}
+
+static int tcp_peername(void *h, struct sockaddr *a, int *len) {
+  return uv_tcp_getpeername(h, a, len);
 }
 
 /* getsockname(h, out) / getpeername(h, out) -> 0 or a negative error,
  * filling out.address, out.family and out.port. */
 static void getsockname_(v8c_call *c) {
-  name_of(c, false);
+  tcp_wrap *t = arg_tcp(c);
+  nr__socket_name(c, t ? &t->tcp : NULL, tcp_sockname);
 }
 
 static void getpeername_(v8c_call *c) {
-  name_of(c, true);
+  tcp_wrap *t = arg_tcp(c);
+  nr__socket_name(c, t ? &t->tcp : NULL, tcp_peername);
 }
 
 /* setNoDelay(h, enable) -> 0 or a negative error */

@@ -161,6 +161,8 @@ struct v8c_env {
   Global<v8::ObjectTemplate> wrap_template;
   Global<v8::Private> arrow_key;
   Global<v8::Private> context_key;  // sandbox -> its context's global
+  Global<v8::Private> intercepted_key;  // marks v8c_intercepted_object()s
+  Global<v8::Function> promise_hooks[4];  // as v8c_set_promise_hooks set them
   FnRecord *fns;
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
@@ -264,6 +266,8 @@ static v8c_env *EnvNew(void *data, const v8c_env_limits *lim) {
   env->context_key.Reset(
       iso,
       v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:context")));
+  env->intercepted_key.Reset(
+      iso, v8::Private::New(iso, String::NewFromUtf8Literal(iso, "v8c:icpt")));
   return env;
 }
 
@@ -288,6 +292,8 @@ extern "C" void v8c_env_free(v8c_env *env) {
   env->wrap_template.Reset();
   env->arrow_key.Reset();
   env->context_key.Reset();
+  env->intercepted_key.Reset();
+  for (auto &hook : env->promise_hooks) hook.Reset();
   iso->Exit();
   iso->Dispose();
   env->queues.clear();
@@ -436,6 +442,12 @@ extern "C" bool v8c_is_terminating(v8c_env *env) {
 
 extern "C" int v8c_argc(v8c_call *c) { return Info(c).Length(); }
 extern "C" v8c_value v8c_arg(v8c_call *c, int i) { return V(Info(c)[i]); }
+extern "C" bool v8c_arg_number(v8c_call *c, int i, double *out) {
+  Local<Value> v = Info(c)[i];
+  if (!v->IsNumber()) return false;
+  *out = v.As<v8::Number>()->Value();
+  return true;
+}
 extern "C" v8c_value v8c_this(v8c_call *c) {
   return V(Info(c).This().As<Value>());
 }
@@ -1330,6 +1342,126 @@ static void VmDescriptor(Local<v8::Name> name,
     info.GetReturnValue().Set(d);
 }
 
+// ---- Objects whose named properties JS functions serve ---------------------
+
+// Calls handlers[name](args...) for an intercepted object; an empty handle
+// when the handler is missing or threw (the exception stays pending).
+template <typename T>
+static Local<Value> CallHandler(const v8::PropertyCallbackInfo<T> &info,
+                                const char *name, int argc,
+                                Local<Value> *argv) {
+  Isolate *iso = info.GetIsolate();
+  Local<Context> ctx = iso->GetCurrentContext();
+  Local<Object> handlers = info.Data().template As<Object>();
+  Local<Value> fn;
+  if (!handlers->Get(ctx, v8::String::NewFromUtf8(iso, name)
+                              .ToLocalChecked())
+           .ToLocal(&fn) ||
+      !fn->IsFunction())
+    return Local<Value>();
+  Local<Value> r;
+  if (!fn.As<v8::Function>()->Call(ctx, handlers, argc, argv).ToLocal(&r))
+    return Local<Value>();
+  return r;
+}
+
+// get(key): undefined leaves the lookup to the object and its prototype.
+static void HandledGet(Local<v8::Name> name,
+                       const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Value> argv[1] = {name};
+  Local<Value> r = CallHandler(info, "get", 1, argv);
+  if (!r.IsEmpty() && !r->IsUndefined()) info.GetReturnValue().Set(r);
+}
+
+static void HandledSet(Local<v8::Name> name, Local<Value> value,
+                       const v8::PropertyCallbackInfo<Value> &info) {
+  Local<Value> argv[2] = {name, value};
+  if (!CallHandler(info, "set", 2, argv).IsEmpty())
+    info.GetReturnValue().Set(value);
+}
+
+// query(key): true for a property the handlers have (a plain writable,
+// enumerable, configurable one).
+static void HandledQuery(Local<v8::Name> name,
+                         const v8::PropertyCallbackInfo<v8::Integer> &info) {
+  Local<Value> argv[1] = {name};
+  Local<Value> r = CallHandler(info, "query", 1, argv);
+  if (!r.IsEmpty() && r->IsTrue())
+    info.GetReturnValue().Set(static_cast<int32_t>(v8::None));
+}
+
+static void HandledDelete(Local<v8::Name> name,
+                          const v8::PropertyCallbackInfo<v8::Boolean> &info) {
+  Local<Value> argv[1] = {name};
+  if (!CallHandler(info, "delete", 1, argv).IsEmpty())
+    info.GetReturnValue().Set(true);
+}
+
+static void HandledKeys(const v8::PropertyCallbackInfo<v8::Array> &info) {
+  Local<Value> r = CallHandler(info, "keys", 0, nullptr);
+  if (!r.IsEmpty() && r->IsArray()) info.GetReturnValue().Set(r.As<v8::Array>());
+}
+
+// define(key, descriptor object): the handlers store (or refuse) it.
+static void HandledDefine(Local<v8::Name> name,
+                          const v8::PropertyDescriptor &desc,
+                          const v8::PropertyCallbackInfo<Value> &info) {
+  Isolate *iso = info.GetIsolate();
+  Local<Context> ctx = iso->GetCurrentContext();
+  Local<Object> d = Object::New(iso);
+  auto put = [&](const char *k, Local<Value> v) {
+    return d->Set(ctx, v8::String::NewFromUtf8(iso, k).ToLocalChecked(), v)
+        .FromMaybe(false);
+  };
+  if ((desc.has_value() && !put("value", desc.value())) ||
+      (desc.has_get() && !put("get", desc.get())) ||
+      (desc.has_set() && !put("set", desc.set())) ||
+      (desc.has_writable() &&
+       !put("writable", v8::Boolean::New(iso, desc.writable()))) ||
+      (desc.has_enumerable() &&
+       !put("enumerable", v8::Boolean::New(iso, desc.enumerable()))) ||
+      (desc.has_configurable() &&
+       !put("configurable", v8::Boolean::New(iso, desc.configurable()))))
+    return;
+  Local<Value> argv[2] = {name, d};
+  if (!CallHandler(info, "define", 2, argv).IsEmpty())
+    info.GetReturnValue().Set(name);
+}
+
+static void HandledDescriptor(Local<v8::Name> name,
+                              const v8::PropertyCallbackInfo<Value> &info) {
+  Isolate *iso = info.GetIsolate();
+  Local<Context> ctx = iso->GetCurrentContext();
+  Local<Value> argv[1] = {name};
+  Local<Value> r = CallHandler(info, "get", 1, argv);
+  if (r.IsEmpty() || r->IsUndefined()) return;
+  Local<Object> d = Object::New(iso);
+  Local<v8::Boolean> yes = v8::True(iso);
+  auto put = [&](const char *k, Local<Value> v) {
+    return d->Set(ctx, v8::String::NewFromUtf8(iso, k).ToLocalChecked(), v)
+        .FromMaybe(false);
+  };
+  if (put("value", r) && put("writable", yes) && put("enumerable", yes) &&
+      put("configurable", yes))
+    info.GetReturnValue().Set(d);
+}
+
+extern "C" v8c_value v8c_intercepted_object(v8c_env *env,
+                                            v8c_value handlers) {
+  NEED_OBJECT(env, handlers, nullptr);
+  Isolate *iso = env->isolate;
+  Local<v8::ObjectTemplate> t = v8::ObjectTemplate::New(iso);
+  t->SetHandler(v8::NamedPropertyHandlerConfiguration(
+      HandledGet, HandledSet, HandledQuery, HandledDelete, HandledKeys,
+      HandledDefine, HandledDescriptor, L(handlers)));
+  Local<Object> obj;
+  if (!t->NewInstance(Ctx(env)).ToLocal(&obj) ||
+      obj->SetPrivate(Ctx(env), env->intercepted_key.Get(iso), v8::True(iso))
+          .IsNothing())
+    return nullptr;
+  return V(obj);
+}
+
 // The context of a contextified sandbox, or an empty handle.
 static Local<Context> ContextOf(v8c_env *env, Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return Local<Context>();
@@ -1475,6 +1607,8 @@ MaybeLocal<Value> EvaluateGlobal(Isolate *isolate, Local<String> source,
 }  // namespace debug
 }  // namespace v8
 
+static void ApplyPromiseHooks(v8c_env *env, bool on);
+
 extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
                                    v8c_value sandbox, bool no_side_effects) {
   if (!source || !L(source)->IsString()) {
@@ -1490,8 +1624,15 @@ extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
           : v8::debug::EvaluateGlobalMode::kDisableBreaks;
   v8::TryCatch tc(env->isolate);
   Local<Value> result;
-  if (!v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
-           .ToLocal(&result)) {
+  // Promise hooks are JS calls, which a side-effect-free evaluation
+  // refuses; the REPL-mode result is a promise, so they are off for it.
+  bool hooks_off = no_side_effects && ctx == Ctx(env);
+  if (hooks_off) ApplyPromiseHooks(env, false);
+  bool ok =
+      v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
+          .ToLocal(&result);
+  if (hooks_off) ApplyPromiseHooks(env, true);
+  if (!ok) {
     // What throws at once is a syntax error (or, with no_side_effects, the
     // refusal): keep its place for the message, as compile errors do.
     return SaveArrowAndRethrow(env, tc);
@@ -1602,11 +1743,24 @@ static Local<v8::Function> HookFn(v8c_value v) {
   return LA<v8::Function>(v);
 }
 
+// Sets the main context's hooks from env->promise_hooks (or none).
+static void ApplyPromiseHooks(v8c_env *env, bool on) {
+  Isolate *iso = env->isolate;
+  Local<Function> f[4];
+  for (int i = 0; on && i < 4; i++) f[i] = env->promise_hooks[i].Get(iso);
+  Ctx(env)->SetPromiseHooks(f[0], f[1], f[2], f[3]);
+}
+
 extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
                                       v8c_value before, v8c_value after,
                                       v8c_value resolve) {
-  Ctx(env)->SetPromiseHooks(HookFn(init), HookFn(before), HookFn(after),
-                            HookFn(resolve));
+  v8c_value given[4] = {init, before, after, resolve};
+  for (int i = 0; i < 4; i++) {
+    Local<Function> fn = HookFn(given[i]);
+    if (fn.IsEmpty()) env->promise_hooks[i].Reset();
+    else env->promise_hooks[i].Reset(env->isolate, fn);
+  }
+  ApplyPromiseHooks(env, true);
 }
 
 // ---- Structured clone --------------------------------------------------------
@@ -1637,6 +1791,10 @@ static void ThrowDataClone(Isolate *iso, Local<String> message) {
 
 namespace {
 
+// The host-object tag of a copied intercepted object (host objects are
+// otherwise indices into the list of transferred ports).
+constexpr uint32_t kInterceptedCopy = 0xFFFFFFFFu;
+
 class SerializeDelegate : public v8::ValueSerializer::Delegate {
  public:
   SerializeDelegate(Isolate *iso, v8c_serialized *out)
@@ -1661,6 +1819,24 @@ class SerializeDelegate : public v8::ValueSerializer::Delegate {
   // Objects with internal fields (MessagePorts) travel as their index in
   // the host list (see the Workers section).
   v8::Maybe<bool> WriteHostObject(Isolate *iso, Local<Object> obj) override {
+    // An intercepted object (process.env) travels as a plain copy of its
+    // properties, after a tag no host index takes.
+    Local<Context> ctx = iso->GetCurrentContext();
+    if (intercepted_ != nullptr &&
+        obj->HasPrivate(ctx, intercepted_->Get(iso)).FromMaybe(false)) {
+      Local<v8::Array> keys;
+      Local<Object> copy = Object::New(iso);
+      if (!obj->GetOwnPropertyNames(ctx).ToLocal(&keys))
+        return v8::Nothing<bool>();
+      for (uint32_t i = 0; i < keys->Length(); i++) {
+        Local<Value> k, v;
+        if (!keys->Get(ctx, i).ToLocal(&k) || !obj->Get(ctx, k).ToLocal(&v) ||
+            copy->Set(ctx, k, v).IsNothing())
+          return v8::Nothing<bool>();
+      }
+      ser_->WriteUint32(kInterceptedCopy);
+      return ser_->WriteValue(ctx, copy);
+    }
     for (size_t i = 0; hosts_ && i < hosts_->size(); i++) {
       if ((*hosts_)[i] == obj) {
         ser_->WriteUint32((uint32_t)i);
@@ -1681,6 +1857,7 @@ class SerializeDelegate : public v8::ValueSerializer::Delegate {
 
   const std::vector<Local<Object>> *hosts_ = nullptr;
   v8::ValueSerializer *ser_ = nullptr;
+  const Global<v8::Private> *intercepted_ = nullptr;
 
  private:
   Isolate *iso_;
@@ -1697,7 +1874,14 @@ class DeserializeDelegate : public v8::ValueDeserializer::Delegate {
   }
   v8::MaybeLocal<Object> ReadHostObject(Isolate *iso) override {
     uint32_t i;
-    if (!des_ || !des_->ReadUint32(&i) || !hosts_ || i >= hosts_->size()) {
+    if (des_ && des_->ReadUint32(&i) && i == kInterceptedCopy) {
+      Local<Value> v;
+      if (!des_->ReadValue(iso->GetCurrentContext()).ToLocal(&v) ||
+          !v->IsObject())
+        return {};
+      return v.As<Object>();
+    }
+    if (!des_ || !hosts_ || i >= hosts_->size()) {
       ThrowDataClone(iso, String::NewFromUtf8Literal(
                               iso, "Unable to deserialize cloned data."));
       return {};
@@ -1724,6 +1908,7 @@ static v8c_serialized *Serialize(v8c_env *env, v8c_value v,
   v8::ValueSerializer ser(iso, &delegate);
   delegate.hosts_ = hosts;
   delegate.ser_ = &ser;
+  delegate.intercepted_ = &env->intercepted_key;
   std::vector<Local<ArrayBuffer>> moving;
   if (transfer && !L(transfer)->IsNullOrUndefined()) {
     if (!L(transfer)->IsArray()) {

@@ -104,6 +104,9 @@ bool v8c_is_terminating(v8c_env *env);
 int v8c_argc(v8c_call *c);
 /* Argument i, or undefined past the end. */
 v8c_value v8c_arg(v8c_call *c, int i);
+/* Argument i as a double when it is a number (false otherwise): one call
+ * for the check natives make most often. */
+bool v8c_arg_number(v8c_call *c, int i, double *out);
 v8c_value v8c_this(v8c_call *c);
 v8c_value v8c_new_target(v8c_call *c);
 /* The data pointer given to v8c_function(). */
@@ -129,15 +132,23 @@ v8c_value v8c_bigint_u64(v8c_env *env, uint64_t u);
 v8c_value v8c_string(v8c_env *env, const char *utf8, size_t len);
 v8c_value v8c_string_latin1(v8c_env *env, const char *s, size_t len);
 v8c_value v8c_string_utf16(v8c_env *env, const uint16_t *s, size_t len);
-/* A string over static ASCII data that is never freed nor copied. */
 /* Latin-1 text in malloc'd memory, given to the string: large ones are
  * used in place (freed when collected), small ones copied and freed now.
  * Always takes s, even on failure. */
 v8c_value v8c_string_latin1_owned(v8c_env *env, char *s, size_t len);
+/* A string over static ASCII data that is never freed nor copied. */
 v8c_value v8c_string_static(v8c_env *env, const char *ascii, size_t len);
 v8c_value v8c_object(v8c_env *env);
 v8c_value v8c_array(v8c_env *env, uint32_t len);
 v8c_value v8c_symbol(v8c_env *env, const char *description);
+
+/* An ordinary object whose named properties JS functions serve (a
+ * Proxy is not ordinary: structuredClone refuses one). handlers has
+ * get(key) (undefined: not there, the prototype answers), set(key, value),
+ * query(key) -> boolean, delete(key), keys() -> array of names, and
+ * define(key, descriptor); all called with handlers as `this`, their
+ * exceptions propagate. */
+v8c_value v8c_intercepted_object(v8c_env *env, v8c_value handlers);
 
 /* Type tests (never throw). */
 typedef enum v8c_type {

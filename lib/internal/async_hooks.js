@@ -12,8 +12,6 @@
 // current when the loop called them, the main script's.
 'use strict';
 
-const binding = internalBinding('async_wrap');
-
 const kAsyncId = Symbol('asyncId');
 const kTriggerId = Symbol('triggerAsyncId');
 const kFrame = Symbol('asyncFrame');
@@ -135,6 +133,13 @@ function leave(asyncId) {
   depth = n - 4;
 }
 
+// After an uncaught exception that ended callbacks without their leave():
+// leave every context they entered (their 'after' hooks run), back to the
+// top level.
+function leaveAll() {
+  while (depth !== 0) leave(executionId);
+}
+
 function enterResource(resource) {
   enter(resource[kAsyncId], resource[kTriggerId], resource,
         resource[kFrame] === undefined ? null : resource[kFrame]);
@@ -181,12 +186,13 @@ function updatePromiseHooks() {
   const want = storagesEnabled > 0 || hooks.length > 0;
   if (want === promiseHooksOn) return;
   promiseHooksOn = want;
-  if (want) {
-    binding.setPromiseHooks(promiseInit, promiseBefore, promiseAfter,
-                            promiseResolve);
-  } else {
-    binding.setPromiseHooks();
-  }
+  const { setInternalHooks } = require('internal/promise_hooks');
+  setInternalHooks(want ? {
+    init: promiseInit,
+    before: promiseBefore,
+    after: promiseAfter,
+    settled: promiseResolve,
+  } : null);
 }
 
 // ---- Hooks and storages --------------------------------------------------
@@ -231,6 +237,7 @@ module.exports = {
   enter,
   leave,
   enterResource,
+  leaveAll,
   emitInit,
   emitDestroy,
   hasDestroyHooks,

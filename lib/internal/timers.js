@@ -247,7 +247,8 @@ function processTimers(now) {
       else t._onTimeout(...args);
       threw = false;
     } finally {
-      if (isTimeout) leave(t[kId]);
+      // One that threw stays entered for the uncaught-exception handler.
+      if (isTimeout && !threw) leave(t[kId]);
       // Unless the callback refreshed or cleared it, an interval goes
       // round again and a timeout is done.
       if (!t._destroyed && t[kHeapIndex] === -1) {
@@ -374,13 +375,10 @@ function processImmediate() {
     finishImmediate(imm);
     const id = imm[kAsyncIdOf];
     enterResource(imm);
-    try {
-      const args = imm._argv;
-      if (args === undefined) imm._onImmediate();
-      else imm._onImmediate(...args);
-    } finally {
-      leave(id);
-    }
+    const args = imm._argv;
+    if (args === undefined) imm._onImmediate();
+    else imm._onImmediate(...args);
+    leave(id);  // not when it threw: see processTicksAndRejections
     emitDestroy(id);
   }
 }

@@ -77,6 +77,17 @@ function mustCallAtLeast(fn, minimum) {
                            actual: 0, stack: callerStack() });
 }
 
+// A node-style callback that must be called (exact times, default 1) with
+// no error; fn gets the remaining arguments.
+function mustSucceed(fn, exact) {
+  const check = { name: (fn && fn.name) || '<anonymous>', exact: exact || 1,
+                  actual: 0, stack: callerStack() };
+  return wrapChecked(function(err, ...args) {
+    assert.ifError(err);
+    if (typeof fn === 'function') return fn.apply(this, args);
+  }, check);
+}
+
 function mustNotCall(msg) {
   const stack = callerStack();
   return function mustNotCall(...args) {
@@ -108,6 +119,7 @@ module.exports = {
   mustCall,
   mustCallAtLeast,
   mustNotCall,
+  mustSucceed,
   isLinux: process.platform === 'linux',
   // True under noderun, false under the reference node (tests are also run
   // with node 18 to check that they expect Node's behaviour).

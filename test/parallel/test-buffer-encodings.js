@@ -54,6 +54,29 @@ for (const [s, want] of [['abzz', 'ab'], ['a', ''], ['abc', 'ab'],
 }
 const hb = Buffer.alloc(4);
 assert.strictEqual(hb.write('abzzcd', 'hex'), 1);
+// Both read a UTF-16 unit by its low byte: U+0130 is '0', U+0151 is 'Q'.
+assert.strictEqual(from('80c00\u01300', 'hex'), '80c000');
+assert.strictEqual(from('QUJD\u0151EFG', 'base64'), '414243404146');
+// Every byte value through hex and back, at lengths around the 4-byte step.
+for (let n = 0; n < 10; n++) {
+  const b = Buffer.from(Array.from({ length: 256 + n }, (_, i) => i * 7));
+  const s = b.toString('hex');
+  assert.strictEqual(s.length, 2 * b.length);
+  assert.deepStrictEqual(Buffer.from(s, 'hex'), b);
+  assert.deepStrictEqual(Buffer.from(s.toUpperCase(), 'hex'), b);
+}
+
+// UTF-8 below U+0100 (a one-byte string) and around it: cut, overlong and
+// stray sequences become U+FFFD as in the WHATWG decoder.
+for (const [bytes, want] of [
+  [[0x68, 0xc3, 0xb6], 'h\u00f6'], [[0xc2, 0x80, 0xc3, 0xbf], '\x80\xff'],
+  [[0x61, 0xc3], 'a\ufffd'], [[0xc3, 0x41], '\ufffdA'],
+  [[0xc0, 0xaf], '\ufffd\ufffd'], [[0xc4, 0x80, 0xe9], '\u0100\ufffd'],
+  [[0xe2, 0x82, 0xac, 0xc3, 0xa9], '\u20ac\u00e9'],
+  [[...Buffer.from('x'.repeat(300)), 0xc3, 0xa9], 'x'.repeat(300) + '\u00e9'],
+]) {
+  assert.strictEqual(Buffer.from(bytes).toString(), want);
+}
 
 // Decoding invalid UTF-8 and ASCII.
 assert.strictEqual(Buffer.from([0xe9, 0x80, 0xff, 0x41, 0xc3])

@@ -61,3 +61,20 @@ assert.ok(!('NR_TEST_SYM' in env));
 
 // Methods of Object.prototype are reachable, as on an ordinary object.
 assert.strictEqual(env.hasOwnProperty('NR_TEST_NEW'), true);
+
+// An ordinary object, not a Proxy: it clones (to a plain copy, also across
+// threads) and refuses accessors and partial descriptors as Node does.
+assert.ok(!require('util').types.isProxy(env));
+const copy = structuredClone({ env });
+assert.strictEqual(copy.env.NR_TEST_NEW, 'new');
+assert.deepStrictEqual(Object.keys(copy.env).sort(), Object.keys(env).sort());
+assert.throws(() => Object.defineProperty(env, 'NR_TEST_GET', { get() {} }), {
+  code: 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+  message: "'process.env' does not accept an accessor(getter/setter) " +
+           'descriptor',
+});
+assert.throws(() => Object.defineProperty(env, 'NR_TEST_RO', { value: 'x' }), {
+  code: 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+  name: 'TypeError',
+});
+assert.ok(!('NR_TEST_RO' in env));

@@ -18,14 +18,19 @@ const w = new Worker(`
 `, { eval: true, workerData: sab });
 
 w.on('online', mustCall(() => {
-  setTimeout(() => {
-    Atomics.store(a, 0, 1);
-    Atomics.notify(a, 0);
+  // Wakes the worker once it waits: notify() counts the waiters it woke
+  // (a loaded machine may take a while to get the worker there).
+  const poke = () => {
+    if (Atomics.notify(a, 0) === 0) {
+      setTimeout(poke, 5);
+      return;
+    }
     // The main thread may block too: the worker wakes it.
     const r = Atomics.wait(a, 2, 0, 5000);
     assert.notStrictEqual(r, 'timed-out');
     assert.strictEqual(a[1], 42);
-  }, 10);
+  };
+  poke();
 }));
 w.on('message', mustCall((r) => assert.strictEqual(r, 'ok')));
 w.on('exit', mustCall((code) => assert.strictEqual(code, 0)));

@@ -113,4 +113,8 @@ for (const [name, key = name] of [
     configurable: true,
   });
 }
+// The active domain (lib/domain.js), null until one is entered.
+Object.defineProperty(process, 'domain', {
+  value: null, writable: true, enumerable: true, configurable: true,
+});
 realm.milestones.bootstrapComplete = process.hrtime.bigint();

@@ -76,8 +76,9 @@ class Control {
   }
 }
 
-// What can travel with a message: a net.Socket, a net.Server, or a bare
-// TCP/Pipe handle; its kind for the receiver and its native handle.
+// What can travel with a message: a net.Socket, a net.Server, a
+// dgram.Socket, or a bare TCP/Pipe/UDP handle; its kind for the receiver
+// and its native handle.
 function describeHandle(h) {
   const net = require('net');
   const { StreamHandle, nativeOf } = require('internal/stream_handle');
@@ -92,6 +93,13 @@ function describeHandle(h) {
   } else if (h instanceof StreamHandle) {
     type = 'net.Native';
     handle = h;
+  } else {
+    const dgram = require('dgram');
+    const native = dgram._nativeOf(h);
+    if (native !== undefined) {
+      return { type: h instanceof dgram.Socket ? 'dgram.Socket' :
+        'dgram.Native', native };
+    }
   }
   if (!(handle instanceof StreamHandle)) throw new ERR_INVALID_HANDLE_TYPE();
   return { type, native: nativeOf(handle) };
@@ -151,6 +159,19 @@ function setupChannel(target, handle, serialization = 'json') {
 
   // A handle arrived with a NODE_HANDLE message: it becomes what was sent.
   function receiveHandle(message, native, kind) {
+    if (kind === 'udp') {
+      const dgram = require('dgram');
+      const shared = dgram._sharedHandle(native);
+      if (message.type === 'dgram.Socket') {
+        const socket = dgram.createSocket(message.dgramType || 'udp4');
+        socket.bind(shared, () => {
+          emitMessage(message.msg, socket);
+        });
+      } else {
+        emitMessage(message.msg, shared);
+      }
+      return;
+    }
     const { TCP, Pipe } = require('internal/stream_handle');
     const wrapped = kind === 'tcp' ? new TCP(native) : new Pipe(native);
     const net = require('net');
@@ -236,6 +257,9 @@ function setupChannel(target, handle, serialization = 'json') {
       const handleInfo = describeHandle(sendHandle);
       native = handleInfo.native;
       message = { cmd: 'NODE_HANDLE', type: handleInfo.type, msg: message };
+      if (handleInfo.type === 'dgram.Socket') {
+        message.dgramType = sendHandle.type;
+      }
       if (handleInfo.type === 'net.Socket' &&
           !(options && options.keepOpen)) {
         sent = sendHandle;

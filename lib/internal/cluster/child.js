@@ -163,8 +163,11 @@ Worker.prototype._disconnect = function(primaryInitiated) {
     }
   };
   for (const handle of [...handles.values()]) {
-    // Closing the server (not just its handle) gives it its 'close'.
-    if (handle.owner && handle.owner._handle === handle) handle.owner.close();
+    // Closing the server or UDP socket (not just its handle) gives it its
+    // 'close'.
+    const { owner } = handle;
+    const udp = handle.native !== undefined;  // a dgram SharedUDP
+    if (owner && (udp || owner._handle === handle)) owner.close();
     else handle.close();
     checkWaiting();
   }

@@ -174,9 +174,10 @@ function queryServer(worker, message) {
   const key = `${address}:${port}:${addressType}:${fd}:${index}`;
   let handle = handles.get(key);
   if (handle === undefined) {
-    // Servers on a UDP-less runtime are TCP or pipes: RR works for both
-    // unless the user chose SCHED_NONE.
-    const Kind = cluster.schedulingPolicy === SCHED_RR ?
+    // TCP and pipe servers go round-robin unless the user chose
+    // SCHED_NONE; a UDP socket has no connections to hand out.
+    const udp = addressType === 'udp4' || addressType === 'udp6';
+    const Kind = cluster.schedulingPolicy === SCHED_RR && !udp ?
       RoundRobinHandle : SharedHandle;
     handle = new Kind(key, address, message);
     handles.set(key, handle);

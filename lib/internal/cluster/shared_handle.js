@@ -2,7 +2,8 @@
 
 // SCHED_NONE: the primary makes the listening handle once and sends it to
 // every worker that asks; the workers accept on it themselves (the kernel
-// picks which one gets each connection).
+// picks which one gets each connection). UDP sockets are always shared so:
+// every worker reads datagrams from the one socket.
 
 const net = require('net');
 
@@ -12,8 +13,11 @@ class SharedHandle {
     this.workers = new Map();
     this.handle = null;
     this.errno = 0;
-    const rval = net._createServerHandle(address, port, addressType, fd,
-                                         flags);
+    const udp = addressType === 'udp4' || addressType === 'udp6';
+    const rval = udp ?
+      require('dgram')._createSocketHandle(address, port, addressType, fd,
+                                           flags) :
+      net._createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') this.errno = rval;
     else this.handle = rval;
   }

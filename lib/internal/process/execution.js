@@ -168,6 +168,10 @@ function runMainProgram() {
   } else if (!opts.forceStdin &&
              (opts.interactive || stdio.guessHandleType(0) === 'TTY')) {
     // No script on a terminal (or -i): the REPL.
+    if (opts.inputType !== undefined) {
+      stdio.writeSync(2, 'Cannot specify --input-type for REPL\n');
+      process.exit(1);
+    }
     startRepl();
   } else {
     // No script, stdin not a terminal: stdin is the program.
@@ -267,14 +271,23 @@ function hasUncaughtExceptionCaptureCallback() {
   return captureFn !== null;
 }
 
+// The domain module's handler, asked first; true when a domain took the
+// error.
+let domainHandler = null;
+
+function setDomainHandler(fn) {
+  domainHandler = fn;
+}
+
 // An exception nothing caught: a capture callback or 'uncaughtException'
 // listeners may take it (true). Otherwise 'exit' runs, the error is printed
 // and the exit code is returned (Node's order); with
 // --abort-on-uncaught-exception the process aborts after printing.
-function onFatal(err, arrow, fromPromise) {
+function onFatal(err, arrow, fromPromise, unwound) {
+  const isWorker = !internalBinding('worker').isMainThread;
   // Node aborts at once, before any listener (a rejection is not thrown, so
-  // it takes the ordinary path).
-  if (!fromPromise && captureFn === null &&
+  // it takes the ordinary path); never for a worker's error.
+  if (!fromPromise && captureFn === null && !isWorker &&
       binding.getOptions().abortOnUncaughtException) {
     stdio.writeSync(2, fatalText(err, arrow));
     process.abort();
@@ -282,17 +295,22 @@ function onFatal(err, arrow, fromPromise) {
   // process._fatalException decides whether something took the error; a
   // program may replace it (Node exits with 6 when it is not a function;
   // a worker just ends with 6).
-  const isWorker = !internalBinding('worker').isMainThread;
   const handler = process._fatalException;
   if (typeof handler !== 'function') {
     if (!isWorker) stdio.writeSync(2, fatalText(err, arrow));
     return 6;
   }
+  // The callbacks the error ended left their async contexts entered (a
+  // domain's among them, for its handler): once it is handled, leave them.
+  const handled = () => {
+    if (unwound) require('internal/async_hooks').leaveAll();
+    return true;
+  };
   if (!isWorker) {
-    if (handler(err, fromPromise)) return true;
+    if (handler(err, fromPromise)) return handled();
   } else {
     try {
-      if (handler(err, fromPromise)) return true;
+      if (handler(err, fromPromise)) return handled();
     } catch (thrown) {
       // A worker whose handler threw ends with 1, reporting what it threw.
       err = thrown;
@@ -322,6 +340,9 @@ function onFatal(err, arrow, fromPromise) {
 function fatalException(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
+  if (domainHandler !== null && domainHandler(err)) {
+    return true;
+  }
   if (captureFn !== null) {
     captureFn(err);
     return true;
@@ -353,6 +374,7 @@ module.exports = {
   fatalException,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
+  setDomainHandler,
   runMain,
   runFile,
   evalForHost,

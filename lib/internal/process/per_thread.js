@@ -86,46 +86,48 @@ function exitCodeOf(code) {
   return n;
 }
 
-// process.env: a live view of the C environment. Values become strings;
-// deleting removes the variable.
+// process.env: a live view of the C environment, an ordinary object whose
+// properties these handlers serve (as in Node; a Proxy could not be
+// cloned). Values become strings; deleting removes the variable.
 function makeEnv() {
-  const target = Object.create(null);
-  return new Proxy(target, {
-    get(t, key) {
-      if (typeof key !== 'string') return undefined;
-      const value = binding.envGet(key);
-      // Like an ordinary object, env inherits Object.prototype's methods.
-      if (value === undefined && key in Object.prototype) {
-        return Object.prototype[key];
-      }
-      return value;
+  const dataOnly = "'process.env' only accepts a configurable, writable, " +
+    'and enumerable data descriptor';
+  const toValue = (value) => {
+    if (typeof value === 'symbol') {
+      throw new TypeError('Cannot convert a Symbol value to a string');
+    }
+    return String(value);
+  };
+  return binding.envObject({
+    get(key) {
+      return typeof key === 'string' ? binding.envGet(key) : undefined;
     },
-    set(t, key, value) {
-      if (typeof key === 'symbol' || typeof value === 'symbol') {
-        throw new TypeError('Cannot convert a Symbol value to a string');
-      }
-      binding.envSet(String(key), String(value));
-      return true;
+    set(key, value) {
+      if (typeof key === 'symbol') toValue(key);
+      binding.envSet(key, toValue(value));
     },
-    has(t, key) {
+    query(key) {
       return typeof key === 'string' && binding.envGet(key) !== undefined;
     },
-    deleteProperty(t, key) {
+    delete(key) {
       if (typeof key === 'string') binding.envDelete(key);
-      return true;
     },
-    ownKeys() {
+    keys() {
       return binding.envKeys();
     },
-    getOwnPropertyDescriptor(t, key) {
-      if (typeof key !== 'string') return undefined;
-      const value = binding.envGet(key);
-      if (value === undefined) return undefined;
-      return { value, writable: true, enumerable: true, configurable: true };
-    },
-    defineProperty(t, key, desc) {
-      if ('value' in desc) binding.envSet(String(key), String(desc.value));
-      return true;
+    define(key, desc) {
+      const { ERR_INVALID_OBJECT_DEFINE_PROPERTY } =
+        require('internal/errors').codes;
+      if ('get' in desc || 'set' in desc) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          "'process.env' does not accept an accessor(getter/setter) " +
+          'descriptor');
+      }
+      if (!('value' in desc) || desc.writable !== true ||
+          desc.enumerable !== true || desc.configurable !== true) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(dataOnly);
+      }
+      this.set(key, desc.value);
     },
   });
 }

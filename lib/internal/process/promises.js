@@ -27,7 +27,9 @@ function setHasRejectionToWarn(value) {
 
 function promiseRejectHandler(type, promise, reason) {
   if (type === kPromiseRejectWithNoHandler) {
-    maybeUnhandled.set(promise, { reason, uid: ++lastUid, warned: false });
+    // The domain active at the rejection takes it if it goes unhandled.
+    maybeUnhandled.set(promise, { reason, uid: ++lastUid, warned: false,
+                                  domain: process.domain });
     pending.push(promise);
     setHasRejectionToWarn(true);
   } else if (type === kPromiseHandlerAddedAfterReject) {
@@ -117,6 +119,11 @@ function warnUnhandled(uid, reason) {
 }
 
 // Returns true when it may have queued ticks or microtasks.
+function throwUnhandled({ reason, domain }) {
+  if (domain) domain.enter();  // its 'error' listeners get the error
+  triggerUncaughtException(makeError(reason), true);
+}
+
 function processPromiseRejections() {
   let more = handledLate.length > 0;
   while (handledLate.length > 0) {
@@ -136,7 +143,7 @@ function processPromiseRejections() {
     const { reason, uid } = info;
     switch (getMode()) {
       case 'strict': {
-        triggerUncaughtException(makeError(reason), true);
+        throwUnhandled(info);
         if (maybeUnhandled.has(promise))
           process.emit('unhandledRejection', reason, promise);
         break;
@@ -157,7 +164,7 @@ function processPromiseRejections() {
         break;
       default:
         if (!process.emit('unhandledRejection', reason, promise))
-          triggerUncaughtException(makeError(reason), true);
+          throwUnhandled(info);
         break;
     }
     more = true;

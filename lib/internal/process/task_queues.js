@@ -55,13 +55,12 @@ function processTicksAndRejections() {
     while ((tock = shift()) !== undefined) {
       const { callback, args } = tock;
       const id = tock[kAsyncId];
+      // A callback that throws does not leave its context: the
+      // uncaught-exception handler still runs in it (a domain's, say).
       enterResource(tock);
-      try {
-        if (args === undefined) callback();
-        else callback(...args);
-      } finally {
-        leave(id);
-      }
+      if (args === undefined) callback();
+      else callback(...args);
+      leave(id);
       emitDestroy(id);
     }
     runMicrotasks();
