@@ -65,7 +65,11 @@ inline Local<T> LA(v8c_value v) {
 class CountingAllocator : public ArrayBuffer::Allocator {
  public:
   std::atomic<size_t> live{0};
+  // JS sets this to 0 around an allocation whose bytes it will overwrite
+  // anyway (Buffer.allocUnsafe): see v8c_zero_fill_field.
+  uint8_t zero_fill = 1;
   void *Allocate(size_t n) override {
+    if (!zero_fill) return AllocateUninitialized(n);
     void *p = calloc(n ? n : 1, 1);
     if (p) live += n;
     return p;
@@ -1027,6 +1031,47 @@ extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
   }
   return V(v8::Uint8Array::New(a.As<ArrayBuffer>(), off, len).As<Value>());
 }
+
+extern "C" v8c_value v8c_zero_fill_field(v8c_env *env) {
+  std::unique_ptr<v8::BackingStore> bs = ArrayBuffer::NewBackingStore(
+      &env->allocator->zero_fill, 1, v8::BackingStore::EmptyDeleter, nullptr);
+  Local<ArrayBuffer> ab = ArrayBuffer::New(env->isolate, std::move(bs));
+  return V(v8::Uint8Array::New(ab, 0, 1).As<Value>());
+}
+
+struct v8c_pin {
+  std::shared_ptr<v8::BackingStore> store;
+};
+
+extern "C" v8c_pin *v8c_bytes_pin(v8c_value v, void **data, size_t *len) {
+  if (!v) return nullptr;
+  Local<Value> l = L(v);
+  std::shared_ptr<v8::BackingStore> store;
+  size_t off = 0, n;
+  if (l->IsArrayBufferView()) {
+    // Buffer() moves a small view's bytes off the heap first, so they stay
+    // where they are from now on.
+    Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
+    store = view->Buffer()->GetBackingStore();
+    off = view->ByteOffset();
+    n = view->ByteLength();
+  } else if (l->IsArrayBuffer()) {
+    store = l.As<ArrayBuffer>()->GetBackingStore();
+    n = store->ByteLength();
+  } else if (l->IsSharedArrayBuffer()) {
+    store = l.As<v8::SharedArrayBuffer>()->GetBackingStore();
+    n = store->ByteLength();
+  } else {
+    return nullptr;
+  }
+  v8c_pin *p = new (std::nothrow) v8c_pin{std::move(store)};
+  if (!p) return nullptr;
+  *data = static_cast<char *>(p->store->Data()) + off;
+  *len = n;
+  return p;
+}
+
+extern "C" void v8c_pin_release(v8c_pin *p) { delete p; }
 
 extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
