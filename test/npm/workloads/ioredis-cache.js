@@ -21,11 +21,15 @@ async function cached(redis, id) {
   console.log(await redis.pipeline().set('a', 1).incr('a').get('a').exec());
   const sub = new Redis(url);
   await sub.subscribe('news');
+  // The message and the publish reply come on two connections, in either
+  // order (under node as well): print them in one.
+  let published;
   sub.on('message', async (ch, msg) => {
     console.log('message', ch, msg);
+    console.log('published to', await published);
     await redis.flushdb();
     sub.disconnect(); await redis.quit();
     console.log('done');
   });
-  console.log('published to', await redis.publish('news', 'hello'));
+  published = redis.publish('news', 'hello');
 })();
