@@ -80,7 +80,8 @@ function inspectValue(value) {
 function copyError(source) {
   const target = Object.create(Object.getPrototypeOf(source));
   for (const key of Object.keys(source)) target[key] = source[key];
-  Object.defineProperty(target, 'message', { value: source.message });
+  Object.defineProperty(target, 'message',
+                        { __proto__: null, value: source.message });
   return target;
 }
 
@@ -314,6 +315,7 @@ class AssertionError extends Error {
     this.generatedMessage = !message;
     // Shown in the stack's first line; replaced by 'AssertionError' below.
     Object.defineProperty(this, 'name', {
+      __proto__: null,
       value: 'AssertionError [ERR_ASSERTION]',
       enumerable: false,
       writable: true,

@@ -164,11 +164,36 @@ let poolOffset;
 // The pool is shared by unrelated Buffers: a transfer list never moves it.
 const { markAsUntransferable } = require('internal/worker/untransferable');
 
+// While zeroFill[0] is 0 the allocator hands out memory without clearing
+// it: for the unsafe allocations only, whose bytes are overwritten or are
+// documented as arbitrary. --zero-fill-buffers keeps it at 1 for good.
+const zeroFill = binding.zeroFill;
+const zeroFillAlways = process.execArgv.includes('--zero-fill-buffers');
+
+function allocateUnsafeSlow(size) {
+  if (zeroFillAlways) return new FastBuffer(size);
+  zeroFill[0] = 0;
+  try {
+    return new FastBuffer(size);
+  } finally {
+    zeroFill[0] = 1;
+  }
+}
+
 let poolBytes;  // all of the pool, for natives that write into it
 
 function createPool() {
   poolSize = Buffer.poolSize;
-  pool = new ArrayBuffer(poolSize);
+  if (zeroFillAlways) {
+    pool = new ArrayBuffer(poolSize);
+  } else {
+    zeroFill[0] = 0;
+    try {
+      pool = new ArrayBuffer(poolSize);
+    } finally {
+      zeroFill[0] = 1;
+    }
+  }
   markAsUntransferable(pool);
   poolBytes = new FastBuffer(pool);
   poolOffset = 0;
@@ -179,9 +204,7 @@ function alignPool() {
   if (poolOffset & 7) poolOffset = (poolOffset | 7) + 1;
 }
 
-// A buffer of `size` bytes, from the pool when it is small. The memory is
-// zeroed here (V8 offers no uninitialized ArrayBuffer), but callers must
-// not count on it: pooled memory may hold earlier data.
+// A buffer of `size` uninitialized bytes, from the pool when it is small.
 function allocate(size) {
   if (size <= 0) return new FastBuffer();
   if (size < (Buffer.poolSize >>> 1)) {
@@ -191,7 +214,7 @@ function allocate(size) {
     alignPool();
     return b;
   }
-  return new FastBuffer(size);
+  return allocateUnsafeSlow(size);
 }
 
 function fromStringFast(string, id) {
@@ -405,7 +428,7 @@ Buffer.allocUnsafe = function allocUnsafe(size) {
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return allocateUnsafeSlow(size);
 };
 
 Buffer.isBuffer = function isBuffer(b) {
@@ -1198,7 +1221,7 @@ proto.inspect = proto[Symbol.for('nodejs.util.inspect.custom')];
 
 function SlowBuffer(length) {
   validateSize(length);
-  return new FastBuffer(length);
+  return allocateUnsafeSlow(length);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);

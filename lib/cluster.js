@@ -4,6 +4,8 @@
 // IPC channel) that share its server ports. A worker is marked by
 // NODE_UNIQUE_ID in its environment; each side gets its own half.
 
-module.exports = process.env.NODE_UNIQUE_ID === undefined ?
-  require('internal/cluster/primary') :
-  require('internal/cluster/child');
+// (An own variable: a prototype given to process.env does not count.)
+module.exports =
+  Object.prototype.hasOwnProperty.call(process.env, 'NODE_UNIQUE_ID') ?
+    require('internal/cluster/child') :
+    require('internal/cluster/primary');

@@ -203,14 +203,16 @@ EventEmitter.init = function(opts) {
 };
 
 const originalEmit = EventEmitter.prototype.emit;
-EventEmitter.prototype.emit = function emit(type, ...args) {
+// (arguments and apply, not rest and spread: those iterate, and user code
+// may have replaced Array.prototype[Symbol.iterator].)
+EventEmitter.prototype.emit = function emit(type) {
   const domain = this.domain;
   if (domain === null || domain === undefined || this === process ||
       (type === 'error' && this.listenerCount('error') > 0)) {
-    return originalEmit.call(this, type, ...args);
+    return originalEmit.apply(this, arguments);
   }
   if (type === 'error') {
-    const err = args.length > 0 && args[0] ? args[0] :
+    const err = arguments.length > 1 && arguments[1] ? arguments[1] :
       new ERR_UNHANDLED_ERROR();
     if (typeof err === 'object') {
       err.domainEmitter = this;
@@ -229,13 +231,13 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
       domain.emit('error', err);
     } finally {
       stack.length = 0;
-      stack.push(...savedStack);
+      for (let i = 0; i < savedStack.length; i++) stack.push(savedStack[i]);
       setActive(savedActive);
     }
     return false;
   }
   domain.enter();
-  const result = originalEmit.call(this, type, ...args);
+  const result = originalEmit.apply(this, arguments);
   domain.exit();
   return result;
 };

@@ -234,6 +234,21 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
   }
 
   this.eval = eval_ || defaultEval;
+  // What evaluated code leaves running (timers, ticks, promises) throws
+  // into this REPL's domain: shown, and the session goes on, as in Node.
+  this._domain = options.domain || require('domain').create();
+  replDomains.add(this._domain);
+  installListenerGuard();
+  this._domain.on('error', (err) => {
+    // The domain's marks are not part of what the user threw.
+    if (err !== null && typeof err === 'object' && err.domainThrown) {
+      delete err.domain;
+      delete err.domainThrown;
+    }
+    if (this.terminal) this.clearLine();
+    this.printError(err);
+    this.displayPrompt();
+  });
   const completer = options.completer ||
     ((text, cb) => this.complete(text, cb));
 
@@ -449,22 +464,31 @@ REPLServer.prototype.runInput = function runInput(text, fromLine = true) {
     this.displayPrompt();
     this.runQueue();
   };
-  // Input may not take the errors the REPL itself reports.
-  const guard = (event) => {
-    if (event === 'uncaughtException' && this.pending === token) {
+  try {
+    this._domain.run(() => {
+      this.eval(`${code}\n`, this.context, file, finish);
+    });
+  } catch (err) {
+    this._domain.exit();
+    finish(err);
+  }
+};
+
+// Input may not take the errors the REPL itself reports: code running in
+// a REPL's domain cannot listen for 'uncaughtException'.
+const replDomains = new WeakSet();
+let listenerGuard = null;
+function installListenerGuard() {
+  if (listenerGuard !== null) return;
+  listenerGuard = (event) => {
+    if (event === 'uncaughtException' && process.domain &&
+        replDomains.has(process.domain)) {
       throw new ERR_INVALID_REPL_INPUT(
         'Listeners for `uncaughtException` cannot be used in the REPL');
     }
   };
-  process.on('newListener', guard);
-  try {
-    this.eval(`${code}\n`, this.context, file, finish);
-  } catch (err) {
-    finish(err);
-  } finally {
-    process.off('newListener', guard);
-  }
-};
+  process.on('newListener', listenerGuard);
+}
 
 REPLServer.prototype.printResult = function printResult(result) {
   if (result === undefined && this.ignoreUndefined) return;
@@ -510,7 +534,10 @@ REPLServer.prototype.printError = function printError(err) {
       const bare = inspect(err);
       const plainStack = bare === stack || bare === `[${stack}]`;
       text = plainStack ? stack : inspect(err, { colors: this.useColors });
-      text = `Uncaught ${text}`;
+      // An error line too long for one line of output starts on its own.
+      const first = text.split('\n', 1)[0];
+      text = first.length > writer.options.breakLength ?
+        `Uncaught:\n${text}` : `Uncaught ${text}`;
     }
   } else {
     // Other thrown values that take several lines start on a line of

@@ -730,6 +730,9 @@ static const nr__constant constants[] = {
 };
 
 bool nr__binding_buffer(nr_runtime *rt, v8c_value target) {
-  return nr__set_methods(rt->env, target, methods, NULL) &&
+  /* zeroFill: lib/buffer.js clears it around its unsafe allocations. */
+  v8c_value zero_fill = v8c_zero_fill_field(rt->env);
+  return zero_fill && v8c_set_named(rt->env, target, "zeroFill", zero_fill) &&
+         nr__set_methods(rt->env, target, methods, NULL) &&
          nr__set_constants(rt->env, target, constants);
 }

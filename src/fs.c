@@ -285,8 +285,8 @@ typedef struct fs_req {
   fs_op op;
   const char *syscall;   /* readFile: the call that failed */
   v8c_ref *cb;           /* the callback, strong until completion */
-  v8c_ref *target;       /* read(v): the view(s) to copy the bytes into */
-  size_t target_off;     /* read: where in the view's bytes */
+  v8c_ref *target;       /* readv: the views to copy the bytes into */
+  v8c_pin *pin;          /* read/write: keeps the view's bytes (buf) alive */
   char *path, *dest;     /* our copies */
   int fd;
   int64_t n[2];          /* the I, L and B arguments, in order */
@@ -317,6 +317,7 @@ static void req_free(fs_req *r) {
     uv_fs_req_cleanup(&q);
   }
   if (r->own_buf) free(r->buf);
+  v8c_pin_release(r->pin);
   free(r->bytes);
   free(r->path);
   free(r->dest);
@@ -430,20 +431,13 @@ static v8c_value dir_entries(v8c_env *env, fs_req *r, bool with_types) {
   return pair;
 }
 
-/* Copies what an asynchronous read(v) put in scratch memory into the
- * view(s) it was for, bounds-checked against their sizes now. */
+/* Copies what an asynchronous readv put in scratch memory into the views
+ * it was for, bounds-checked against their sizes now. */
 static void scatter(v8c_env *env, fs_req *r, size_t got) {
   v8c_value t = r->target ? v8c_ref_get(env, r->target) : NULL;
   void *data;
   size_t len, done = 0;
   if (!t) return;
-  if (r->op == OP_READ) {
-    if (v8c_bytes(t, &data, &len) && r->target_off <= len) {
-      size_t n = got < len - r->target_off ? got : len - r->target_off;
-      memcpy((char *)data + r->target_off, r->buf, n);
-    }
-    return;
-  }
   uint32_t count = v8c_array_length(t);
   for (uint32_t i = 0; i < count && done < got; i++) {
     v8c_value v = v8c_get_index(env, t, i);
@@ -741,9 +735,9 @@ static bool own_scratch(v8c_env *env, fs_req *r, size_t n) {
 /* read(fd, view, offset, length, position, cb?) -> bytes read, and
  * write(fd, view, offset, length, position, cb?) -> bytes written.
  * position -1 means the file's current position. An asynchronous request
- * works on memory of its own (a copy of what is written, scratch for what
- * is read, copied into the view on completion): the view's memory may be
- * gone at teardown while the threadpool still uses the request's. */
+ * works on the view's memory in place, as Node does, pinned so that it
+ * outlives the view (and the env, at teardown) while the threadpool uses
+ * it. */
 static void rw_native(v8c_call *c, fs_op op) {
   v8c_env *env = v8c_call_env(c);
   v8c_value view = v8c_arg(c, 1), cb;
@@ -768,13 +762,14 @@ static void rw_native(v8c_call *c, fs_op op) {
   r->len = (size_t)n;
   r->buf = (char *)data + off;
   if (cb) {
-    if (!own_scratch(env, r, (size_t)n)) {
+    r->pin = v8c_bytes_pin(view, &data, &len);
+    if (!r->pin) {
+      v8c_throw_error(env, V8C_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                      "Failed to allocate memory");
       req_free(r);
       return;
     }
-    if (op == OP_WRITE) memcpy(r->buf, (char *)data + off, (size_t)n);
-    else r->target = v8c_ref_new(env, view);
-    r->target_off = (size_t)off;
+    r->buf = (char *)data + off;
   }
   req_run(c, r, cb);
 }

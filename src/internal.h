@@ -421,6 +421,11 @@ bool nr__arg_sockaddr(v8c_call *c, int i, struct sockaddr_storage *addr,
 /* Sets out.address, out.family ('IPv4' / 'IPv6') and out.port. */
 bool nr__sockaddr_to_js(v8c_env *env, v8c_value out,
                         const struct sockaddr_storage *addr);
+/* getsockname / getpeername natives of a socket kind: fill argument 1 (an
+ * object) from get(handle, ...) and return its status; EBADF for a NULL
+ * handle (closed or not of the kind). */
+typedef int (*nr__name_fn)(void *handle, struct sockaddr *addr, int *len);
+void nr__socket_name(v8c_call *c, void *handle, nr__name_fn get);
 
 /* Accept functions of the two kinds: a new connection on a listening
  * handle, or a handle that came over an IPC pipe (uv_accept takes both). */

@@ -25,7 +25,15 @@ static const char workload[] =
     "console.error(new Error('e'));\n"
     "setTimeout(() => {}, 1); setImmediate(() => {});\n"
     "process.nextTick(() => {}); Promise.resolve().then(() => {});\n"
-    "require('path').resolve('x'); require('util').inspect(process.env);\n";
+    "require('path').resolve('x'); require('util').inspect(process.env);\n"
+    /* Streams: a pipeline of the three kinds, a few chunks through it. */
+    "{ const { Readable, Transform, Writable, pipeline } = require('stream');\n"
+    "  let n = 0;\n"
+    "  const src = new Readable({ read() {\n"
+    "    this.push(n++ < 4 ? Buffer.alloc(16) : null); } });\n"
+    "  const mid = new Transform({ transform(c, e, cb) { cb(null, c); } });\n"
+    "  const dst = new Writable({ write(c, e, cb) { cb(); } });\n"
+    "  pipeline(src, mid, dst, () => {}); }\n";
 
 int main(int argc, char **argv) {
   if (argc != 2) {

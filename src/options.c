@@ -39,6 +39,8 @@ static const opt options[] = {
     {"--dns-result-order", NULL, OPT_VALUE},
     {"--enable-network-family-autoselection", NULL, OPT_BOOL},
     {"--input-type", NULL, OPT_VALUE},
+    /* Read by lib/buffer.js from process.execArgv. */
+    {"--zero-fill-buffers", NULL, OPT_BOOL},
     /* Features Node 18 once had behind these flags are always on. */
     {"--experimental-json-modules", NULL, OPT_BOOL},
     {"--experimental-top-level-await", NULL, OPT_BOOL},
@@ -53,6 +55,10 @@ static const opt options[] = {
     {"--perf-basic-prof", NULL, OPT_V8_BOOL},
     {"--perf-prof", NULL, OPT_V8_BOOL},
     {"--prof", NULL, OPT_V8_BOOL},
+    {"--trace-gc", NULL, OPT_V8_BOOL},
+    {"--trace-opt", NULL, OPT_V8_BOOL},
+    {"--trace-deopt", NULL, OPT_V8_BOOL},
+    {"--interpreted-frames-native-stack", NULL, OPT_V8_BOOL},
     {"--stack-size", NULL, OPT_V8_VALUE},
     {"--stack-trace-limit", NULL, OPT_V8_VALUE},
     {"--max-old-space-size", NULL, OPT_V8_VALUE},

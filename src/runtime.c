@@ -332,8 +332,19 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
     rt->loop = &rt->own_loop;
   }
   rt->worker = w;
+  /* The main env's heap is sized for the machine's memory (or the cgroup's
+   * limit, when lower), as Node sizes its own: a larger young generation
+   * and heap limit than V8's bare defaults. --max-old-space-size and
+   * --max-semi-space-size still win. */
+  v8c_env_limits main_limits = {0};
+  if (!w) {
+    uint64_t total = uv_get_total_memory();
+    uint64_t constrained = uv_get_constrained_memory();
+    if (constrained > 0 && constrained < total) total = constrained;
+    main_limits.total_memory = total;
+  }
   if (v8c_init(w ? NULL : rt->cli.v8_flags) != 0 ||
-      !(rt->env = w ? v8c_env_new_limited(rt, limits) : v8c_env_new(rt))) {
+      !(rt->env = v8c_env_new_limited(rt, w ? limits : &main_limits))) {
     fprintf(stderr, "noderun: could not start V8\n");
     nr_runtime_free(rt);
     return NULL;

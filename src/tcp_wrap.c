@@ -146,32 +146,40 @@ bool nr__sockaddr_to_js(v8c_env *env, v8c_value out,
          v8c_set_named(env, out, "port", v8c_int32(env, port));
 }
 
-static void name_of(v8c_call *c, bool peer) {
+void nr__socket_name(v8c_call *c, void *handle, nr__name_fn get) {
   v8c_env *env = v8c_call_env(c);
   v8c_value out = v8c_arg(c, 1);
   if (!v8c_is(out, V8C_OBJECT)) {
     nr__throw_arg_type(env, "out", "object");
     return;
   }
-  tcp_wrap *t = arg_tcp(c);
-  if (!t) return v8c_return_int(c, UV_EBADF);
+  if (!handle) return v8c_return_int(c, UV_EBADF);
   struct sockaddr_storage addr;
   int len = sizeof addr;
-  int err = peer ? uv_tcp_getpeername(&t->tcp, (struct sockaddr *)&addr, &len)
-                 : uv_tcp_getsockname(&t->tcp, (struct sockaddr *)&addr, &len);
+  int err = get(handle, (struct sockaddr *)&addr, &len);
   if (err) return v8c_return_int(c, err);
   if (!nr__sockaddr_to_js(env, out, &addr)) return;
   v8c_return_int(c, 0);
 }
 
+static int tcp_sockname(void *h, struct sockaddr *a, int *len) {
+  return uv_tcp_getsockname(h, a, len);
+}
+
+static int tcp_peername(void *h, struct sockaddr *a, int *len) {
+  return uv_tcp_getpeername(h, a, len);
+}
+
 /* getsockname(h, out) / getpeername(h, out) -> 0 or a negative error,
  * filling out.address, out.family and out.port. */
 static void getsockname_(v8c_call *c) {
-  name_of(c, false);
+  tcp_wrap *t = arg_tcp(c);
+  nr__socket_name(c, t ? &t->tcp : NULL, tcp_sockname);
 }
 
 static void getpeername_(v8c_call *c) {
-  name_of(c, true);
+  tcp_wrap *t = arg_tcp(c);
+  nr__socket_name(c, t ? &t->tcp : NULL, tcp_peername);
 }
 
 /* setNoDelay(h, enable) -> 0 or a negative error */

@@ -331,32 +331,24 @@ static void recv_stop(v8c_call *c) {
   v8c_return_int(c, uv_udp_recv_stop(&w->udp));
 }
 
-static void name_of(v8c_call *c, bool peer) {
-  v8c_env *env = v8c_call_env(c);
-  v8c_value out = v8c_arg(c, 1);
-  if (!v8c_is(out, V8C_OBJECT)) {
-    nr__throw_arg_type(env, "out", "object");
-    return;
-  }
-  udp_wrap *w = arg_udp(c);
-  if (!w) return v8c_return_int(c, UV_EBADF);
-  struct sockaddr_storage addr;
-  int len = sizeof addr;
-  int err = peer ? uv_udp_getpeername(&w->udp, (struct sockaddr *)&addr, &len)
-                 : uv_udp_getsockname(&w->udp, (struct sockaddr *)&addr, &len);
-  if (err) return v8c_return_int(c, err);
-  if (!nr__sockaddr_to_js(env, out, &addr)) return;
-  v8c_return_int(c, 0);
+static int udp_sockname(void *h, struct sockaddr *a, int *len) {
+  return uv_udp_getsockname(h, a, len);
+}
+
+static int udp_peername(void *h, struct sockaddr *a, int *len) {
+  return uv_udp_getpeername(h, a, len);
 }
 
 /* getsockname(h, out) / getpeername(h, out) -> status, filling
  * out.address, out.family and out.port. */
 static void getsockname_(v8c_call *c) {
-  name_of(c, false);
+  udp_wrap *w = arg_udp(c);
+  nr__socket_name(c, w ? &w->udp : NULL, udp_sockname);
 }
 
 static void getpeername_(v8c_call *c) {
-  name_of(c, true);
+  udp_wrap *w = arg_udp(c);
+  nr__socket_name(c, w ? &w->udp : NULL, udp_peername);
 }
 
 /* setBroadcast(h, on) / setMulticastLoopback(h, on) -> status */

@@ -65,7 +65,11 @@ inline Local<T> LA(v8c_value v) {
 class CountingAllocator : public ArrayBuffer::Allocator {
  public:
   std::atomic<size_t> live{0};
+  // JS sets this to 0 around an allocation whose bytes it will overwrite
+  // anyway (Buffer.allocUnsafe): see v8c_zero_fill_field.
+  uint8_t zero_fill = 1;
   void *Allocate(size_t n) override {
+    if (!zero_fill) return AllocateUninitialized(n);
     void *p = calloc(n ? n : 1, 1);
     if (p) live += n;
     return p;
@@ -158,6 +162,7 @@ struct v8c_env {
   Global<v8::Private> arrow_key;
   Global<v8::Private> context_key;  // sandbox -> its context's global
   Global<v8::Private> intercepted_key;  // marks v8c_intercepted_object()s
+  Global<v8::Function> promise_hooks[4];  // as v8c_set_promise_hooks set them
   FnRecord *fns;
   WrapRecord *wraps;
   v8c_promise_reject_cb on_reject;
@@ -288,6 +293,7 @@ extern "C" void v8c_env_free(v8c_env *env) {
   env->arrow_key.Reset();
   env->context_key.Reset();
   env->intercepted_key.Reset();
+  for (auto &hook : env->promise_hooks) hook.Reset();
   iso->Exit();
   iso->Dispose();
   env->queues.clear();
@@ -1026,6 +1032,47 @@ extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
   return V(v8::Uint8Array::New(a.As<ArrayBuffer>(), off, len).As<Value>());
 }
 
+extern "C" v8c_value v8c_zero_fill_field(v8c_env *env) {
+  std::unique_ptr<v8::BackingStore> bs = ArrayBuffer::NewBackingStore(
+      &env->allocator->zero_fill, 1, v8::BackingStore::EmptyDeleter, nullptr);
+  Local<ArrayBuffer> ab = ArrayBuffer::New(env->isolate, std::move(bs));
+  return V(v8::Uint8Array::New(ab, 0, 1).As<Value>());
+}
+
+struct v8c_pin {
+  std::shared_ptr<v8::BackingStore> store;
+};
+
+extern "C" v8c_pin *v8c_bytes_pin(v8c_value v, void **data, size_t *len) {
+  if (!v) return nullptr;
+  Local<Value> l = L(v);
+  std::shared_ptr<v8::BackingStore> store;
+  size_t off = 0, n;
+  if (l->IsArrayBufferView()) {
+    // Buffer() moves a small view's bytes off the heap first, so they stay
+    // where they are from now on.
+    Local<v8::ArrayBufferView> view = l.As<v8::ArrayBufferView>();
+    store = view->Buffer()->GetBackingStore();
+    off = view->ByteOffset();
+    n = view->ByteLength();
+  } else if (l->IsArrayBuffer()) {
+    store = l.As<ArrayBuffer>()->GetBackingStore();
+    n = store->ByteLength();
+  } else if (l->IsSharedArrayBuffer()) {
+    store = l.As<v8::SharedArrayBuffer>()->GetBackingStore();
+    n = store->ByteLength();
+  } else {
+    return nullptr;
+  }
+  v8c_pin *p = new (std::nothrow) v8c_pin{std::move(store)};
+  if (!p) return nullptr;
+  *data = static_cast<char *>(p->store->Data()) + off;
+  *len = n;
+  return p;
+}
+
+extern "C" void v8c_pin_release(v8c_pin *p) { delete p; }
+
 extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
   Local<Value> l = L(v);
@@ -1560,6 +1607,8 @@ MaybeLocal<Value> EvaluateGlobal(Isolate *isolate, Local<String> source,
 }  // namespace debug
 }  // namespace v8
 
+static void ApplyPromiseHooks(v8c_env *env, bool on);
+
 extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
                                    v8c_value sandbox, bool no_side_effects) {
   if (!source || !L(source)->IsString()) {
@@ -1575,8 +1624,15 @@ extern "C" v8c_value v8c_eval_repl(v8c_env *env, v8c_value source,
           : v8::debug::EvaluateGlobalMode::kDisableBreaks;
   v8::TryCatch tc(env->isolate);
   Local<Value> result;
-  if (!v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
-           .ToLocal(&result)) {
+  // Promise hooks are JS calls, which a side-effect-free evaluation
+  // refuses; the REPL-mode result is a promise, so they are off for it.
+  bool hooks_off = no_side_effects && ctx == Ctx(env);
+  if (hooks_off) ApplyPromiseHooks(env, false);
+  bool ok =
+      v8::debug::EvaluateGlobal(env->isolate, LA<String>(source), mode, true)
+          .ToLocal(&result);
+  if (hooks_off) ApplyPromiseHooks(env, true);
+  if (!ok) {
     // What throws at once is a syntax error (or, with no_side_effects, the
     // refusal): keep its place for the message, as compile errors do.
     return SaveArrowAndRethrow(env, tc);
@@ -1687,11 +1743,24 @@ static Local<v8::Function> HookFn(v8c_value v) {
   return LA<v8::Function>(v);
 }
 
+// Sets the main context's hooks from env->promise_hooks (or none).
+static void ApplyPromiseHooks(v8c_env *env, bool on) {
+  Isolate *iso = env->isolate;
+  Local<Function> f[4];
+  for (int i = 0; on && i < 4; i++) f[i] = env->promise_hooks[i].Get(iso);
+  Ctx(env)->SetPromiseHooks(f[0], f[1], f[2], f[3]);
+}
+
 extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
                                       v8c_value before, v8c_value after,
                                       v8c_value resolve) {
-  Ctx(env)->SetPromiseHooks(HookFn(init), HookFn(before), HookFn(after),
-                            HookFn(resolve));
+  v8c_value given[4] = {init, before, after, resolve};
+  for (int i = 0; i < 4; i++) {
+    Local<Function> fn = HookFn(given[i]);
+    if (fn.IsEmpty()) env->promise_hooks[i].Reset();
+    else env->promise_hooks[i].Reset(env->isolate, fn);
+  }
+  ApplyPromiseHooks(env, true);
 }
 
 // ---- Structured clone --------------------------------------------------------

@@ -274,6 +274,18 @@ v8c_value v8c_uint8array(v8c_env *env, v8c_value arraybuffer, size_t offset,
 /* The bytes of an ArrayBuffer, SharedArrayBuffer or view; false when v is
  * none of those. */
 bool v8c_bytes(v8c_value v, void **data, size_t *len);
+/* Like v8c_bytes, and keeps those bytes alive and in place until
+ * v8c_pin_release, whatever happens to the JS object or the env: for
+ * memory another thread reads or writes. NULL when v holds no bytes or
+ * memory ran out. Any thread may release the pin. */
+typedef struct v8c_pin v8c_pin;
+v8c_pin *v8c_bytes_pin(v8c_value v, void **data, size_t *len);
+void v8c_pin_release(v8c_pin *pin);
+/* A Uint8Array over one byte of the env's ArrayBuffer allocator: while JS
+ * holds it at 0, new ArrayBuffers get uninitialized memory (for
+ * Buffer.allocUnsafe, whose bytes are all overwritten or are documented
+ * as arbitrary); 1, the default, zero-fills. */
+v8c_value v8c_zero_fill_field(v8c_env *env);
 
 /* ---- Errors ----------------------------------------------------------- */
 

@@ -21,8 +21,11 @@ let executionId = 1;
 let triggerId = 0;
 let currentResource = {};
 let frame = null;
-// Saved states of enclosing callbacks, four slots per level.
+// Saved states of enclosing callbacks, four slots per level; `depth` counts
+// the used slots (the array is never shrunk: setting an array's length
+// is a slow runtime call, and this runs around every callback).
 const stack = [];
+let depth = 0;
 let lastId = 1;
 
 const hooks = [];
@@ -105,7 +108,11 @@ function initResource(resource, type, trigger = executionId) {
 // Around a resource's callback: enter its context, then leave it (in a
 // finally, so a throwing callback leaves it too).
 function enter(asyncId, trigger, resource, f) {
-  stack.push(executionId, triggerId, currentResource, frame);
+  stack[depth] = executionId;
+  stack[depth + 1] = triggerId;
+  stack[depth + 2] = currentResource;
+  stack[depth + 3] = frame;
+  depth += 4;
   executionId = asyncId;
   triggerId = trigger;
   currentResource = resource;
@@ -115,20 +122,22 @@ function enter(asyncId, trigger, resource, f) {
 
 function leave(asyncId) {
   if (counts.after > 0) emit('after', asyncId);
-  const n = stack.length;
+  const n = depth;
   if (n === 0) return;
   frame = stack[n - 1];
   currentResource = stack[n - 2];
   triggerId = stack[n - 3];
   executionId = stack[n - 4];
-  stack.length = n - 4;
+  // Drop the references, so a finished callback's resource can be freed.
+  stack[n - 1] = stack[n - 2] = undefined;
+  depth = n - 4;
 }
 
 // After an uncaught exception that ended callbacks without their leave():
 // leave every context they entered (their 'after' hooks run), back to the
 // top level.
 function leaveAll() {
-  while (stack.length !== 0) leave(executionId);
+  while (depth !== 0) leave(executionId);
 }
 
 function enterResource(resource) {

@@ -70,6 +70,7 @@ function getMessage(code, args, self) {
 
 function defineHidden(obj, key, value) {
   Object.defineProperty(obj, key, {
+    __proto__: null,
     value,
     enumerable: false,
     writable: true,
@@ -103,6 +104,7 @@ function makeNodeErrorClass(Base, code) {
     defineHidden(error, 'message', message);
     defineHidden(error, 'toString', nodeErrorToString);
     Object.defineProperty(error, kIsNodeError, {
+      __proto__: null,
       value: true,
       enumerable: false,
       writable: false,
@@ -132,6 +134,7 @@ class SystemError extends Error {
     this.code = key;
     defineHidden(this, 'name', 'SystemError');
     Object.defineProperty(this, 'info', {
+      __proto__: null,
       value: context,
       enumerable: true,
       configurable: true,
@@ -143,6 +146,7 @@ class SystemError extends Error {
         continue;
       }
       Object.defineProperty(this, field, {
+        __proto__: null,
         get() { return context[field]; },
         set(value) { context[field] = value; },
         enumerable: true,
@@ -567,6 +571,7 @@ class UnhandledPromiseRejection extends Error {
   }
 }
 Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
+  __proto__: null,
   value: 'UnhandledPromiseRejection',
   writable: true,
   enumerable: false,
@@ -839,6 +844,7 @@ E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
   if (exactUrl) {
     Object.defineProperty(this, 'url', {
+      __proto__: null,
       value: `${exactUrl}`, writable: true, enumerable: true,
       configurable: true,
     });
@@ -1003,6 +1009,7 @@ E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
   if (exactUrl) {
     Object.defineProperty(this, 'url', {
+      __proto__: null,
       value: `${exactUrl}`, writable: true, enumerable: true,
       configurable: true,
     });

@@ -38,6 +38,9 @@ const kNewListener = Symbol('kNewListener');
 const kRemoveListener = Symbol('kRemoveListener');
 // Option key that makes an event trusted (only the runtime sets it).
 const kTrustEvent = Symbol('kTrustEvent');
+// An internal listener option: the listener runs even after an earlier
+// one called stopImmediatePropagation() (events.once's abort listener).
+const kResistStopPropagation = Symbol('kResistStopPropagation');
 // this[kCreateEvent](value, type) makes the Event that EventTarget-style
 // listeners receive when a NodeEventTarget emits a plain value.
 const kCreateEvent = Symbol('kCreateEvent');
@@ -261,9 +264,10 @@ Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, {
 // object with handleEvent. `nodeStyle` listeners (NodeEventTarget's on())
 // get the emitted value instead of an Event.
 class Listener {
-  constructor(callback, once, capture, passive, nodeStyle) {
+  constructor(callback, once, capture, passive, nodeStyle, resist) {
     this.callback = callback;
     this.once = once;
+    this.resistStopPropagation = resist;
     this.capture = capture;
     this.passive = passive;
     this.nodeStyle = nodeStyle;
@@ -354,11 +358,11 @@ function checkListener(listener) {
 function addOptions(options) {
   if (typeof options === 'boolean') {
     return { once: false, capture: options, passive: false,
-             signal: undefined };
+             signal: undefined, resist: false };
   }
   if (options == null) {
     return { once: false, capture: false, passive: false,
-             signal: undefined };
+             signal: undefined, resist: false };
   }
   validateObject(options, 'options', { allowArray: true,
                                        allowFunction: true });
@@ -367,6 +371,7 @@ function addOptions(options) {
     capture: !!options.capture,
     passive: !!options.passive,
     signal: options.signal,
+    resist: !!options[kResistStopPropagation],
   };
 }
 
@@ -383,7 +388,7 @@ function toType(type) {
 }
 
 function addListener(target, type, callback, options, nodeStyle) {
-  const { once, capture, passive, signal } = options;
+  const { once, capture, passive, signal, resist } = options;
   if (signal != null && signal.aborted) return;
   type = toType(type);
   let list = target[kEvents].get(type);
@@ -393,7 +398,8 @@ function addListener(target, type, callback, options, nodeStyle) {
   }
   // The same callback with the same capture flag is registered once.
   if (list.find(callback, capture) !== undefined) return;
-  const listener = new Listener(callback, once, capture, passive, nodeStyle);
+  const listener = new Listener(callback, once, capture, passive, nodeStyle,
+                                !!resist);
   if (signal != null) {
     listener.signal = signal;
     listener.onAbort = () => {
@@ -468,7 +474,10 @@ function dispatch(target, type, event, value) {
     for (let listener = list.head; listener !== null; listener = next) {
       next = listener.next;
       if (listener.removed) continue;
-      if (event !== undefined && immediateStopped(event)) break;
+      if (event !== undefined && immediateStopped(event) &&
+          !listener.resistStopPropagation) {
+        continue;
+      }
       if (listener.once) removeListener(target, type, listener);
       if (listener.nodeStyle) {
         callListener(target, listener, value);
@@ -717,4 +726,5 @@ module.exports = {
   kNewListener,
   kRemoveListener,
   kTrustEvent,
+  kResistStopPropagation,
 };

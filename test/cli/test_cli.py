@@ -548,6 +548,13 @@ console.log('after exit: never');
     r = same_as_ref(['-e', 'process.on("exit", (c) => { console.log(c); '
                      'process.exit(4); console.log("no"); }); process.exit(2)'])
     eq((r.rc, r.out), (4, '2\n'), 'process.exit inside an exit listener')
+    # An 'exit' listener that throws: exit code 1, or process.exitCode.
+    r = same_as_ref(['-e', 'process.on("exit", () => { '
+                     'throw new Error("x") })'])
+    eq(r.rc, 1, 'an exit listener that throws')
+    r = same_as_ref(['-e', 'process.on("exit", () => { process.exitCode = 5; '
+                     'throw new Error("x") })'])
+    eq(r.rc, 5, 'an exit listener that sets exitCode and throws')
     # process.exit inside a timer, with work still pending.
     r = same_as_ref(['-e', 'setInterval(() => {}, 1000); '
                      'setTimeout(() => process.exit(11), 5)'])

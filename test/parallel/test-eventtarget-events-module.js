@@ -2,7 +2,7 @@
 'use strict';
 // The events module with EventTargets: getEventListeners(),
 // setMaxListeners(), once() and on(), with and without signals.
-const { assert, mustCall } = require('../common');
+const { assert, mustCall, mustNotCall } = require('../common');
 const events = require('events');
 const { Event, EventTarget } = require('internal/event_target');
 const { AbortController } = require('internal/abort_controller');
@@ -58,6 +58,20 @@ const { AbortController } = require('internal/abort_controller');
   });
   assert.deepStrictEqual(events.getEventListeners(t, 'z'), []);
   assert.deepStrictEqual(events.getEventListeners(ac.signal, 'abort'), []);
+
+  // once()'s abort listener runs even when one before it stops the
+  // event's propagation.
+  const acStop = new AbortController();
+  acStop.signal.addEventListener('abort', (e) => e.stopImmediatePropagation(),
+                              { once: true });
+  setTimeout(() => acStop.abort(), 1);
+  await assert.rejects(events.once(t, 'w', { signal: acStop.signal }),
+                       { name: 'AbortError' });
+  // ... while a user's listener after the stopping one does not run.
+  const acStop2 = new AbortController();
+  acStop2.signal.addEventListener('abort', (e) => e.stopImmediatePropagation());
+  acStop2.signal.addEventListener('abort', mustNotCall());
+  acStop2.abort();
 
   // once() with an aborted signal rejects at once.
   await assert.rejects(

@@ -168,6 +168,10 @@ function runMainProgram() {
   } else if (!opts.forceStdin &&
              (opts.interactive || stdio.guessHandleType(0) === 'TTY')) {
     // No script on a terminal (or -i): the REPL.
+    if (opts.inputType !== undefined) {
+      stdio.writeSync(2, 'Cannot specify --input-type for REPL\n');
+      process.exit(1);
+    }
     startRepl();
   } else {
     // No script, stdin not a terminal: stdin is the program.
@@ -324,11 +328,18 @@ function onFatal(err, arrow, fromPromise, unwound) {
   if (isWorker) {
     // A worker's error becomes an 'error' event on its Worker.
     require('internal/worker/main').reportFatal(err);
-    return exitCodeOf(process.exitCode);
+    return fatalExitCode();
   }
   stdio.writeSync(2, fatalText(err, arrow));
-  // An 'exit' listener may have set another code.
-  return exitCodeOf(process.exitCode);
+  return fatalExitCode();
+}
+
+// An uncaught exception ends the process with process.exitCode when it is
+// an integer (an 'exit' listener may have set it), else with 1, even when
+// the exception came from an 'exit' listener itself.
+function fatalExitCode() {
+  const code = process.exitCode;
+  return Number.isInteger(code) && code === (code | 0) ? code : 1;
 }
 
 // The default process._fatalException: true when the capture callback or
