@@ -60,11 +60,14 @@ const errorOf = (socket) => new Promise((resolve) => {
     clientErrors.push(e.code);
   });
   await listen(server);
+  const firstError = new Promise((resolve) => {
+    server.once('tlsClientError', resolve);
+  });
   const c = tls.connect(server.address().port, 'localhost', { ca });
   c.on('connect', () => c.destroy());
   await new Promise((resolve) => c.on('close', resolve));
   assert.strictEqual(c.destroyed, true);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await firstError;
   assert.deepStrictEqual(clientErrors, ['ECONNRESET']);
   const idle = net.connect(server.address().port, '127.0.0.1');
   await new Promise((resolve) => server.once('tlsClientError', resolve));
