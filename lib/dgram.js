@@ -471,6 +471,12 @@ class Socket extends EventEmitter {
     return this;
   }
 
+  // Closes the socket (if open); resolves once it has.
+  [Symbol.asyncDispose]() {
+    if (!this[kState].handle) return Promise.resolve();
+    return new Promise((resolve) => this.close(resolve));
+  }
+
   // Deprecated (DEP0112): send() with every argument given.
   sendto(buffer, offset, length, port, address, callback) {
     validateNumber(offset, 'offset');

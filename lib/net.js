@@ -1070,6 +1070,14 @@ function Server(options, connectionListener) {
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
 
+// Closes a listening server; resolves once it has closed.
+Server.prototype[Symbol.asyncDispose] = function() {
+  if (!this._handle) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    this.close((err) => (err ? reject(err) : resolve()));
+  });
+};
+
 // Creates and binds a listening handle: a Pipe when address is a path
 // (addressType -1), else a TCP handle. Returns the handle or an error.
 function createServerHandle(address, port, addressType, fd, flags) {

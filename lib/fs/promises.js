@@ -179,6 +179,10 @@ class FileHandle extends EventEmitter {
     await this.#call('futimes', 'futime', atime, mtime);
   }
 
+  [Symbol.asyncDispose]() {
+    return this.close();
+  }
+
   // Closes once the operations in flight are done; every call gives the
   // same promise.
   close() {

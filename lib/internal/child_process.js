@@ -324,6 +324,11 @@ ChildProcess.prototype.spawn = function spawn(options) {
   return err;
 };
 
+// A `using` declaration ends the child: killed unless it was already.
+ChildProcess.prototype[Symbol.dispose] = function() {
+  if (!this.killed) this.kill();
+};
+
 ChildProcess.prototype.kill = function kill(sig) {
   const signal = sig === 0 ? 0 :
     convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);

@@ -397,6 +397,14 @@ function activeCounts() {
   return [timerRefCount, immediateInfo[kRefCount]];
 }
 
+// `using` declarations (and explicit calls) clear them, as in Node.
+Timeout.prototype[Symbol.dispose] = function() {
+  clearTimeout(this);
+};
+Immediate.prototype[Symbol.dispose] = function() {
+  clearImmediate(this);
+};
+
 module.exports = {
   activate,
   activeCounts,

@@ -5,13 +5,24 @@
 const EventEmitter = require('events');
 const realm = require('internal/bootstrap/realm');
 
+// Symbol.dispose and Symbol.asyncDispose, which V8 10.2 lacks: Node 18
+// defines them for its objects' [Symbol.dispose]() (timers, servers ...).
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, {
+      __proto__: null, value: Symbol(`nodejs.${name}`), writable: false,
+      enumerable: false, configurable: false,
+    });
+  }
+}
+
 // process is an EventEmitter whose constructor is named "process".
 {
+  const ctor = function process() {};
   const proto = Object.create(EventEmitter.prototype, {
-    constructor: {
-      value: function process() {}, writable: true, configurable: true,
-    },
+    constructor: { value: ctor, writable: true, configurable: true },
   });
+  ctor.prototype = proto;
   Object.setPrototypeOf(process, proto);
   EventEmitter.call(process);
   Object.defineProperty(process, Symbol.toStringTag, {

@@ -213,6 +213,14 @@ function setup(process) {
     memoryUsage,
     cpuUsage,
     kill,
+    // Deprecated (DEP0100) for the assert module.
+    assert: require('util').deprecate((value, message) => {
+      if (!value) {
+        const { ERR_ASSERTION } = require('internal/errors').codes;
+        throw new ERR_ASSERTION(message || 'assertion error');
+      }
+    }, 'process.assert() is deprecated. Please use the `assert` module ' +
+       'instead.', 'DEP0100'),
     exit,
     reallyExit: binding.reallyExit,
     getuid: () => ids()[0],
