@@ -170,7 +170,11 @@ v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
     nr__fatal(rt, exc, arrow, false, rt->callback_depth == 0);
   }
   v8c_try_end(&tc);
-  nr__drain_ticks(rt);
+  /* As in Node, a callback that threw does not run the tick queue: the
+   * caller may go on with the rest of its batch (the immediates queued
+   * with it) first; the handler of the error scheduled an immediate, so
+   * the ticks run soon in any case. */
+  if (r) nr__drain_ticks(rt);
   return r;
 }
 

@@ -93,11 +93,14 @@ function decRef() {
 
 // Puts t in the heap, due `t._idleTimeout` ms from the loop's now.
 function insert(t, start) {
+  // Whole milliseconds, as Node: timers of 1 and 1.8 ms are due together
+  // and run in the order they were made.
+  const msecs = Math.trunc(t._idleTimeout);
   t._idleStart = start;
-  t[kExpiry] = start + t._idleTimeout;
+  t[kExpiry] = start + msecs;
   t[kSeq] = seq++;
   heapInsert(t);
-  if (heap[0] === t) binding.scheduleTimer(t._idleTimeout);
+  if (heap[0] === t) binding.scheduleTimer(msecs);
 }
 
 class Timeout {

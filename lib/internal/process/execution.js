@@ -304,6 +304,9 @@ function onFatal(err, arrow, fromPromise, unwound) {
   // domain's among them, for its handler): once it is handled, leave them.
   const handled = () => {
     if (unwound) require('internal/async_hooks').leaveAll();
+    // The callback that threw left its ticks for later: an immediate
+    // makes sure there is a later, as Node does.
+    require('timers').setImmediate(() => {});
     return true;
   };
   if (!isWorker) {
