@@ -65,6 +65,16 @@ function _unrefActive(item) {
   activate(item, false);
 }
 
+// util.promisify(setTimeout) and (setImmediate) are timers/promises'.
+for (const [fn, name] of [[setTimeout, 'setTimeout'],
+                          [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    get() { return require('timers/promises')[name]; },
+  });
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,
