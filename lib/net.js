@@ -608,7 +608,8 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   };
   let bytes;
   let result;
-  if (writev) {
+  if (writev && typeof handle.writevPairs !== 'function') {
+    // A handle of another kind (a JS stream) takes strings as UTF-8 only.
     bytes = 0;
     const list = new Array(data.length);
     for (let i = 0; i < data.length; i++) {
@@ -622,6 +623,34 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
         list[i].length;
     }
     result = handle.writev(list, done);
+  } else if (writev) {
+    // Chunk, kind, chunk, kind ...: the handle encodes UTF-8 (kind 0) and
+    // Latin-1 (kind 1) strings itself; other encodings are converted here.
+    bytes = 0;
+    const n = data.length;
+    const list = new Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const entry = data[i];
+      let chunk = entry.chunk;
+      let kind = 0;
+      if (typeof chunk === 'string') {
+        const enc = entry.encoding;
+        if (enc === 'latin1' || enc === 'binary') {
+          kind = 1;
+          bytes += chunk.length;
+        } else if (enc === 'utf8' || enc === 'utf-8') {
+          bytes += Buffer.byteLength(chunk);
+        } else {
+          chunk = Buffer.from(chunk, enc);
+          bytes += chunk.length;
+        }
+      } else {
+        bytes += chunk.length;
+      }
+      list[2 * i] = chunk;
+      list[2 * i + 1] = kind;
+    }
+    result = handle.writevPairs(list, done);
   } else if (typeof data === 'string') {
     switch (encoding) {
       case 'utf8':

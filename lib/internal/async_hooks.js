@@ -23,8 +23,11 @@ let executionId = 1;
 let triggerId = 0;
 let currentResource = {};
 let frame = null;
-// Saved states of enclosing callbacks, four slots per level.
+// Saved states of enclosing callbacks, four slots per level; `depth` slots
+// are in use (the array is not shrunk: storing to an array's length is slow
+// and this runs around every callback).
 const stack = [];
+let depth = 0;
 let lastId = 1;
 
 const hooks = [];
@@ -107,7 +110,12 @@ function initResource(resource, type, trigger = executionId) {
 // Around a resource's callback: enter its context, then leave it (in a
 // finally, so a throwing callback leaves it too).
 function enter(asyncId, trigger, resource, f) {
-  stack.push(executionId, triggerId, currentResource, frame);
+  const n = depth;
+  stack[n] = executionId;
+  stack[n + 1] = triggerId;
+  stack[n + 2] = currentResource;
+  stack[n + 3] = frame;
+  depth = n + 4;
   executionId = asyncId;
   triggerId = trigger;
   currentResource = resource;
@@ -117,13 +125,16 @@ function enter(asyncId, trigger, resource, f) {
 
 function leave(asyncId) {
   if (counts.after > 0) emit('after', asyncId);
-  const n = stack.length;
+  const n = depth;
   if (n === 0) return;
   frame = stack[n - 1];
   currentResource = stack[n - 2];
   triggerId = stack[n - 3];
   executionId = stack[n - 4];
-  stack.length = n - 4;
+  // Let go of the resource and frame, which may be large.
+  stack[n - 2] = undefined;
+  stack[n - 1] = undefined;
+  depth = n - 4;
 }
 
 function enterResource(resource) {
