@@ -626,13 +626,15 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   } else if (writev) {
     // Chunk, kind, chunk, kind ...: the handle encodes UTF-8 (kind 0) and
     // Latin-1 (kind 1) strings itself; other encodings are converted here.
+    // Empty chunks (http's end() adds one for its callback) are left out.
     bytes = 0;
     const n = data.length;
-    const list = new Array(2 * n);
+    const list = [];
     for (let i = 0; i < n; i++) {
       const entry = data[i];
       let chunk = entry.chunk;
       let kind = 0;
+      if (chunk.length === 0) continue;
       if (typeof chunk === 'string') {
         const enc = entry.encoding;
         if (enc === 'latin1' || enc === 'binary') {
@@ -647,8 +649,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       } else {
         bytes += chunk.length;
       }
-      list[2 * i] = chunk;
-      list[2 * i + 1] = kind;
+      list.push(chunk, kind);
     }
     result = handle.writevPairs(list, done);
   } else if (typeof data === 'string') {
