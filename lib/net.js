@@ -39,6 +39,7 @@ const {
   isIP, isIPv4, isIPv6, normalizedArgsSymbol,
 } = require('internal/net');
 const { Pipe, TCP, ownerSymbol } = require('internal/stream_handle');
+const { Timeout } = require('internal/timers');
 const { BlockList } = require('internal/blocklist');
 const { SocketAddress } = require('internal/socketaddress');
 
@@ -317,8 +318,10 @@ Socket.prototype.setTimeout = function(msecs, callback) {
       this.removeListener('timeout', callback);
     }
   } else {
-    this[kTimeout] = setTimeout(() => this._onTimeout(), msecs);
-    this[kTimeout].unref();
+    // Made unref'd: ref'ing then unref'ing it costs two calls into C, and
+    // sockets set timeouts on every request of a keep-alive connection.
+    this[kTimeout] = new Timeout(() => this._onTimeout(), msecs, undefined,
+                                 false, false);
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);
