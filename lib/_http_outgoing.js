@@ -499,16 +499,8 @@ class OutgoingMessageMethods extends Stream {
                 typeof callback !== 'function' ? nop : callback);
         return this;
       }
-      // One write needs no cork: a head not yet made is made with the
-      // Content-Length of this chunk, so it is not chunked, unless the
-      // caller said so.
       const socket = this.socket;
-      if (socket && (this.outputData.length !== 0 ||
-                     (this._header ? this.chunkedEncoding || !this._hasBody :
-                       this[kOutHeaders] !== null &&
-                       this.hasHeader('transfer-encoding')))) {
-        socket.cork();
-      }
+      if (socket && endNeedsCork(this, chunk, encoding)) socket.cork();
       finish = onFinish.bind(undefined, this);
       finishTaken = false;
       write_(this, chunk, encoding, null, true, finish);
@@ -705,6 +697,26 @@ function onFinish(outmsg) {
 
 function connectionCorkNT(conn) {
   conn.uncork();
+}
+
+// Whether end(chunk) makes several writes to the socket, which a cork
+// keeps together: not when the chunk goes out alone or with the head in
+// one piece (see _send). A head not yet made is made with the
+// Content-Length of this chunk, so it is not chunked, unless the caller
+// said so.
+function endNeedsCork(msg, chunk, encoding) {
+  if (msg.outputData.length !== 0) return true;
+  if (msg._header) {
+    if (msg.chunkedEncoding || !msg._hasBody) return true;
+  } else if (msg[kOutHeaders] !== null && msg.hasHeader('transfer-encoding')) {
+    return true;
+  }
+  if (msg._headerSent) return false;
+  if (typeof chunk !== 'string') return chunk.length > kMergeLimit;
+  // A string shares the head's write when their encodings agree.
+  return !(encoding === 'latin1' ||
+           ((encoding === 'utf8' || !encoding) &&
+            (!msg._header || !nonAsciiRegExp.test(msg._header))));
 }
 
 // Set by write_ when it gave end()'s finish callback to the chunk's write.

@@ -260,6 +260,7 @@ typedef struct stream_req {
   } req;
   nr__stream_wrap *w;
   v8c_ref *cb;
+  v8c_pin *pin;          /* the caller's bytes, when not copied */
   size_t len;
   char data[];
 } stream_req;
@@ -278,6 +279,7 @@ static void finish_req(stream_req *r, int status) {
     v8c_scope_close(&scope);
   }
   v8c_ref_free(r->cb);
+  v8c_pin_release(r->pin);
   free(r);
   nr__stream_release(w);
 }
@@ -300,6 +302,7 @@ uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
   if (!r) return NULL;
   r->w = w;
   r->len = 0;
+  r->pin = NULL;
   r->cb = v8c_ref_new(env, cb);
   nr__stream_hold(w);
   return &r->req.connect;
@@ -308,15 +311,22 @@ uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
 void nr__connect_req_free(uv_connect_t *req) {
   stream_req *r = (stream_req *)req;
   v8c_ref_free(r->cb);
+  v8c_pin_release(r->pin);
   nr__stream_release(r->w);
   free(r);
 }
 
-/* Writes len bytes; what the kernel does not take at once is copied and
- * queued. Returns 0 when all was written now (cb not called), 1 when
+/* What is left of a write from a view at least this big is not copied:
+ * the write holds the view's memory (v8c_pin_bytes) until it is done. */
+#define PIN_MIN (64 * 1024)
+
+/* Writes len bytes; what the kernel does not take at once is queued,
+ * copied unless `view` (whose bytes data is) is big enough to be pinned
+ * instead. Returns 0 when all was written now (cb not called), 1 when
  * queued (cb(status) follows), or a negative error. */
 static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
-                    size_t len, v8c_value cb, uv_stream_t *send) {
+                    size_t len, v8c_value cb, uv_stream_t *send,
+                    v8c_value view) {
   /* Nothing to write is done at once, as in Node: queueing it would hold
    * back the writes that follow. */
   if (len == 0 && !send) return 0;
@@ -329,17 +339,33 @@ static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
     if ((size_t)n == len) return 0;
   }
   size_t rest = len - (size_t)n;
-  stream_req *r = malloc(sizeof *r + rest);
-  if (!r) return UV_ENOMEM;
-  memcpy(r->data, data + n, rest);
+  v8c_pin *pin = NULL;
+  void *pinned = NULL;
+  size_t pinned_len = 0;
+  if (view && rest >= PIN_MIN) {
+    pin = v8c_pin_bytes(view, &pinned, &pinned_len);
+    /* The same bytes, or give up the pin and copy. */
+    if (pin && (pinned != (void *)data || pinned_len != len)) {
+      v8c_pin_release(pin);
+      pin = NULL;
+    }
+  }
+  stream_req *r = malloc(sizeof *r + (pin ? 0 : rest));
+  if (!r) {
+    v8c_pin_release(pin);
+    return UV_ENOMEM;
+  }
+  r->pin = pin;
+  if (!pin) memcpy(r->data, data + n, rest);
   r->w = w;
   r->len = rest;
   r->cb = v8c_ref_new(v8c_call_env(c), cb);
-  b = uv_buf_init(r->data, (unsigned)rest);
+  b = uv_buf_init(pin ? (char *)data + n : r->data, (unsigned)rest);
   int err = send ? uv_write2(&r->req.write, w->stream, &b, 1, send, on_write)
                  : uv_write(&r->req.write, w->stream, &b, 1, on_write);
   if (err) {
     v8c_ref_free(r->cb);
+    v8c_pin_release(r->pin);
     free(r);
     return err;
   }
@@ -360,7 +386,7 @@ static void write_buffer(v8c_call *c) {
   if (!nr__arg_callback(c, 2, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2), NULL));
+  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2), NULL, v));
 }
 
 /* Strings this short are encoded on the stack rather than malloc'd: the
@@ -418,7 +444,7 @@ static void write_utf8_string(v8c_call *c) {
   size_t len;
   char *buf = encode_string(env, s, false, scratch, &len, &heap);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
-  int r = do_write(c, w, buf, len, v8c_arg(c, 2), send);
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2), send, NULL);
   free(heap);
   v8c_return_int(c, r);
 }
@@ -439,7 +465,7 @@ static void write_latin1_string(v8c_call *c) {
   size_t len;
   char *buf = encode_string(env, s, true, scratch, &len, &heap);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
-  int r = do_write(c, w, buf, len, v8c_arg(c, 2), NULL);
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2), NULL, NULL);
   free(heap);
   v8c_return_int(c, r);
 }
@@ -549,7 +575,7 @@ static void writev_(v8c_call *c) {
       off += l;
     }
   }
-  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL);
+  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL, NULL);
   if (buf != scratch) free(buf);
   if (chunks != local) free(chunks);
   v8c_return_int(c, r);
@@ -564,6 +590,7 @@ static void shutdown_(v8c_call *c) {
   if (!r) return v8c_return_int(c, UV_ENOMEM);
   r->w = w;
   r->len = 0;
+  r->pin = NULL;
   r->cb = v8c_ref_new(v8c_call_env(c), v8c_arg(c, 1));
   int err = uv_shutdown(&r->req.shutdown, w->stream, on_shutdown);
   if (err) {

@@ -1023,6 +1023,29 @@ extern "C" v8c_value v8c_uint8array(v8c_env *env, v8c_value ab, size_t off,
   return V(v8::Uint8Array::New(a.As<ArrayBuffer>(), off, len).As<Value>());
 }
 
+// A pin is a heap copy of the view's shared_ptr to its backing store.
+struct v8c_pin {
+  std::shared_ptr<v8::BackingStore> store;
+};
+
+extern "C" v8c_pin *v8c_pin_bytes(v8c_value v, void **data, size_t *len) {
+  if (!v || !L(v)->IsArrayBufferView()) return nullptr;
+  Local<v8::ArrayBufferView> view = LA<v8::ArrayBufferView>(v);
+  std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+  size_t off = view->ByteOffset(), n = view->ByteLength();
+  if (!store || off + n > store->ByteLength()) return nullptr;
+  v8c_pin *pin = new (std::nothrow) v8c_pin();
+  if (!pin) return nullptr;
+  pin->store = std::move(store);
+  *data = static_cast<char *>(pin->store->Data()) + off;
+  *len = n;
+  return pin;
+}
+
+extern "C" void v8c_pin_release(v8c_pin *pin) {
+  delete pin;
+}
+
 extern "C" bool v8c_bytes(v8c_value v, void **data, size_t *len) {
   if (!v) return false;
   Local<Value> l = L(v);

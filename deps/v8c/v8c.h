@@ -266,6 +266,13 @@ v8c_value v8c_uint8array(v8c_env *env, v8c_value arraybuffer, size_t offset,
 /* The bytes of an ArrayBuffer, SharedArrayBuffer or view; false when v is
  * none of those. */
 bool v8c_bytes(v8c_value v, void **data, size_t *len);
+/* A hold on the memory behind an ArrayBufferView: it stays valid, even if
+ * the ArrayBuffer is detached or collected, until v8c_pin_release (on the
+ * thread of the env; outside any scope). *data / *len as v8c_bytes. NULL
+ * when v is not a view. For writes that outlive the call without a copy. */
+typedef struct v8c_pin v8c_pin;
+v8c_pin *v8c_pin_bytes(v8c_value v, void **data, size_t *len);
+void v8c_pin_release(v8c_pin *pin);
 
 /* ---- Errors ----------------------------------------------------------- */
 
