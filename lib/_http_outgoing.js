@@ -700,8 +700,8 @@ function connectionCorkNT(conn) {
 }
 
 // Whether end(chunk) makes several writes to the socket, which a cork
-// keeps together: not when the chunk goes out alone or with the head in
-// one piece (see _send). A head not yet made is made with the
+// keeps together: not when the chunk goes out alone, with the head in one
+// piece (see _send), or is a buffer. A head not yet made is made with the
 // Content-Length of this chunk, so it is not chunked, unless the caller
 // said so.
 function endNeedsCork(msg, chunk, encoding) {
@@ -711,8 +711,9 @@ function endNeedsCork(msg, chunk, encoding) {
   } else if (msg[kOutHeaders] !== null && msg.hasHeader('transfer-encoding')) {
     return true;
   }
-  if (msg._headerSent) return false;
-  if (typeof chunk !== 'string') return chunk.length > kMergeLimit;
+  // A big buffer is better written on its own after the head than copied
+  // with it into one piece: the socket writes it without a copy.
+  if (msg._headerSent || typeof chunk !== 'string') return false;
   // A string shares the head's write when their encodings agree.
   return !(encoding === 'latin1' ||
            ((encoding === 'utf8' || !encoding) &&
