@@ -51,6 +51,8 @@ const CRLF = '\r\n';
 const crlfBuf = Buffer.from('\r\n');
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 const nop = () => {};
+// Bodies up to this size are copied behind the head (see _send).
+const kMergeLimit = 8192;
 
 function validateHeaderName(name, label = 'Header name') {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -207,6 +209,16 @@ class OutgoingMessageMethods extends Stream {
            ((encoding === 'utf8' || !encoding) &&
             !nonAsciiRegExp.test(this._header)))) {
         data = this._header + data;
+      } else if (data instanceof Uint8Array && data.length <= kMergeLimit &&
+                 this.outputData.length === 0) {
+        // A small body leaves with the head in one buffer: one write to
+        // the socket rather than two.
+        const header = this._header;
+        const merged = Buffer.allocUnsafe(header.length + data.length);
+        merged.latin1Write(header, 0, header.length);
+        merged.set(data, header.length);
+        data = merged;
+        encoding = null;
       } else {
         const header = this._header;
         this.outputData.unshift({ data: header, encoding: 'latin1',
@@ -480,14 +492,23 @@ class OutgoingMessageMethods extends Stream {
       encoding = null;
     }
 
+    let finish;
     if (chunk) {
       if (this.finished) {
         onError(this, new ERR_STREAM_WRITE_AFTER_END(),
                 typeof callback !== 'function' ? nop : callback);
         return this;
       }
-      if (this.socket) this.socket.cork();
-      write_(this, chunk, encoding, null, true);
+      const socket = this.socket;
+      if (socket && endNeedsCork(this, chunk, encoding)) socket.cork();
+      finish = onFinish.bind(undefined, this);
+      finishTaken = false;
+      write_(this, chunk, encoding, null, true, finish);
+      if (finishTaken) {
+        // The chunk's write carries the finish callback.
+        finishTaken = false;
+        finish = null;
+      }
     } else if (this.finished) {
       if (typeof callback === 'function') {
         if (!this.writableFinished) {
@@ -511,8 +532,10 @@ class OutgoingMessageMethods extends Stream {
                                                  this._contentLength);
     }
 
-    const finish = onFinish.bind(undefined, this);
-    if (this._hasBody && this.chunkedEncoding) {
+    if (finish === undefined) finish = onFinish.bind(undefined, this);
+    if (finish === null) {
+      // Already on its way with the chunk.
+    } else if (this._hasBody && this.chunkedEncoding) {
       this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
     } else if (!this._headerSent || this.writableLength || chunk) {
       this._send('', 'latin1', finish);
@@ -676,7 +699,31 @@ function connectionCorkNT(conn) {
   conn.uncork();
 }
 
-function write_(msg, chunk, encoding, callback, fromEnd) {
+// Whether end(chunk) makes several writes to the socket, which a cork
+// keeps together: not when the chunk goes out alone, with the head in one
+// piece (see _send), or is a buffer. A head not yet made is made with the
+// Content-Length of this chunk, so it is not chunked, unless the caller
+// said so.
+function endNeedsCork(msg, chunk, encoding) {
+  if (msg.outputData.length !== 0) return true;
+  if (msg._header) {
+    if (msg.chunkedEncoding || !msg._hasBody) return true;
+  } else if (msg[kOutHeaders] !== null && msg.hasHeader('transfer-encoding')) {
+    return true;
+  }
+  // A big buffer is better written on its own after the head than copied
+  // with it into one piece: the socket writes it without a copy.
+  if (msg._headerSent || typeof chunk !== 'string') return false;
+  // A string shares the head's write when their encodings agree.
+  return !(encoding === 'latin1' ||
+           ((encoding === 'utf8' || !encoding) &&
+            (!msg._header || !nonAsciiRegExp.test(msg._header))));
+}
+
+// Set by write_ when it gave end()'s finish callback to the chunk's write.
+let finishTaken = false;
+
+function write_(msg, chunk, encoding, callback, fromEnd, finish) {
   if (typeof callback !== 'function') callback = nop;
 
   let err;
@@ -750,6 +797,10 @@ function write_(msg, chunk, encoding, callback, fromEnd) {
     msg._send(crlfBuf, null, null);
     msg._send(chunk, encoding, null, len);
     ret = msg._send(crlfBuf, null, callback);
+  } else if (finish !== undefined) {
+    // The last chunk of end(): 'finish' follows its write.
+    ret = msg._send(chunk, encoding, finish, len);
+    finishTaken = true;
   } else {
     ret = msg._send(chunk, encoding, callback, len);
   }

@@ -39,6 +39,7 @@ const {
   isIP, isIPv4, isIPv6, normalizedArgsSymbol,
 } = require('internal/net');
 const { Pipe, TCP, ownerSymbol } = require('internal/stream_handle');
+const { Timeout } = require('internal/timers');
 const { BlockList } = require('internal/blocklist');
 const { SocketAddress } = require('internal/socketaddress');
 
@@ -317,8 +318,10 @@ Socket.prototype.setTimeout = function(msecs, callback) {
       this.removeListener('timeout', callback);
     }
   } else {
-    this[kTimeout] = setTimeout(() => this._onTimeout(), msecs);
-    this[kTimeout].unref();
+    // Made unref'd: ref'ing then unref'ing it costs two calls into C, and
+    // sockets set timeouts on every request of a keep-alive connection.
+    this[kTimeout] = new Timeout(() => this._onTimeout(), msecs, undefined,
+                                 false, false);
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);
@@ -608,7 +611,8 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   };
   let bytes;
   let result;
-  if (writev) {
+  if (writev && typeof handle.writevPairs !== 'function') {
+    // A handle of another kind (a JS stream) takes strings as UTF-8 only.
     bytes = 0;
     const list = new Array(data.length);
     for (let i = 0; i < data.length; i++) {
@@ -622,6 +626,35 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
         list[i].length;
     }
     result = handle.writev(list, done);
+  } else if (writev) {
+    // Chunk, kind, chunk, kind ...: the handle encodes UTF-8 (kind 0) and
+    // Latin-1 (kind 1) strings itself; other encodings are converted here.
+    // Empty chunks (http's end() adds one for its callback) are left out.
+    bytes = 0;
+    const n = data.length;
+    const list = [];
+    for (let i = 0; i < n; i++) {
+      const entry = data[i];
+      let chunk = entry.chunk;
+      let kind = 0;
+      if (chunk.length === 0) continue;
+      if (typeof chunk === 'string') {
+        const enc = entry.encoding;
+        if (enc === 'latin1' || enc === 'binary') {
+          kind = 1;
+          bytes += chunk.length;
+        } else if (enc === 'utf8' || enc === 'utf-8') {
+          bytes += Buffer.byteLength(chunk);
+        } else {
+          chunk = Buffer.from(chunk, enc);
+          bytes += chunk.length;
+        }
+      } else {
+        bytes += chunk.length;
+      }
+      list.push(chunk, kind);
+    }
+    result = handle.writevPairs(list, done);
   } else if (typeof data === 'string') {
     switch (encoding) {
       case 'utf8':

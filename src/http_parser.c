@@ -167,8 +167,16 @@ static v8c_value span_string(parser *p, span s) {
 static v8c_value headers_array(parser *p) {
   v8c_env *env = p->env;
   uint32_t n = p->nhdr & ~1u;
-  v8c_value arr = v8c_array(env, n);
-  for (uint32_t i = 0; arr && i < n; i++) {
+  v8c_value local[64];
+  v8c_value *vals = n <= 64 ? local : malloc(n * sizeof *vals);
+  if (!vals) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return NULL;
+  }
+  v8c_value arr = NULL;
+  uint32_t i;
+  for (i = 0; i < n; i++) {
     span sp = p->hdr[i];
     /* llhttp keeps the whitespace that ends a value; it is not part of it
      * (RFC 9110 OWS). */
@@ -177,9 +185,10 @@ static v8c_value headers_array(parser *p) {
                             p->text[sp.off + sp.len - 1] == '\t'))
         sp.len--;
     }
-    v8c_value s = span_string(p, sp);
-    if (!s || !v8c_set_index(env, arr, i, s)) return NULL;
+    if (!(vals[i] = span_string(p, sp))) break;
   }
+  if (i == n) arr = v8c_array_of(env, vals, n);
+  if (vals != local) free(vals);
   return arr;
 }
 

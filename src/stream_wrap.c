@@ -263,6 +263,7 @@ typedef struct stream_req {
   } req;
   nr__stream_wrap *w;
   v8c_ref *cb;
+  v8c_pin *pin;          /* the caller's bytes, when not copied */
   size_t len;
   char data[];
 } stream_req;
@@ -281,6 +282,7 @@ static void finish_req(stream_req *r, int status) {
     v8c_scope_close(&scope);
   }
   v8c_ref_free(r->cb);
+  v8c_pin_release(r->pin);
   free(r);
   nr__stream_release(w);
 }
@@ -303,6 +305,7 @@ uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
   if (!r) return NULL;
   r->w = w;
   r->len = 0;
+  r->pin = NULL;
   r->cb = v8c_ref_new(env, cb);
   nr__stream_hold(w);
   return &r->req.connect;
@@ -311,15 +314,22 @@ uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
 void nr__connect_req_free(uv_connect_t *req) {
   stream_req *r = (stream_req *)req;
   v8c_ref_free(r->cb);
+  v8c_pin_release(r->pin);
   nr__stream_release(r->w);
   free(r);
 }
 
-/* Writes len bytes; what the kernel does not take at once is copied and
- * queued. Returns 0 when all was written now (cb not called), 1 when
+/* What is left of a write from a view at least this big is not copied:
+ * the write holds the view's memory (v8c_bytes_pin) until it is done. */
+#define PIN_MIN (64 * 1024)
+
+/* Writes len bytes; what the kernel does not take at once is queued,
+ * copied unless `view` (whose bytes data is) is big enough to be pinned
+ * instead. Returns 0 when all was written now (cb not called), 1 when
  * queued (cb(status) follows), or a negative error. */
 static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
-                    size_t len, v8c_value cb, uv_stream_t *send) {
+                    size_t len, v8c_value cb, uv_stream_t *send,
+                    v8c_value view) {
   /* Nothing to write is done at once, as in Node: queueing it would hold
    * back the writes that follow. */
   if (len == 0 && !send) return 0;
@@ -332,17 +342,33 @@ static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
     if ((size_t)n == len) return 0;
   }
   size_t rest = len - (size_t)n;
-  stream_req *r = malloc(sizeof *r + rest);
-  if (!r) return UV_ENOMEM;
-  memcpy(r->data, data + n, rest);
+  v8c_pin *pin = NULL;
+  void *pinned = NULL;
+  size_t pinned_len = 0;
+  if (view && rest >= PIN_MIN) {
+    pin = v8c_bytes_pin(view, &pinned, &pinned_len);
+    /* The same bytes, or give up the pin and copy. */
+    if (pin && (pinned != (void *)data || pinned_len != len)) {
+      v8c_pin_release(pin);
+      pin = NULL;
+    }
+  }
+  stream_req *r = malloc(sizeof *r + (pin ? 0 : rest));
+  if (!r) {
+    v8c_pin_release(pin);
+    return UV_ENOMEM;
+  }
+  r->pin = pin;
+  if (!pin) memcpy(r->data, data + n, rest);
   r->w = w;
   r->len = rest;
   r->cb = v8c_ref_new(v8c_call_env(c), cb);
-  b = uv_buf_init(r->data, (unsigned)rest);
+  b = uv_buf_init(pin ? (char *)data + n : r->data, (unsigned)rest);
   int err = send ? uv_write2(&r->req.write, w->stream, &b, 1, send, on_write)
                  : uv_write(&r->req.write, w->stream, &b, 1, on_write);
   if (err) {
     v8c_ref_free(r->cb);
+    v8c_pin_release(r->pin);
     free(r);
     return err;
   }
@@ -363,7 +389,37 @@ static void write_buffer(v8c_call *c) {
   if (!nr__arg_callback(c, 2, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2), NULL));
+  v8c_return_int(c, do_write(c, w, data, len, v8c_arg(c, 2), NULL, v));
+}
+
+/* Strings this short are encoded on the stack rather than malloc'd: the
+ * bytes are copied again only if the kernel does not take them at once. */
+#define SCRATCH_SIZE 16384
+
+/* Encodes string s as UTF-8 (latin1: each UTF-16 unit's low byte, as
+ * Buffer's 'latin1') into scratch when it fits for sure, else into a new
+ * malloc'd block left in *heap. NULL when out of memory. */
+static char *encode_string(v8c_env *env, v8c_value s, bool latin1,
+                           char *scratch, size_t *len, char **heap) {
+  size_t units = v8c_string_length(s);
+  *heap = NULL;
+  if (latin1) {
+    char *buf = scratch;
+    if (units > SCRATCH_SIZE) buf = *heap = malloc(units);
+    if (!buf) return NULL;
+    *len = v8c_string_write_latin1(env, s, (uint8_t *)buf, 0, units);
+    return buf;
+  }
+  /* A UTF-16 unit takes at most 3 bytes of UTF-8. */
+  size_t cap = units * 3;
+  char *buf = scratch;
+  if (cap > SCRATCH_SIZE) {
+    cap = v8c_string_utf8_length(env, s);
+    buf = *heap = malloc(cap ? cap : 1);
+    if (!buf) return NULL;
+  }
+  *len = v8c_string_write_utf8(env, s, buf, cap);
+  return buf;
 }
 
 /* writeUtf8String(h, string, cb, sendHandle) -> as writeBuffer; the
@@ -378,10 +434,6 @@ static void write_utf8_string(v8c_call *c) {
   if (!nr__arg_callback(c, 2, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  size_t len = v8c_string_utf8_length(env, s);
-  char *buf = malloc(len ? len : 1);
-  if (!buf) return v8c_return_int(c, UV_ENOMEM);
-  len = v8c_string_write_utf8(env, s, buf, len);
   /* Over an IPC pipe, a stream or UDP handle can go along with the text. */
   uv_stream_t *send = NULL;
   if (!v8c_is(v8c_arg(c, 3), V8C_NULL_OR_UNDEFINED)) {
@@ -389,13 +441,14 @@ static void write_utf8_string(v8c_call *c) {
     send = h ? h->stream : nr__udp_for_send(env, v8c_arg(c, 3));
     bool ipc = w->stream->type == UV_NAMED_PIPE &&
                ((uv_pipe_t *)w->stream)->ipc;
-    if (!send || !ipc) {
-      free(buf);
-      return v8c_return_int(c, UV_EINVAL);
-    }
+    if (!send || !ipc) return v8c_return_int(c, UV_EINVAL);
   }
-  int r = do_write(c, w, buf, len, v8c_arg(c, 2), send);
-  free(buf);
+  char scratch[SCRATCH_SIZE], *heap;
+  size_t len;
+  char *buf = encode_string(env, s, false, scratch, &len, &heap);
+  if (!buf) return v8c_return_int(c, UV_ENOMEM);
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2), send, NULL);
+  free(heap);
   v8c_return_int(c, r);
 }
 
@@ -411,17 +464,26 @@ static void write_latin1_string(v8c_call *c) {
   if (!nr__arg_callback(c, 2, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  size_t len = v8c_string_length(s);
-  uint8_t *buf = malloc(len ? len : 1);
+  char scratch[SCRATCH_SIZE], *heap;
+  size_t len;
+  char *buf = encode_string(env, s, true, scratch, &len, &heap);
   if (!buf) return v8c_return_int(c, UV_ENOMEM);
-  len = v8c_string_write_latin1(env, s, buf, 0, len);
-  int r = do_write(c, w, (const char *)buf, len, v8c_arg(c, 2), NULL);
-  free(buf);
+  int r = do_write(c, w, buf, len, v8c_arg(c, 2), NULL, NULL);
+  free(heap);
   v8c_return_int(c, r);
 }
 
-/* writev(h, chunks, cb): chunks is an array of Uint8Arrays and strings
- * (UTF-8), written as one. Returns as writeBuffer. */
+/* A chunk of writev: its value and how a string is encoded. */
+typedef struct wchunk {
+  v8c_value v;
+  bool latin1;
+} wchunk;
+
+/* writev(h, chunks, cb[, pairs]): chunks is an array of Uint8Arrays and
+ * strings (UTF-8), written as one. With pairs true it holds a chunk then
+ * its kind, alternately: 0 a view or a UTF-8 string, 1 a Latin-1 string
+ * (the encodings the socket would otherwise have to convert in JS).
+ * Returns as writeBuffer. */
 static void writev_(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   v8c_value arr = v8c_arg(c, 1);
@@ -430,48 +492,95 @@ static void writev_(v8c_call *c) {
     return;
   }
   if (!nr__arg_callback(c, 2, false)) return;
-  uint32_t n = v8c_array_length(arr);
-  /* First pass: check every chunk and add up the size. */
-  size_t total = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    v8c_value v = v8c_get_index(env, arr, i);
-    if (!v) return;
+  bool pairs = v8c_is(v8c_arg(c, 3), V8C_BOOLEAN) &&
+               v8c_to_bool(env, v8c_arg(c, 3));
+  uint32_t len = v8c_array_length(arr);
+  uint32_t n = pairs ? len / 2 : len;
+  wchunk local[16];
+  wchunk *chunks = local;
+  if (n > 16 && !(chunks = malloc(n * sizeof *chunks))) {
+    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                    "Failed to allocate memory");
+    return;
+  }
+  /* Check every chunk and bound the size (each value is read once: a
+   * getter cannot make the two disagree). */
+  size_t bound = 0;
+  bool ok = true;
+  for (uint32_t i = 0; i < n && ok; i++) {
+    v8c_value v = v8c_get_index(env, arr, pairs ? 2 * i : i);
+    bool latin1 = false;
+    if (v && pairs) {
+      v8c_value k = v8c_get_index(env, arr, 2 * i + 1);
+      if (!k) v = NULL;
+      else latin1 = v8c_is(k, V8C_NUMBER) && v8c_value_double(k) == 1;
+    }
+    if (!v) {
+      ok = false;
+      break;
+    }
     void *d;
     size_t l;
     if (v8c_is(v, V8C_STRING)) {
-      total += v8c_string_utf8_length(env, v);
+      size_t units = v8c_string_length(v);
+      bound += latin1 ? units : units * 3;
     } else if (v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
-      total += l;
+      bound += l;
     } else {
       nr__throw_arg_type(env, "chunks", "an array of strings or Uint8Arrays");
-      return;
-    }
-  }
-  nr__stream_wrap *w = arg_stream(c);
-  if (!w) return v8c_return_int(c, UV_EBADF);
-  char *buf = malloc(total ? total : 1);
-  if (!buf) return v8c_return_int(c, UV_ENOMEM);
-  size_t off = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    v8c_value v = v8c_get_index(env, arr, i);
-    void *d;
-    size_t l;
-    /* A getter may have changed the array since the first pass. */
-    if (v && v8c_is(v, V8C_STRING)) {
-      size_t need = v8c_string_utf8_length(env, v);
-      if (need > total - off) break;
-      off += v8c_string_write_utf8(env, v, buf + off, need);
-    } else if (v && v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
-      if (l > total - off) break;
-      /* An empty view may have no memory at all (d == NULL). */
-      if (l) memcpy(buf + off, d, l);
-      off += l;
-    } else {
+      ok = false;
       break;
     }
+    chunks[i] = (wchunk){v, latin1};
   }
-  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL);
-  free(buf);
+  nr__stream_wrap *w = ok ? arg_stream(c) : NULL;
+  if (!ok || !w) {
+    if (chunks != local) free(chunks);
+    if (ok) v8c_return_int(c, UV_EBADF);
+    return;
+  }
+  char scratch[SCRATCH_SIZE];
+  if (bound > sizeof scratch) {
+    /* Too big for the stack: the exact size, not 3 bytes a unit. */
+    bound = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      v8c_value v = chunks[i].v;
+      void *d;
+      size_t l;
+      if (!v8c_is(v, V8C_STRING))
+        bound += v8c_bytes(v, &d, &l) ? l : 0;
+      else if (chunks[i].latin1)
+        bound += v8c_string_length(v);
+      else
+        bound += v8c_string_utf8_length(env, v);
+    }
+  }
+  char *buf = bound <= sizeof scratch ? scratch : malloc(bound ? bound : 1);
+  if (!buf) {
+    if (chunks != local) free(chunks);
+    return v8c_return_int(c, UV_ENOMEM);
+  }
+  size_t off = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    v8c_value v = chunks[i].v;
+    void *d;
+    size_t l;
+    if (v8c_is(v, V8C_STRING)) {
+      size_t units = v8c_string_length(v);
+      if (chunks[i].latin1)
+        off += v8c_string_write_latin1(env, v, (uint8_t *)buf + off, 0, units);
+      else
+        off += v8c_string_write_utf8(env, v, buf + off, bound - off);
+    } else if (v8c_bytes(v, &d, &l)) {
+      /* A view's length cannot grow; it may shrink when detached. An
+       * empty view may have no memory at all (d == NULL). */
+      if (l) memcpy(buf + off, d, l);
+      off += l;
+    }
+  }
+  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL, NULL);
+  if (buf != scratch) free(buf);
+  if (chunks != local) free(chunks);
   v8c_return_int(c, r);
 }
 
@@ -484,6 +593,7 @@ static void shutdown_(v8c_call *c) {
   if (!r) return v8c_return_int(c, UV_ENOMEM);
   r->w = w;
   r->len = 0;
+  r->pin = NULL;
   r->cb = v8c_ref_new(v8c_call_env(c), v8c_arg(c, 1));
   int err = uv_shutdown(&r->req.shutdown, w->stream, on_shutdown);
   if (err) {

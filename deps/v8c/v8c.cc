@@ -559,6 +559,13 @@ extern "C" v8c_value v8c_object(v8c_env *env) {
 extern "C" v8c_value v8c_array(v8c_env *env, uint32_t len) {
   return V(v8::Array::New(env->isolate, (int)len).As<Value>());
 }
+extern "C" v8c_value v8c_array_of(v8c_env *env, const v8c_value *values,
+                                  uint32_t len) {
+  static_assert(sizeof(Local<Value>) == sizeof(v8c_value), "same layout");
+  Local<Value> *elements = reinterpret_cast<Local<Value> *>(
+      const_cast<v8c_value *>(values));
+  return V(v8::Array::New(env->isolate, elements, len).As<Value>());
+}
 extern "C" v8c_value v8c_symbol(v8c_env *env, const char *desc) {
   Local<String> d;
   if (desc && !String::NewFromUtf8(env->isolate, desc).ToLocal(&d))

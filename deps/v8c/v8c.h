@@ -140,6 +140,9 @@ v8c_value v8c_string_latin1_owned(v8c_env *env, char *s, size_t len);
 v8c_value v8c_string_static(v8c_env *env, const char *ascii, size_t len);
 v8c_value v8c_object(v8c_env *env);
 v8c_value v8c_array(v8c_env *env, uint32_t len);
+/* An array holding values[0..len) (none NULL): one call, where setting
+ * elements one by one costs a call into V8 each. */
+v8c_value v8c_array_of(v8c_env *env, const v8c_value *values, uint32_t len);
 v8c_value v8c_symbol(v8c_env *env, const char *description);
 
 /* An ordinary object whose named properties JS functions serve (a

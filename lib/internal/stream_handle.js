@@ -73,6 +73,12 @@ class StreamHandle {
     return this.binding.writev(this[kNative], chunks, cb);
   }
 
+  // chunks holds a chunk then its kind, alternately: 0 a view or a UTF-8
+  // string, 1 a Latin-1 string.
+  writevPairs(chunks, cb) {
+    return this.binding.writev(this[kNative], chunks, cb, true);
+  }
+
   shutdown(cb) {
     return this.binding.shutdown(this[kNative], cb);
   }

@@ -15,6 +15,12 @@ const kRefed = Symbol('refed');
 const kHeapIndex = Symbol('heapIndex');
 const kExpiry = Symbol('expiry');
 const kSeq = Symbol('seq');
+// Where the timer sits in the heap: its expiry and seq when it was put
+// there. A refresh only moves kExpiry / kSeq later and leaves the timer in
+// place (sockets refresh theirs on every read and write); the heap puts it
+// right once it comes to the top (settleTop). Key <= actual, always.
+const kKeyExpiry = Symbol('keyExpiry');
+const kKeySeq = Symbol('keySeq');
 const kId = Symbol('asyncId');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kList = Symbol('list');
@@ -28,8 +34,8 @@ const knownTimersById = { __proto__: null };
 const heap = [];
 
 function before(a, b) {
-  return a[kExpiry] < b[kExpiry] ||
-    (a[kExpiry] === b[kExpiry] && a[kSeq] < b[kSeq]);
+  return a[kKeyExpiry] < b[kKeyExpiry] ||
+    (a[kKeyExpiry] === b[kKeyExpiry] && a[kKeySeq] < b[kKeySeq]);
 }
 
 function place(t, i) {
@@ -74,6 +80,18 @@ function heapRemove(t) {
   }
 }
 
+// Moves the timers whose refresh the heap has not seen yet from the top to
+// their places, so that heap[0] is the timer due first.
+function settleTop() {
+  while (heap.length > 0) {
+    const t = heap[0];
+    if (t[kKeyExpiry] === t[kExpiry] && t[kKeySeq] === t[kSeq]) return;
+    t[kKeyExpiry] = t[kExpiry];
+    t[kKeySeq] = t[kSeq];
+    siftDown(0);
+  }
+}
+
 function heapInsert(t) {
   t[kHeapIndex] = heap.length;
   heap.push(t);
@@ -97,8 +115,8 @@ function insert(t, start) {
   // and run in the order they were made.
   const msecs = Math.trunc(t._idleTimeout);
   t._idleStart = start;
-  t[kExpiry] = start + msecs;
-  t[kSeq] = seq++;
+  t[kExpiry] = t[kKeyExpiry] = start + msecs;
+  t[kSeq] = t[kKeySeq] = seq++;
   heapInsert(t);
   if (heap[0] === t) binding.scheduleTimer(msecs);
 }
@@ -126,14 +144,25 @@ class Timeout {
     this[kHasPrimitive] = false;
     this[kId] = initResource(this, 'Timeout');
     this[kHeapIndex] = -1;
+    this[kExpiry] = this[kKeyExpiry] = 0;
+    this[kSeq] = this[kKeySeq] = 0;
     if (isRefed) incRef();
     insert(this, binding.getLibuvNow());
   }
 
   refresh() {
     if (this._destroyed) return this;
+    const now = binding.getLibuvNow();
+    const expiry = now + Math.trunc(this._idleTimeout);
+    if (this[kHeapIndex] >= 0 && expiry >= this[kKeyExpiry]) {
+      // Later than where the heap has it: settleTop moves it when due.
+      this._idleStart = now;
+      this[kExpiry] = expiry;
+      this[kSeq] = seq++;
+      return this;
+    }
     heapRemove(this);
-    insert(this, binding.getLibuvNow());
+    insert(this, now);
     return this;
   }
 
@@ -228,7 +257,9 @@ function unenrollItem(item) {
 // the loop's clock), negated when no ref'd timer remains, or 0 for none.
 function processTimers(now) {
   let ranOne = false;
-  while (heap.length > 0) {
+  for (;;) {
+    settleTop();
+    if (heap.length === 0) break;
     const t = heap[0];
     if (t[kExpiry] > now) {
       // A timer's callback can take time: look at the clock again before
@@ -268,6 +299,7 @@ function processTimers(now) {
       if (threw && heap.length > 0) binding.scheduleTimer(1);
     }
   }
+  settleTop();
   if (heap.length === 0) return 0;
   const next = heap[0][kExpiry];
   return timerRefCount > 0 ? next : -next;
