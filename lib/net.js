@@ -1413,6 +1413,20 @@ Server.prototype.close = function(cb) {
     this._handle.close();
     this._handle = null;
   }
+  if (this._usingWorkers && this._workers.length > 0) {
+    // Connections sent to child processes count until they closed there
+    // (internal/child_process/channel.js asks each child).
+    let left = this._workers.length;
+    this._connections++;
+    for (const worker of this._workers.slice()) {
+      worker.close(() => {
+        if (--left !== 0) return;
+        this._connections--;
+        this._emitCloseIfDrained();
+      });
+    }
+    return this;
+  }
   this._emitCloseIfDrained();
   return this;
 };

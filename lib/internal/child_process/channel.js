@@ -135,6 +135,79 @@ function setupChannel(target, handle, serialization = 'json') {
 
   const received = [];  // handles that came along, oldest first
 
+  // Sockets of a server sent to the other side stay that server's
+  // connections until they close there: the sender's server.close() asks
+  // (NODE_SOCKET_NOTIFY_CLOSE) and waits for NODE_SOCKET_ALL_CLOSED, so
+  // its 'close' comes after theirs, as in Node.
+  const sentFor = new Map();      // server -> its tracker on this channel
+  const waiting = new Map();      // key -> callbacks of tracker.close()
+  const receivedSockets = new Map();  // key -> { open: Set, notify }
+  let nextKey = 0;
+
+  function trackerFor(server) {
+    let tracker = sentFor.get(server);
+    if (tracker !== undefined) return tracker;
+    const key = `${process.pid}:${nextKey++}`;
+    tracker = {
+      key,
+      close(cb) {
+        const done = () => {
+          const i = server._workers.indexOf(tracker);
+          if (i !== -1) server._workers.splice(i, 1);
+          sentFor.delete(server);
+          cb();
+        };
+        if (!target.connected) return process.nextTick(done);
+        let list = waiting.get(key);
+        if (list === undefined) waiting.set(key, list = []);
+        list.push(done);
+        target.send({ cmd: 'NODE_SOCKET_NOTIFY_CLOSE', key });
+      },
+    };
+    sentFor.set(server, tracker);
+    server._usingWorkers = true;
+    server._workers.push(tracker);
+    return tracker;
+  }
+
+  function answerWaiting(key) {
+    const list = waiting.get(key);
+    if (list === undefined) return;
+    waiting.delete(key);
+    for (const done of list) done();
+  }
+
+  function allClosed(key) {
+    receivedSockets.delete(key);
+    if (target.connected) target.send({ cmd: 'NODE_SOCKET_ALL_CLOSED', key });
+  }
+
+  function trackReceived(key, socket) {
+    let entry = receivedSockets.get(key);
+    if (entry === undefined) {
+      receivedSockets.set(key, entry = { open: new Set(), notify: false });
+    }
+    entry.open.add(socket);
+    socket.once('close', () => {
+      entry.open.delete(socket);
+      if (entry.notify && entry.open.size === 0) allClosed(key);
+    });
+  }
+
+  target.on('internalMessage', (message) => {
+    if (message.cmd === 'NODE_SOCKET_NOTIFY_CLOSE') {
+      const entry = receivedSockets.get(message.key);
+      if (entry === undefined || entry.open.size === 0) {
+        allClosed(message.key);
+      } else {
+        entry.notify = true;
+      }
+    } else if (message.cmd === 'NODE_SOCKET_ALL_CLOSED') {
+      answerWaiting(message.key);
+    }
+  });
+
+
   function emitMessage(message, sendHandle) {
     target.emit(isInternal(message) ? 'internalMessage' : 'message',
                 message, sendHandle);
@@ -181,6 +254,7 @@ function setupChannel(target, handle, serialization = 'json') {
     } else if (message.type === 'net.Socket') {
       const socket = new net.Socket({ handle: wrapped, readable: true,
                                       writable: true });
+      if (message.key !== undefined) trackReceived(message.key, socket);
       emitMessage(message.msg, socket);
     } else {
       emitMessage(message.msg, wrapped);
@@ -231,6 +305,8 @@ function setupChannel(target, handle, serialization = 'json') {
     handle = null;
     control._closed();
     target.connected = false;
+    // A side that goes away has closed all it had.
+    for (const key of [...waiting.keys()]) answerWaiting(key);
     pipeBinding.close(h);
     process.nextTick(() => target.emit('disconnect'));
   }
@@ -263,6 +339,7 @@ function setupChannel(target, handle, serialization = 'json') {
       if (handleInfo.type === 'net.Socket' &&
           !(options && options.keepOpen)) {
         sent = sendHandle;
+        if (sendHandle.server) message.key = trackerFor(sendHandle.server).key;
       }
     }
     if (!target.connected || disconnecting) {
