@@ -261,12 +261,10 @@ function processTimers(now) {
     settleTop();
     if (heap.length === 0) break;
     const t = heap[0];
-    if (t[kExpiry] > now) {
-      // A timer's callback can take time: look at the clock again before
-      // sleeping, as libuv's own now is cached per turn.
-      now = binding.getLibuvNow();
-      if (t[kExpiry] > now) break;
-    }
+    // Only what was due when the pass began, as in Node: a timer that
+    // comes due while callbacks run waits for the next turn (after the
+    // immediates a callback set).
+    if (t[kExpiry] > now) break;
     heapRemove(t);
     if (ranOne) runNextTicks();
     else ranOne = true;
