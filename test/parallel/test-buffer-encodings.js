@@ -154,3 +154,31 @@ assert.throws(() => btoa('\u0100'), { name: 'InvalidCharacterError' });
 assert.throws(() => atob(), {
   code: 'ERR_MISSING_ARGS', message: 'The "input" argument must be specified',
 });
+
+// base64 / base64url of every length around the vector steps (12 bytes in,
+// 16 characters out) against a plain reference encoder.
+{
+  const alphabet = (url) =>
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' +
+    (url ? '-_' : '+/');
+  const reference = (bytes, url) => {
+    const abc = alphabet(url);
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = bytes.length - i;
+      const v = bytes[i] << 16 | (n > 1 ? bytes[i + 1] << 8 : 0) |
+        (n > 2 ? bytes[i + 2] : 0);
+      out += abc[v >> 18] + abc[v >> 12 & 63];
+      out += n > 1 ? abc[v >> 6 & 63] : (url ? '' : '=');
+      out += n > 2 ? abc[v & 63] : (url ? '' : '=');
+    }
+    return out;
+  };
+  for (let n = 0; n < 100; n++) {
+    const b = Buffer.from(Array.from({ length: n },
+                                     (_, i) => (i * 151 + n) & 255));
+    assert.strictEqual(b.toString('base64'), reference(b, false), `n=${n}`);
+    assert.strictEqual(b.toString('base64url'), reference(b, true), `n=${n}`);
+    assert.deepStrictEqual(Buffer.from(b.toString('base64'), 'base64'), b);
+  }
+}
