@@ -440,6 +440,9 @@ uv_stream_t *nr__udp_for_send(v8c_env *env, v8c_value handle);
  * initialized) and returns its JS object (NULL with an exception). */
 v8c_value nr__stream_init(nr_runtime *rt, nr__stream_wrap *w, uv_stream_t *s,
                           nr__accept_fn accept);
+/* A closed handle's close(h, cb) callback, called on its JS object (none
+ * during teardown); for stream and UDP wraps alike. */
+void nr__call_onclose(nr_runtime *rt, v8c_ref *onclose, v8c_ref *object);
 /* Closes and frees a wrap JS never saw (a failed accept). */
 void nr__stream_discard(nr__stream_wrap *w);
 /* The open stream wrap behind a JS handle, or NULL (no exception). */

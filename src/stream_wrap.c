@@ -147,18 +147,20 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
   v8c_scope_close(&scope);
 }
 
+void nr__call_onclose(nr_runtime *rt, v8c_ref *onclose, v8c_ref *object) {
+  if (!onclose || rt->stopping) return;
+  v8c_env *env = rt->env;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value fn = v8c_ref_get(env, onclose);
+  v8c_value self = v8c_ref_get(env, object);
+  if (fn) nr__callback(rt, fn, self ? self : v8c_undefined(env), 0, NULL);
+  v8c_scope_close(&scope);
+}
+
 static void on_closed(uv_handle_t *h) {
   nr__stream_wrap *w = h->data;
-  nr_runtime *rt = w->rt;
-  if (w->onclose && !rt->stopping) {
-    v8c_env *env = rt->env;
-    v8c_scope scope;
-    v8c_scope_open(env, &scope);
-    v8c_value fn = v8c_ref_get(env, w->onclose);
-    v8c_value self = v8c_ref_get(env, w->object);
-    if (fn) nr__callback(rt, fn, self ? self : v8c_undefined(env), 0, NULL);
-    v8c_scope_close(&scope);
-  }
+  nr__call_onclose(w->rt, w->onclose, w->object);
   v8c_ref_free(w->object);
   v8c_ref_free(w->onclose);
   v8c_ref_free(w->user_buffer);

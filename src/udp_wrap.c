@@ -47,16 +47,7 @@ static void release(udp_wrap *w) {
 
 static void on_closed(uv_handle_t *h) {
   udp_wrap *w = h->data;
-  nr_runtime *rt = w->rt;
-  if (w->onclose && !rt->stopping) {
-    v8c_env *env = rt->env;
-    v8c_scope scope;
-    v8c_scope_open(env, &scope);
-    v8c_value fn = v8c_ref_get(env, w->onclose);
-    v8c_value self = v8c_ref_get(env, w->object);
-    if (fn) nr__callback(rt, fn, self ? self : v8c_undefined(env), 0, NULL);
-    v8c_scope_close(&scope);
-  }
+  nr__call_onclose(w->rt, w->onclose, w->object);
   v8c_ref_free(w->object);
   v8c_ref_free(w->onclose);
   free(w);
