@@ -24,6 +24,7 @@ const {
     ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE,
     ERR_UNHANDLED_ERROR,
   },
+  defineHidden,
 } = require('internal/errors');
 const execution = require('internal/process/execution');
 
@@ -63,9 +64,7 @@ execution.setDomainHandler((err) => {
 
 // Defined, not assigned: 'domain' stays out of enumerations, as in Node.
 function setDomainProperty(target, domain) {
-  Object.defineProperty(target, 'domain', {
-    value: domain, writable: true, enumerable: false, configurable: true,
-  });
+  defineHidden(target, 'domain', domain);
 }
 
 const asyncHook = createHook({

@@ -184,11 +184,30 @@ static void sigint_watch_main(void *arg) {
   }
 }
 
+/* Ends a REPL evaluation that a watchdog or SIGINT may have stopped
+ * (`stopped`): our termination is cancelled and the REPL goes on; the
+ * result, or what the code threw, goes to the caller. True when it was
+ * stopped before a result (the caller throws its error then); a stop just
+ * after the code finished leaves the result standing. */
+static bool finish_stoppable(v8c_call *c, v8c_trycatch *tc, v8c_value r,
+                             bool stopped) {
+  if (stopped && !nr__rt(c)->stopping) {
+    v8c_cancel_terminate(v8c_call_env(c));
+    v8c_try_end(tc);
+    if (r) v8c_return(c, r);
+    return !r;
+  }
+  if (!r && v8c_try_caught(tc) && !v8c_try_terminated(tc))
+    v8c_try_rethrow(tc);
+  v8c_try_end(tc);
+  if (r) v8c_return(c, r);
+  return false;
+}
+
 /* evalRepl with a time limit (the watchdog of runScript): an expression
  * evaluated for tab completion must not hang the REPL. */
 static void eval_repl_timed(v8c_call *c, v8c_value src, v8c_value sandbox,
                             bool pure, int64_t timeout) {
-  nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);
   watchdog w = {.env = env, .timeout_ms = (uint64_t)timeout};
   uv_mutex_init(&w.lock);
@@ -204,22 +223,10 @@ static void eval_repl_timed(v8c_call *c, v8c_value src, v8c_value sandbox,
   if (started) uv_thread_join(&w.thread);
   uv_cond_destroy(&w.cond);
   uv_mutex_destroy(&w.lock);
-  if (w.fired && !rt->stopping) {
-    v8c_cancel_terminate(env);
-    v8c_try_end(&tc);
-    if (r) {
-      v8c_return(c, r);
-      return;
-    }
+  if (finish_stoppable(c, &tc, r, w.fired))
     v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_TIMEOUT",
                     "Script execution timed out after %lldms",
                     (long long)timeout);
-    return;
-  }
-  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
-    v8c_try_rethrow(&tc);
-  v8c_try_end(&tc);
-  if (r) v8c_return(c, r);
 }
 
 /* evalRepl(code, sandbox | null, noSideEffects, breakOnSigint,
@@ -228,7 +235,6 @@ static void eval_repl_timed(v8c_call *c, v8c_value src, v8c_value sandbox,
  * With breakOnSigint, a SIGINT while the code runs synchronously stops it
  * with ERR_SCRIPT_EXECUTION_INTERRUPTED. */
 static void eval_repl(v8c_call *c) {
-  nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);
   v8c_value src = v8c_arg(c, 0);
   v8c_value sandbox = v8c_arg(c, 1);
@@ -271,23 +277,9 @@ static void eval_repl(v8c_call *c) {
   }
   uv_sem_destroy(&sigint_watch.sem);
   sigint_watch.env = NULL;
-  if (sigint_watch.fired && !rt->stopping) {
-    /* Our termination: the REPL goes on. (A signal just after the code
-     * finished stops nothing: the result stands.) */
-    v8c_cancel_terminate(env);
-    v8c_try_end(&tc);
-    if (r) {
-      v8c_return(c, r);
-      return;
-    }
+  if (finish_stoppable(c, &tc, r, sigint_watch.fired))
     v8c_throw_error(env, V8C_ERROR, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
                     "Script execution was interrupted by `SIGINT`");
-    return;
-  }
-  if (!r && v8c_try_caught(&tc) && !v8c_try_terminated(&tc))
-    v8c_try_rethrow(&tc);
-  v8c_try_end(&tc);
-  if (r) v8c_return(c, r);
 }
 
 /* decorateErrorStack(err): puts the place of a syntax error (its arrow

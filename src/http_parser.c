@@ -419,6 +419,20 @@ static parser *this_parser(v8c_call *c) {
   return p;
 }
 
+/* The parser of a call that feeds it (execute, finish): NULL when it is
+ * gone, about to be freed, or already running (that throws), as a parser
+ * may not be re-entered from its own callbacks. */
+static parser *idle_parser(v8c_call *c) {
+  parser *p = this_parser(c);
+  if (!p || p->free_pending) return NULL;
+  if (p->executing) {
+    v8c_throw_error(v8c_call_env(c), V8C_ERROR, "ERR_INVALID_STATE",
+                    "Invalid state: the parser is executing");
+    return NULL;
+  }
+  return p;
+}
+
 static void apply_lenient(parser *p, int64_t flags) {
   p->lenient = (uint32_t)flags;
   llhttp_set_lenient_headers(&p->ll, (flags & LENIENT_HEADERS) != 0);
@@ -545,14 +559,8 @@ static void settle_free(v8c_env *env, v8c_value handle, parser *p) {
 /* execute(handle, owner, buffer[, start[, length]]) -> bytes | Error */
 static void execute(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  parser *p = this_parser(c);
+  parser *p = idle_parser(c);
   if (!p) return;
-  if (p->free_pending) return;
-  if (p->executing) {
-    v8c_throw_error(env, V8C_ERROR, "ERR_INVALID_STATE",
-                    "Invalid state: the parser is executing");
-    return;
-  }
   v8c_value owner = v8c_arg(c, 1), buf = v8c_arg(c, 2);
   if (!v8c_is(owner, V8C_OBJECT)) {
     nr__throw_arg_type(env, "owner", "object");
@@ -599,14 +607,8 @@ static void execute(v8c_call *c) {
  * delimited by the end of the connection completes now. */
 static void finish(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
-  parser *p = this_parser(c);
+  parser *p = idle_parser(c);
   if (!p) return;
-  if (p->free_pending) return;
-  if (p->executing) {
-    v8c_throw_error(env, V8C_ERROR, "ERR_INVALID_STATE",
-                    "Invalid state: the parser is executing");
-    return;
-  }
   v8c_value owner = v8c_arg(c, 1);
   if (!v8c_is(owner, V8C_OBJECT)) {
     nr__throw_arg_type(env, "owner", "object");

@@ -585,6 +585,7 @@ function isErrorStackTraceLimitWritable() {
 }
 
 module.exports = {
+  defineHidden,
   AbortError,
   SystemError,
   UnhandledPromiseRejection,

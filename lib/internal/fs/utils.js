@@ -278,24 +278,32 @@ function msOf(sec, nsec) {
   return sec * 1e3 + nsec / 1e6;
 }
 
+// The fields Stats and BigIntStats share, in Node's order (which
+// inspection shows).
+function setIdentity(s, dev, mode, nlink, uid, gid, rdev, blksize, ino, size,
+                     blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  s.dev = dev;
+  s.mode = mode;
+  s.nlink = nlink;
+  s.uid = uid;
+  s.gid = gid;
+  s.rdev = rdev;
+  s.blksize = blksize;
+  s.ino = ino;
+  s.size = size;
+  s.blocks = blocks;
+  s.atimeMs = atimeMs;
+  s.mtimeMs = mtimeMs;
+  s.ctimeMs = ctimeMs;
+  s.birthtimeMs = birthtimeMs;
+}
+
 class Stats extends StatsBase {
   constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
               atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
     super();
-    this.dev = dev;
-    this.mode = mode;
-    this.nlink = nlink;
-    this.uid = uid;
-    this.gid = gid;
-    this.rdev = rdev;
-    this.blksize = blksize;
-    this.ino = ino;
-    this.size = size;
-    this.blocks = blocks;
-    this.atimeMs = atimeMs;
-    this.mtimeMs = mtimeMs;
-    this.ctimeMs = ctimeMs;
-    this.birthtimeMs = birthtimeMs;
+    setIdentity(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size,
+                blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs);
     this.atime = new Date(atimeMs);
     this.mtime = new Date(mtimeMs);
     this.ctime = new Date(ctimeMs);
@@ -308,20 +316,8 @@ class BigIntStats extends StatsBase {
               atimeMs, mtimeMs, ctimeMs, birthtimeMs, atimeNs, mtimeNs,
               ctimeNs, birthtimeNs) {
     super();
-    this.dev = dev;
-    this.mode = mode;
-    this.nlink = nlink;
-    this.uid = uid;
-    this.gid = gid;
-    this.rdev = rdev;
-    this.blksize = blksize;
-    this.ino = ino;
-    this.size = size;
-    this.blocks = blocks;
-    this.atimeMs = atimeMs;
-    this.mtimeMs = mtimeMs;
-    this.ctimeMs = ctimeMs;
-    this.birthtimeMs = birthtimeMs;
+    setIdentity(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size,
+                blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs);
     this.atimeNs = atimeNs;
     this.mtimeNs = mtimeNs;
     this.ctimeNs = ctimeNs;

@@ -186,6 +186,20 @@ function setupSignals(process) {
   });
 }
 
+// process.assert, deprecated (DEP0100) for the assert module; util is
+// loaded when it is first called, not at start-up.
+let deprecatedAssert;
+function processAssert(value, message) {
+  deprecatedAssert ??= require('util').deprecate((v, m) => {
+    if (!v) {
+      const { ERR_ASSERTION } = require('internal/errors').codes;
+      throw new ERR_ASSERTION(m || 'assertion error');
+    }
+  }, 'process.assert() is deprecated. Please use the `assert` module ' +
+     'instead.', 'DEP0100');
+  return deprecatedAssert(value, message);
+}
+
 function setup(process) {
   const ids = () => binding.ids();
   const methods = {
@@ -213,14 +227,7 @@ function setup(process) {
     memoryUsage,
     cpuUsage,
     kill,
-    // Deprecated (DEP0100) for the assert module.
-    assert: require('util').deprecate((value, message) => {
-      if (!value) {
-        const { ERR_ASSERTION } = require('internal/errors').codes;
-        throw new ERR_ASSERTION(message || 'assertion error');
-      }
-    }, 'process.assert() is deprecated. Please use the `assert` module ' +
-       'instead.', 'DEP0100'),
+    assert: processAssert,
     exit,
     reallyExit: binding.reallyExit,
     getuid: () => ids()[0],
