@@ -168,7 +168,8 @@ const { markAsUntransferable } = require('internal/worker/untransferable');
 // it: for the unsafe allocations only, whose bytes are overwritten or are
 // documented as arbitrary. --zero-fill-buffers keeps it at 1 for good.
 const zeroFill = binding.zeroFill;
-const zeroFillAlways = process.execArgv.includes('--zero-fill-buffers');
+const zeroFillAlways =
+  require('internal/options').getOptionValue('--zero-fill-buffers') === true;
 
 function allocateUnsafeSlow(size) {
   if (zeroFillAlways) return new FastBuffer(size);
