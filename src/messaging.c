@@ -368,62 +368,99 @@ static void free_message(message *m) {
   free_queue(m);
 }
 
+/* Resets p's eventfd. Any number of wake-ups since the last one: the
+ * queue says what came. */
+static void drain_waker(port *p) {
+  uint64_t count;
+  if (read(p->wk->efd, &count, sizeof count) < 0) {
+    /* EAGAIN: a wake-up already consumed. */
+  }
+}
+
+/* Messages one wake-up delivers at most before the loop gets a turn (a
+ * listener that keeps feeding its own port must not starve it). */
+#define WAKE_BUDGET 1000
+
 static void on_wake(uv_poll_t *h, int status, int events) {
   port *p = h->data;
-  uint64_t count;
-  /* Any number of wake-ups since the last one: the queue says what came. */
-  if (read(p->wk->efd, &count, sizeof count) < 0) {
-    /* EAGAIN: a start() or close() that came before the wake-up. */
-  }
   nr_runtime *rt = p->base.rt;
-  if (!rt || p->closing || rt->stopping) return;
+  if (!rt || p->closing || rt->stopping) {
+    drain_waker(p);
+    return;
+  }
   channel *c = p->chan;
-  message *m = NULL;
-  uv_mutex_lock(&c->lock);
-  bool peer_closed = c->closed[!p->side];
-  if (c->ends[p->side] == p) c->signaled[p->side] = false;
-  if (p->receiving) {
-    m = c->head[p->side];
-    c->head[p->side] = c->tail[p->side] = NULL;
-  }
-  uv_mutex_unlock(&c->lock);
   v8c_env *env = rt->env;
-  while (m && !rt->stopping && !p->closing && !p->transferred &&
-         p->receiving) {
-    message *next = m->next;
-    v8c_scope scope;
-    v8c_scope_open(env, &scope);
-    v8c_value ports, err;
-    v8c_value value = read_message(rt, m, &ports, &err);
-    v8c_value fn =
-        rt->port_onmessage ? v8c_ref_get(env, rt->port_onmessage) : NULL;
-    v8c_value self = v8c_ref_get(env, p->object);
-    /* A message that cannot be rebuilt arrives as ('messageerror', err). */
-    v8c_value argv[3] = {value ? value : err, v8c_bool(env, value == NULL),
-                         ports ? ports : v8c_undefined(env)};
-    if (fn && self && argv[0]) nr__callback(rt, fn, self, 3, argv);
-    v8c_scope_close(&scope);
-    free_message(m);
-    m = next;
-  }
-  if (m && !rt->stopping && (p->transferred || !p->receiving)) {
-    /* A listener stopped the port, or sent it elsewhere: the rest of the
-     * batch waits in the queue again, in order. */
-    message *last = m;
-    while (last->next) last = last->next;
+  bool peer_closed;
+  int budget = WAKE_BUDGET;
+  for (;;) {
+    message *m = NULL;
     uv_mutex_lock(&c->lock);
-    if (!c->closed[p->side]) {
-      last->next = c->head[p->side];
-      if (!c->head[p->side]) c->tail[p->side] = last;
-      c->head[p->side] = m;
-      m = NULL;
+    peer_closed = c->closed[!p->side];
+    if (c->ends[p->side] == p) c->signaled[p->side] = false;
+    if (p->receiving) {
+      m = c->head[p->side];
+      c->head[p->side] = c->tail[p->side] = NULL;
     }
     uv_mutex_unlock(&c->lock);
+    while (m && !rt->stopping && !p->closing && !p->transferred &&
+           p->receiving) {
+      message *next = m->next;
+      v8c_scope scope;
+      v8c_scope_open(env, &scope);
+      v8c_value ports, err;
+      v8c_value value = read_message(rt, m, &ports, &err);
+      v8c_value fn =
+          rt->port_onmessage ? v8c_ref_get(env, rt->port_onmessage) : NULL;
+      v8c_value self = v8c_ref_get(env, p->object);
+      /* A message that cannot be rebuilt arrives as ('messageerror',
+       * err). */
+      v8c_value argv[3] = {value ? value : err, v8c_bool(env, value == NULL),
+                           ports ? ports : v8c_undefined(env)};
+      if (fn && self && argv[0]) nr__callback(rt, fn, self, 3, argv);
+      v8c_scope_close(&scope);
+      free_message(m);
+      m = next;
+      budget--;
+    }
+    if (m && !rt->stopping && (p->transferred || !p->receiving)) {
+      /* A listener stopped the port, or sent it elsewhere: the rest of the
+       * batch waits in the queue again, in order. */
+      message *last = m;
+      while (last->next) last = last->next;
+      uv_mutex_lock(&c->lock);
+      if (!c->closed[p->side]) {
+        last->next = c->head[p->side];
+        if (!c->head[p->side]) c->tail[p->side] = last;
+        c->head[p->side] = m;
+        m = NULL;
+      }
+      uv_mutex_unlock(&c->lock);
+    }
+    free_queue(m);  /* what was left when the runtime stopped */
+    /* The eventfd is reset only now, off the path from a message's
+     * arrival to its listener (whose reply the peer may be waiting for).
+     * The reset may swallow wake-ups that came meanwhile: what they
+     * announced is looked at again here. */
+    drain_waker(p);
+    if (rt->stopping || p->closing || p->transferred) return;
+    if (p->close_requested) {
+      finish_close(p);
+      return;
+    }
+    uv_mutex_lock(&c->lock);
+    bool more = p->receiving && c->head[p->side];
+    if (!more) {
+      if (c->ends[p->side] == p) c->signaled[p->side] = false;
+      peer_closed = peer_closed || c->closed[!p->side];
+    }
+    uv_mutex_unlock(&c->lock);
+    if (!more) break;
+    if (budget <= 0) {
+      wake(p);  /* the next turn goes on */
+      return;
+    }
   }
-  free_queue(m);  /* what was left when the runtime stopped */
-  if ((peer_closed || p->close_requested) && !p->closing && !p->transferred &&
-      !rt->stopping)
-    finish_close(p);
+  if (peer_closed) finish_close(p);
 }
 
 /* ---- What worker.c uses ----------------------------------------------- */
