@@ -229,11 +229,16 @@ function fromStringFast(string, id) {
     alignPool();
     return new FastBuffer(pool, start, written);
   }
+  if (id === kUtf8 && string.length >= (Buffer.poolSize >>> 1)) {
+    // Too long for the pool whatever its bytes (each unit takes at least
+    // one): measured and written by one native into a buffer of its own.
+    return new FastBuffer(binding.fromUtf8(string));
+  }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
   let b;
   if (length >= (Buffer.poolSize >>> 1)) {
-    b = new FastBuffer(length);
+    b = allocateUnsafeSlow(length);
   } else {
     if (length > poolSize - poolOffset) createPool();
     b = new FastBuffer(pool, poolOffset, length);

@@ -17,6 +17,24 @@
 
 #include "internal.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/* The SIMD paths below are compiled for their instruction sets and taken
+ * only where the CPU has them (SSE2 is part of x86-64 itself). */
+static bool have_ssse3(void) {
+  static int known = -1;
+  if (known < 0) known = __builtin_cpu_supports("ssse3") ? 1 : 0;
+  return known;
+}
+
+__attribute__((unused)) static bool have_avx2(void) {
+  static int known = -1;
+  if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
+  return known;
+}
+#endif
+
 enum {
   ENC_UTF8 = 0,
   ENC_UCS2 = 1,
@@ -87,6 +105,108 @@ static uint16_t *string_units(v8c_env *env, v8c_value str, size_t *n) {
   if (!out) return throw_oom(env), NULL;
   *n = v8c_string_write_utf16(env, str, out, 0, len);
   return out;
+}
+
+/* ---- One-byte strings as UTF-8 ----------------------------------------- */
+
+/* Strings are read CHUNK units at a time into a stack buffer: no heap copy
+ * of a large string, and each piece is still in L1 when it is used. Even,
+ * so that hex pairs never straddle two pieces. */
+#define CHUNK 8192
+
+/* How many bytes of s[0..n) are 0x80 or above. */
+static size_t count_high(const uint8_t *s, size_t n) {
+  size_t count = 0, i = 0;
+#if defined(__x86_64__)
+  /* Per-byte counters (a byte >= 0x80 compares below zero, giving -1) are
+   * summed into 64-bit lanes before they can wrap. */
+  const __m128i zero = _mm_setzero_si128();
+  while (n - i >= 16) {
+    __m128i acc = zero;
+    size_t end = n - i >= 255 * 16 ? i + 255 * 16 : i + (n - i) / 16 * 16;
+    for (; i < end; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, zero));
+    }
+    __m128i sums = _mm_sad_epu8(acc, zero);
+    count += (size_t)_mm_cvtsi128_si64(sums) +
+             (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
+  }
+#endif
+  for (; n - i >= 8; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    w = (w >> 7) & UINT64_C(0x0101010101010101);
+    count += (size_t)((w * UINT64_C(0x0101010101010101)) >> 56);
+  }
+  for (; i < n; i++) count += s[i] >> 7;
+  return count;
+}
+
+/* Latin-1 s[0..n) as UTF-8 at out (up to 2n bytes); returns the end.
+ * Runs of ASCII are copied 16 (or 8) bytes a step. */
+static uint8_t *latin1_to_utf8(const uint8_t *s, size_t n, uint8_t *out) {
+  size_t i = 0;
+  while (i < n) {
+#if defined(__x86_64__)
+    while (n - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      if (_mm_movemask_epi8(v)) break;
+      _mm_storeu_si128((__m128i *)out, v);
+      i += 16;
+      out += 16;
+    }
+#endif
+    while (n - i >= 8) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & UINT64_C(0x8080808080808080)) break;
+      memcpy(out, &w, 8);
+      i += 8;
+      out += 8;
+    }
+    /* Byte by byte up to the next 8-aligned run (or the end). */
+    size_t stop = n - i > 8 ? i + 8 : n;
+    for (; i < stop; i++) {
+      uint8_t b = s[i];
+      if (b < 0x80) {
+        *out++ = b;
+      } else {
+        *out++ = (uint8_t)(0xC0 | b >> 6);
+        *out++ = (uint8_t)(0x80 | (b & 0x3F));
+      }
+    }
+  }
+  return out;
+}
+
+/* The UTF-8 length of a one-byte string of n units: one byte per unit and
+ * one more for each unit above 0x7F. */
+static size_t one_byte_utf8_length(v8c_env *env, v8c_value str, size_t n) {
+  uint8_t buf[CHUNK];
+  size_t total = n;
+  for (size_t off = 0; off < n; off += CHUNK) {
+    size_t m = n - off < CHUNK ? n - off : CHUNK;
+    v8c_string_write_latin1(env, str, buf, off, m);
+    total += count_high(buf, m);
+  }
+  return total;
+}
+
+/* Writes a one-byte string of n units as UTF-8 (utf8_len bytes, as
+ * one_byte_utf8_length measured) to out. */
+static void one_byte_write_utf8(v8c_env *env, v8c_value str, size_t n,
+                                size_t utf8_len, uint8_t *out) {
+  if (utf8_len == n) {  /* all ASCII: the bytes as they are */
+    v8c_string_write_latin1(env, str, out, 0, n);
+    return;
+  }
+  uint8_t buf[CHUNK];
+  for (size_t off = 0; off < n; off += CHUNK) {
+    size_t m = n - off < CHUNK ? n - off : CHUNK;
+    v8c_string_write_latin1(env, str, buf, off, m);
+    out = latin1_to_utf8(buf, m, out);
+  }
 }
 
 /* ---- Encoding strings ------------------------------------------------- */
@@ -255,7 +375,65 @@ static void byte_length_utf8(v8c_call *c) {
     nr__throw_arg_type(env, "string", "string");
     return;
   }
-  v8c_return_double(c, (double)v8c_string_utf8_length(env, str));
+  /* V8 measures a unit at a time; a one-byte string is quicker counted. */
+  size_t n = v8c_string_length(str);
+  size_t len = v8c_string_is_one_byte(str) ? one_byte_utf8_length(env, str, n)
+                                            : v8c_string_utf8_length(env, str);
+  v8c_return_double(c, (double)len);
+}
+
+/* A one-byte string of n units (n > CHUNK) whose first CHUNK units,
+ * already in `head`, are ASCII: most likely it all is, so it goes straight
+ * into a buffer of n bytes, checked there. When it is not after all, that
+ * buffer is expanded into one of the right size. */
+static v8c_value one_byte_likely_ascii(v8c_env *env, v8c_value str, size_t n,
+                                       const uint8_t *head) {
+  uint8_t *data;
+  v8c_value ab = v8c_arraybuffer_uninit(env, n, (void **)&data);
+  if (!ab) return NULL;
+  memcpy(data, head, CHUNK);
+  v8c_string_write_latin1(env, str, data + CHUNK, CHUNK, n - CHUNK);
+  size_t high = count_high(data + CHUNK, n - CHUNK);
+  if (high == 0) return ab;
+  uint8_t *out;
+  v8c_value wide = v8c_arraybuffer_uninit(env, n + high, (void **)&out);
+  if (!wide) return NULL;
+  memcpy(out, data, CHUNK);
+  latin1_to_utf8(data + CHUNK, n - CHUNK, out + CHUNK);
+  return wide;
+}
+
+/* fromUtf8(string) -> ArrayBuffer of the string's UTF-8, exactly as long;
+ * for strings too long for the pool (lib/buffer.js wraps it). The memory
+ * is not cleared first: every byte is written. */
+static void from_utf8(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  v8c_value str = v8c_arg(c, 0);
+  if (!v8c_is(str, V8C_STRING)) {
+    nr__throw_arg_type(env, "string", "string");
+    return;
+  }
+  size_t n = v8c_string_length(str);
+  v8c_value ab;
+  void *data;
+  if (v8c_string_is_one_byte(str)) {
+    uint8_t head[CHUNK];
+    size_t m = n < CHUNK ? n : CHUNK;
+    v8c_string_write_latin1(env, str, head, 0, m);
+    size_t high = count_high(head, m);
+    if (high == 0 && n > m) {
+      ab = one_byte_likely_ascii(env, str, n, head);
+    } else {
+      size_t len = n > m ? one_byte_utf8_length(env, str, n) : n + high;
+      ab = v8c_arraybuffer_uninit(env, len, &data);
+      if (ab) one_byte_write_utf8(env, str, n, len, data);
+    }
+  } else {
+    size_t len = v8c_string_utf8_length(env, str);
+    ab = v8c_arraybuffer_uninit(env, len, &data);
+    if (ab && len) v8c_string_write_utf8(env, str, data, len);
+  }
+  if (ab) v8c_return(c, ab);
 }
 
 /* write(view, string, offset, length, encoding) -> bytes written. At most
@@ -310,8 +488,6 @@ static const uint16_t *b64_pairs(bool url) {
 }
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
 /* Base64 of whole 3-byte groups with SSSE3, 12 bytes to 16 characters a
  * step: a shuffle spreads each group over a 32-bit lane, two multiplies
  * move its four 6-bit values into bytes, and a 16-entry table gives the
@@ -346,11 +522,6 @@ static size_t b64_encode_ssse3(const uint8_t *s, size_t full, char *p,
   return g;
 }
 
-static bool have_ssse3(void) {
-  static int known = -1;
-  if (known < 0) known = __builtin_cpu_supports("ssse3") ? 1 : 0;
-  return known;
-}
 #endif
 
 static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
@@ -761,6 +932,7 @@ static void fill_native(v8c_call *c) {
 
 static const nr__method methods[] = {
     {"byteLengthUtf8", byte_length_utf8},
+    {"fromUtf8", from_utf8},
     {"write", write_native},
     {"decode", decode},
     {"compare", compare},
