@@ -246,44 +246,64 @@ static void tables_fill(void) {
 
 /* Lenient base64 as Node reads it: both alphabets, characters outside them
  * skipped, decoding ends at the first '='. Leftover bits of a final group
- * of 2 or 3 characters make 1 or 2 bytes; a lone final character none. */
-static size_t b64_decode(const uint8_t *s, size_t len, uint8_t *out,
-                         size_t cap) {
-  size_t n = 0;
-  uint32_t acc = 0;
-  int have = 0;
-  uv_once(&tables_once, tables_fill);
-  /* Whole groups of four valid characters, the common case, go straight
-   * through; anything else takes the careful path below. */
-  size_t i = 0;
-  while (i + 4 <= len && n + 3 <= cap) {
-    int a = b64_table[s[i]], b = b64_table[s[i + 1]];
-    int c = b64_table[s[i + 2]], d = b64_table[s[i + 3]];
-    if ((a | b | c | d) < 0) break;
-    uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 |
-                 (uint32_t)d;
-    out[n++] = (uint8_t)(v >> 16);
-    out[n++] = (uint8_t)(v >> 8);
-    out[n++] = (uint8_t)v;
-    i += 4;
-  }
-  for (; i < len && n < cap; i++) {
-    if (s[i] == '=') break;
-    int v = b64_table[s[i]];
-    if (v < 0) continue;
-    acc = acc << 6 | (uint32_t)v;
-    if (++have == 4) {
-      out[n++] = (uint8_t)(acc >> 16);
-      if (n < cap) out[n++] = (uint8_t)(acc >> 8);
-      if (n < cap) out[n++] = (uint8_t)acc;
-      acc = 0;
-      have = 0;
+ * of 2 or 3 characters make 1 or 2 bytes; a lone final character none.
+ * The text comes in pieces; the state carries a group across them. */
+typedef struct b64_state {
+  uint32_t acc;  /* the 6-bit values of a group so far */
+  int have;      /* how many */
+  bool ended;    /* an '=' was seen */
+} b64_state;
+
+/* Decodes s[0..len) into out (cap bytes at most); returns bytes written. */
+static size_t b64_decode_piece(b64_state *st, const uint8_t *s, size_t len,
+                               uint8_t *out, size_t cap) {
+  size_t n = 0, i = 0;
+  while (i < len && n < cap && !st->ended) {
+    /* Whole groups of four valid characters, the common case, go straight
+     * through; anything else a character at a time until a group is
+     * complete again. */
+    if (st->have == 0) {
+      while (i + 4 <= len && n + 3 <= cap) {
+        int a = b64_table[s[i]], b = b64_table[s[i + 1]];
+        int c = b64_table[s[i + 2]], d = b64_table[s[i + 3]];
+        if ((a | b | c | d) < 0) break;
+        uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 |
+                     (uint32_t)c << 6 | (uint32_t)d;
+        out[n++] = (uint8_t)(v >> 16);
+        out[n++] = (uint8_t)(v >> 8);
+        out[n++] = (uint8_t)v;
+        i += 4;
+      }
+    }
+    for (; i < len && n < cap; i++) {
+      if (s[i] == '=') {
+        st->ended = true;
+        break;
+      }
+      int v = b64_table[s[i]];
+      if (v < 0) continue;
+      st->acc = st->acc << 6 | (uint32_t)v;
+      if (++st->have == 4) {
+        out[n++] = (uint8_t)(st->acc >> 16);
+        if (n < cap) out[n++] = (uint8_t)(st->acc >> 8);
+        if (n < cap) out[n++] = (uint8_t)st->acc;
+        st->acc = 0;
+        st->have = 0;
+        i++;
+        break;
+      }
     }
   }
-  if (have >= 2 && n < cap) {
-    acc <<= 6 * (4 - have);
+  return n;
+}
+
+/* The bytes of a final partial group. */
+static size_t b64_decode_end(b64_state *st, uint8_t *out, size_t cap) {
+  size_t n = 0;
+  if (st->have >= 2 && n < cap) {
+    uint32_t acc = st->acc << 6 * (4 - st->have);
     out[n++] = (uint8_t)(acc >> 16);
-    if (have == 3 && n < cap) out[n++] = (uint8_t)(acc >> 8);
+    if (st->have == 3 && n < cap) out[n++] = (uint8_t)(acc >> 8);
   }
   return n;
 }
@@ -329,13 +349,26 @@ static int64_t write_string(v8c_env *env, v8c_value str, int enc,
 
   /* hex and base64 read each UTF-16 unit's low byte, as Node does (U+0130
    * counts as '0'); a latin1 write truncates units just so. */
-  uint8_t *t = malloc(len ? len : 1);
-  if (!t) return throw_oom(env), -1;
-  v8c_string_write_latin1(env, str, t, 0, len);
-  size_t n = enc == ENC_HEX ? hex_decode(t, len, dest, cap)
-                            : b64_decode(t, len, dest, cap);
-  free(t);
-  return (int64_t)n;
+  uint8_t buf[CHUNK];
+  size_t n = 0;
+  uv_once(&tables_once, tables_fill);
+  if (enc == ENC_HEX) {
+    for (size_t off = 0; off + 1 < len && n < cap; off += CHUNK) {
+      size_t m = len - off < CHUNK ? len - off : CHUNK;
+      v8c_string_write_latin1(env, str, buf, off, m);
+      size_t pairs = hex_decode(buf, m, dest + n, cap - n);
+      n += pairs;
+      if (pairs < m / 2) break;  /* a bad pair, or dest is full */
+    }
+    return (int64_t)n;
+  }
+  b64_state st = {0, 0, false};
+  for (size_t off = 0; off < len && n < cap && !st.ended; off += CHUNK) {
+    size_t m = len - off < CHUNK ? len - off : CHUNK;
+    v8c_string_write_latin1(env, str, buf, off, m);
+    n += b64_decode_piece(&st, buf, m, dest + n, cap - n);
+  }
+  return (int64_t)(n + b64_decode_end(&st, dest + n, cap - n));
 }
 
 /* The most bytes `str` can take in encoding enc. */
