@@ -28,7 +28,7 @@ static bool have_ssse3(void) {
   return known;
 }
 
-__attribute__((unused)) static bool have_avx2(void) {
+static bool have_avx2(void) {
   static int known = -1;
   if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
   return known;
@@ -555,6 +555,45 @@ static size_t b64_encode_ssse3(const uint8_t *s, size_t full, char *p,
   return g;
 }
 
+
+/* The same with AVX2, 24 bytes to 32 characters a step: each 128-bit half
+ * takes 12 bytes and does what the SSSE3 loop does. Stops where the
+ * second half's 16-byte load would pass the end. */
+__attribute__((target("avx2")))
+static size_t b64_encode_avx2(const uint8_t *s, size_t full, char *p,
+                              bool url) {
+  const __m256i spread = _mm256_setr_epi8(
+      1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10,
+      1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+  const __m256i offsets = _mm256_setr_epi8(
+      'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+      '0' - 52, '0' - 52, '0' - 52, '0' - 52, (url ? '-' : '+') - 62,
+      (url ? '_' : '/') - 63, 'A', 0, 0,
+      'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+      '0' - 52, '0' - 52, '0' - 52, '0' - 52, (url ? '-' : '+') - 62,
+      (url ? '_' : '/') - 63, 'A', 0, 0);
+  size_t g = 0;
+  for (; full - g >= 10; g += 8, s += 24, p += 32) {  /* 30 bytes left */
+    __m256i in = _mm256_inserti128_si256(
+        _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)s)),
+        _mm_loadu_si128((const __m128i *)(s + 12)), 1);
+    in = _mm256_shuffle_epi8(in, spread);
+    __m256i hi = _mm256_mulhi_epu16(
+        _mm256_and_si256(in, _mm256_set1_epi32(0x0fc0fc00)),
+        _mm256_set1_epi32(0x04000040));
+    __m256i lo = _mm256_mullo_epi16(
+        _mm256_and_si256(in, _mm256_set1_epi32(0x003f03f0)),
+        _mm256_set1_epi32(0x01000010));
+    __m256i v = _mm256_or_si256(hi, lo);
+    __m256i range = _mm256_subs_epu8(v, _mm256_set1_epi8(51));
+    __m256i upper = _mm256_cmpgt_epi8(_mm256_set1_epi8(26), v);
+    range = _mm256_or_si256(range,
+                            _mm256_and_si256(upper, _mm256_set1_epi8(13)));
+    v = _mm256_add_epi8(_mm256_shuffle_epi8(offsets, range), v);
+    _mm256_storeu_si256((__m256i *)p, v);
+  }
+  return g;
+}
 #endif
 
 static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
@@ -571,10 +610,16 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
   const uint16_t *pairs = b64_pairs(url);
   size_t i = 0;
 #if defined(__x86_64__)
-  if (have_ssse3()) {
-    i = b64_encode_ssse3(s, full, p, url);
+  if (have_avx2()) {
+    i = b64_encode_avx2(s, full, p, url);
     s += 3 * i;
     p += 4 * i;
+  }
+  if (have_ssse3()) {
+    size_t done = b64_encode_ssse3(s, full - i, p, url);
+    i += done;
+    s += 3 * done;
+    p += 4 * done;
   }
 #endif
   /* Six bytes per step through one unaligned 8-byte load. */
