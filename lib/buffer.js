@@ -619,8 +619,11 @@ function toInteger(n, fallback) {
 }
 
 proto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) {
-    return binding.decode(this, kUtf8, 0, this.length);
+  // Without a range the native decodes the whole view.
+  if (arguments.length === 0) return binding.decode(this, kUtf8);
+  if (start === undefined && end === undefined && this.length !== 0) {
+    return binding.decode(this, encoding === undefined ? kUtf8 :
+      requireEncoding(encoding));
   }
   const len = this.length;
   if (start <= 0) {

@@ -500,6 +500,9 @@ static void write_native(v8c_call *c) {
 
 /* ---- Decoding bytes --------------------------------------------------- */
 
+/* Text up to this long is built on the stack, then copied by V8. */
+#define SMALL_TEXT 256
+
 /* For each 12-bit value, its two base64 characters as they lie in memory,
  * one table per alphabet, made once per process. */
 static uint16_t b64_tables[2][4096];
@@ -602,7 +605,9 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
   size_t full = len / 3, rest = len % 3;
   size_t out_len = full * 4 + (rest ? (url ? rest + 1 : 4) : 0);
   if (out_len > MAX_STRING_LENGTH) return throw_too_long(env);
-  char *out = malloc(out_len ? out_len : 1);
+  /* Short results are made on the stack: no malloc per call. */
+  char small[SMALL_TEXT];
+  char *out = out_len <= sizeof small ? small : malloc(out_len);
   if (!out) return throw_oom(env);
   char *p = out;
   /* Two characters per lookup in a table of every 12-bit value, four
@@ -648,6 +653,7 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
       *p++ = '=';
     }
   }
+  if (out == small) return v8c_string_latin1(env, out, out_len);
   return v8c_string_latin1_owned(env, out, out_len);
 }
 
@@ -664,7 +670,7 @@ static v8c_value utf8_as_latin1(v8c_env *env, const uint8_t *s, size_t len) {
   }
   while (i < len && s[i] < 0x80) i++;
   if (i == len) return v8c_string_latin1(env, (const char *)s, len);
-  uint8_t small[256];
+  uint8_t small[SMALL_TEXT];
   uint8_t *out = len <= sizeof small ? small : malloc(len);
   if (!out) return NULL;
   memcpy(out, s, i);
@@ -733,7 +739,8 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
     }
     case ENC_HEX: {
       if (len > MAX_STRING_LENGTH / 2) return throw_too_long(env);
-      char *t = malloc(len ? 2 * len : 1);
+      char small[SMALL_TEXT];
+      char *t = 2 * len <= sizeof small ? small : malloc(2 * len);
       if (!t) return throw_oom(env);
       uv_once(&tables_once, tables_fill);
       size_t i = 0;
@@ -743,6 +750,7 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
         memcpy(t + 2 * i, q, 8);
       }
       for (; i < len; i++) memcpy(t + 2 * i, &hex_pairs[s[i]], 2);
+      if (t == small) return v8c_string_latin1(env, t, 2 * len);
       return v8c_string_latin1_owned(env, t, 2 * len);
     }
     default:
@@ -750,17 +758,20 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
   }
 }
 
-/* decode(view, encoding, start, end) -> string of bytes [start, end),
- * both clamped to the view. */
+/* decode(view, encoding[, start, end]) -> string of bytes [start, end),
+ * both clamped to the view; all of it without them (the common call,
+ * which then checks two arguments fewer). */
 static void decode(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
   uint8_t *data;
   size_t len;
   int enc;
-  int64_t start, end;
-  if (!arg_view(c, 0, "buffer", &data, &len) || !arg_encoding(c, 1, &enc) ||
-      !arg_index(c, 2, "start", 0, MAX_LENGTH, &start) ||
-      !arg_index(c, 3, "end", 0, MAX_LENGTH, &end))
+  int64_t start = 0, end = MAX_LENGTH;
+  if (!arg_view(c, 0, "buffer", &data, &len) || !arg_encoding(c, 1, &enc))
+    return;
+  if (v8c_argc(c) != 2 &&
+      (!arg_index(c, 2, "start", 0, MAX_LENGTH, &start) ||
+       !arg_index(c, 3, "end", 0, MAX_LENGTH, &end)))
     return;
   if ((size_t)end > len) end = (int64_t)len;
   if (start > end) start = end;
