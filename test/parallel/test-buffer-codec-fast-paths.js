@@ -297,6 +297,13 @@ for (const n of lengths) {
   assert.strictEqual(asciiBytes.toString(), utf8DecodeRef(asciiBytes));
   assert.strictEqual(asciiBytes.toString('latin1'),
                      utf8DecodeRef(asciiBytes));
+  assert.strictEqual(asciiBytes.toString('ascii'), utf8DecodeRef(asciiBytes));
+  let masked = '';
+  for (let i = 0; i < n; i += 1000) {
+    const part = b.subarray(i, i + 1000).map((x) => x & 127);
+    masked += String.fromCharCode(...part);
+  }
+  assert.strictEqual(b.toString('ascii'), masked, `ascii n=${n}`);
   let latin = '';
   for (let i = 0; i < n; i += 1000) {
     latin += String.fromCharCode(...b.subarray(i, i + 1000));
