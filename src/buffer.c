@@ -502,6 +502,8 @@ static void write_native(v8c_call *c) {
 
 /* Text up to this long is built on the stack, then copied by V8. */
 #define SMALL_TEXT 256
+/* Text from this long on becomes an external string. */
+#define EXTERNAL_TEXT ((size_t)1 << 20)
 
 /* For each 12-bit value, its two base64 characters as they lie in memory,
  * one table per alphabet, made once per process. */
@@ -657,6 +659,16 @@ static v8c_value b64_encode(v8c_env *env, const uint8_t *s, size_t len,
   return v8c_string_latin1_owned(env, out, out_len);
 }
 
+/* A copy of s[0..len) as a one-byte string: a large one as an external
+ * string over malloc'd memory, which V8 neither moves nor copies again. */
+static v8c_value latin1_copy(v8c_env *env, const uint8_t *s, size_t len) {
+  if (len < EXTERNAL_TEXT) return v8c_string_latin1(env, (const char *)s, len);
+  char *t = malloc(len);
+  if (!t) return throw_oom(env);
+  memcpy(t, s, len);
+  return v8c_string_latin1_owned(env, t, len);
+}
+
 /* The length of the ASCII prefix of s[0..len): 32 bytes a step while
  * there are that many (two 16-byte checks per branch), then 8. */
 static size_t ascii_prefix(const uint8_t *s, size_t len) {
@@ -683,7 +695,7 @@ static size_t ascii_prefix(const uint8_t *s, size_t len) {
  * same way). */
 static v8c_value utf8_as_latin1(v8c_env *env, const uint8_t *s, size_t len) {
   size_t i = ascii_prefix(s, len);
-  if (i == len) return v8c_string_latin1(env, (const char *)s, len);
+  if (i == len) return latin1_copy(env, s, len);
   uint8_t small[SMALL_TEXT];
   uint8_t *out = len <= sizeof small ? small : malloc(len);
   if (!out) return NULL;
@@ -727,11 +739,11 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
     }
     case ENC_LATIN1:
       if (len > MAX_STRING_LENGTH) return throw_too_long(env);
-      return v8c_string_latin1(env, (const char *)s, len);
+      return latin1_copy(env, s, len);
     case ENC_ASCII: {
       if (len > MAX_STRING_LENGTH) return throw_too_long(env);
       size_t i = ascii_prefix(s, len);
-      if (i == len) return v8c_string_latin1(env, (const char *)s, len);
+      if (i == len) return latin1_copy(env, s, len);
       char *t = malloc(len);
       if (!t) return throw_oom(env);
       for (i = 0; i < len; i++) t[i] = (char)(s[i] & 0x7F);
