@@ -747,9 +747,7 @@ static v8c_value decode_bytes(v8c_env *env, const uint8_t *s, size_t len,
       char *t = malloc(len);
       if (!t) return throw_oom(env);
       for (i = 0; i < len; i++) t[i] = (char)(s[i] & 0x7F);
-      v8c_value str = v8c_string_latin1(env, t, len);
-      free(t);
-      return str;
+      return v8c_string_latin1_owned(env, t, len);
     }
     case ENC_UCS2: {
       size_t n = len / 2;
