@@ -217,6 +217,65 @@ function allocate(size) {
   return allocateUnsafeSlow(size);
 }
 
+// Strings up to this long are decoded from base64 and hex in JS.
+const kSmallText = 64;
+
+// The value of each char code's low byte as a base64 character of either
+// alphabet, and as a hex digit; -1 for anything else.
+const base64Values = new Int8Array(256).fill(-1);
+const hexValues = new Int8Array(256).fill(-1);
+{
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < 62; i++) base64Values[abc.charCodeAt(i)] = i;
+  base64Values[0x2B] = base64Values[0x2D] = 62;  // + -
+  base64Values[0x2F] = base64Values[0x5F] = 63;  // / _
+  for (let i = 0; i < 16; i++) {
+    hexValues['0123456789abcdef'.charCodeAt(i)] = i;
+    hexValues['0123456789ABCDEF'.charCodeAt(i)] = i;
+  }
+}
+
+// Lenient base64 as the native reads it (characters outside both
+// alphabets skipped, the first '=' ends it, each unit read by its low
+// byte) into bytes[at, at + cap); returns the bytes written.
+function base64ToBytes(string, bytes, at, cap) {
+  let n = 0;
+  let acc = 0;
+  let have = 0;
+  for (let i = 0; i < string.length && n < cap; i++) {
+    const c = string.charCodeAt(i) & 255;
+    if (c === 0x3D) break;
+    const v = base64Values[c];
+    if (v < 0) continue;
+    acc = acc << 6 | v;
+    if (++have === 4) {
+      bytes[at + n++] = acc >> 16;
+      if (n < cap) bytes[at + n++] = acc >> 8;
+      if (n < cap) bytes[at + n++] = acc;
+      acc = 0;
+      have = 0;
+    }
+  }
+  if (have >= 2 && n < cap) {
+    acc <<= 6 * (4 - have);
+    bytes[at + n++] = acc >> 16;
+    if (have === 3 && n < cap) bytes[at + n++] = acc >> 8;
+  }
+  return n;
+}
+
+// Hex pairs into bytes[at, at + cap) until the first that is not one.
+function hexToBytes(string, bytes, at, cap) {
+  const pairs = Math.min(string.length >>> 1, cap);
+  for (let i = 0; i < pairs; i++) {
+    const hi = hexValues[string.charCodeAt(2 * i) & 255];
+    const lo = hexValues[string.charCodeAt(2 * i + 1) & 255];
+    if ((hi | lo) < 0) return i;
+    bytes[at + i] = hi << 4 | lo;
+  }
+  return pairs;
+}
+
 function fromStringFast(string, id) {
   // A short UTF-8 string is written straight into the pool, which saves
   // measuring it first: no UTF-16 unit takes more than 3 bytes.
@@ -236,6 +295,19 @@ function fromStringFast(string, id) {
   }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
+  if (string.length <= kSmallText && length < (Buffer.poolSize >>> 1) &&
+      (id === kBase64 || id === kBase64Url || id === kHex)) {
+    // Short base64 and hex decode here, straight into the pool: cheaper
+    // than the call into the native.
+    if (length > poolSize - poolOffset) createPool();
+    const start = poolOffset;
+    const written = id === kHex ?
+      hexToBytes(string, poolBytes, start, length) :
+      base64ToBytes(string, poolBytes, start, length);
+    poolOffset += written;
+    alignPool();
+    return new FastBuffer(pool, start, written);
+  }
   let b;
   if (length >= (Buffer.poolSize >>> 1)) {
     b = allocateUnsafeSlow(length);
