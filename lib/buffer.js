@@ -319,6 +319,9 @@ function fromStringFast(string, id) {
   if (b.buffer === pool) {
     poolOffset += written;
     alignPool();
+  } else if (written < length) {
+    // Bytes past the result stay reachable through .buffer: clear them.
+    b.fill(0, written);
   }
   // base64 and hex may decode to fewer bytes than estimated.
   return written === length ? b : new FastBuffer(b.buffer, b.byteOffset,
