@@ -191,7 +191,7 @@ for (let n = 0; n <= 70; n++) lengths.add(n);
 // steps just above them.
 for (const t of [1365, 1366, 2048, 4095, 4096, 4097, 8192, 8192 + 16,
   2 * 8192, 3 * 8192 + 7]) {
-  for (const n of around(t)) lengths.add(n);
+  for (const n of around(t, 1)) lengths.add(n);
 }
 
 // ---- Strings to UTF-8 ----------------------------------------------------
