@@ -276,6 +276,29 @@ function hexToBytes(string, bytes, at, cap) {
   return pairs;
 }
 
+// A short string's UTF-8 at bytes[at...] (room for 3 bytes a unit);
+// returns the bytes written, or -1 at a surrogate, which the native
+// writes (pairs, and U+FFFD for lone ones).
+function utf8ToBytes(string, bytes, at) {
+  let n = at;
+  for (let i = 0; i < string.length; i++) {
+    const c = string.charCodeAt(i);
+    if (c < 0x80) {
+      bytes[n++] = c;
+    } else if (c < 0x800) {
+      bytes[n++] = 0xC0 | c >> 6;
+      bytes[n++] = 0x80 | c & 0x3F;
+    } else if (c < 0xD800 || c > 0xDFFF) {
+      bytes[n++] = 0xE0 | c >> 12;
+      bytes[n++] = 0x80 | c >> 6 & 0x3F;
+      bytes[n++] = 0x80 | c & 0x3F;
+    } else {
+      return -1;
+    }
+  }
+  return n - at;
+}
+
 function fromStringFast(string, id) {
   // A short UTF-8 string is written straight into the pool, which saves
   // measuring it first: no UTF-16 unit takes more than 3 bytes.
@@ -283,7 +306,11 @@ function fromStringFast(string, id) {
   if (id === kUtf8 && most < (Buffer.poolSize >>> 1) && most !== 0) {
     if (most > poolSize - poolOffset) createPool();
     const start = poolOffset;
-    const written = binding.write(poolBytes, string, start, most, kUtf8);
+    let written = string.length <= kSmallText ?
+      utf8ToBytes(string, poolBytes, start) : -1;
+    if (written < 0) {
+      written = binding.write(poolBytes, string, start, most, kUtf8);
+    }
     poolOffset += written;
     alignPool();
     return new FastBuffer(pool, start, written);
