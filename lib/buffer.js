@@ -720,12 +720,18 @@ function toInteger(n, fallback) {
   return Math.floor(n);
 }
 
+// toString's encoding: any value whose string form names one.
+function toStringEncoding(encoding) {
+  if (encoding === undefined) return kUtf8;
+  return requireEncoding(typeof encoding === 'string' ? encoding :
+    `${encoding}`);
+}
+
 proto.toString = function toString(encoding, start, end) {
   // Without a range the native decodes the whole view.
   if (arguments.length === 0) return binding.decode(this, kUtf8);
   if (start === undefined && end === undefined && this.length !== 0) {
-    return binding.decode(this, encoding === undefined ? kUtf8 :
-      requireEncoding(encoding));
+    return binding.decode(this, toStringEncoding(encoding));
   }
   const len = this.length;
   if (start <= 0) {
@@ -741,8 +747,7 @@ proto.toString = function toString(encoding, start, end) {
     end |= 0;
   }
   if (end <= start) return '';
-  const id = encoding === undefined ? kUtf8 : requireEncoding(encoding);
-  return binding.decode(this, id, start, end);
+  return binding.decode(this, toStringEncoding(encoding), start, end);
 };
 proto.toLocaleString = proto.toString;
 
