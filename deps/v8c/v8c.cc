@@ -740,6 +740,10 @@ extern "C" bool v8c_string_is_latin1(v8c_value str) {
   return str && L(str)->IsString() && LA<String>(str)->ContainsOnlyOneByte();
 }
 
+extern "C" bool v8c_string_is_one_byte(v8c_value str) {
+  return str && L(str)->IsString() && LA<String>(str)->IsOneByte();
+}
+
 extern "C" bool v8c_strict_equals(v8c_value a, v8c_value b) {
   return L(a)->StrictEquals(L(b));
 }
@@ -1013,6 +1017,15 @@ extern "C" v8c_value v8c_arraybuffer(v8c_env *env, size_t len, void **data) {
   }
   if (data) *data = bs->Data();
   return V(ArrayBuffer::New(env->isolate, std::move(bs)).As<Value>());
+}
+
+extern "C" v8c_value v8c_arraybuffer_uninit(v8c_env *env, size_t len,
+                                            void **data) {
+  uint8_t saved = env->allocator->zero_fill;
+  env->allocator->zero_fill = 0;
+  v8c_value ab = v8c_arraybuffer(env, len, data);
+  env->allocator->zero_fill = saved;
+  return ab;
 }
 
 struct ExternalFree {
