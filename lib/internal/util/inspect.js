@@ -162,10 +162,25 @@ function escapeString(str, quote) {
   return out + str.slice(last);
 }
 
+// Whether `str` prints between single quotes as it is: no single quote and
+// nothing kMaybeEscape would have to look at, double quotes and backticks
+// apart (they need no escape then).
+function isPlainText(str) {
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code < 0x20 || code === 39 || code === 92 ||
+        (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Quotes a string the way Node does: single quotes unless the text holds a
 // single quote, then double quotes, then backticks, and only when all three
 // occur are single quotes escaped.
 function quoteString(str) {
+  if (str.length <= 256 && isPlainText(str)) return `'${str}'`;
   let quote = 39;
   if (str.includes("'")) {
     if (!str.includes('"')) {
@@ -261,7 +276,8 @@ function inspect(value, opts) {
   return formatValue(ctx, value, 0);
 }
 
-inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
+inspect.custom = kCustomInspect;
 
 Object.defineProperty(inspect, 'defaultOptions', {
   get() {
@@ -422,7 +438,7 @@ function formatValue(ctx, value, level, typedArray) {
   }
 
   if (ctx.customInspect) {
-    const custom = value[inspect.custom];
+    const custom = value[kCustomInspect];
     // A prototype that carries the method for its instances is printed
     // normally, not through its own method.
     if (typeof custom === 'function' && custom !== inspect &&
@@ -587,8 +603,11 @@ function typePrefix(constructor, tag, fallback, size = '') {
   return `${constructor}${size} `;
 }
 
+// Objects are split over three functions so that the common ones (plain
+// objects, arrays, maps, sets) go through small functions the engine
+// optimizes early: formatObject finds the kind, formatOtherObject handles
+// the rarer kinds, formatBody prints the entries and lays them out.
 function formatObject(ctx, value, level, typedArray) {
-  let keys;
   let inheritedEntries;
   if (ctx.showHidden && !isDepthExceeded(ctx, level)) inheritedEntries = [];
 
@@ -605,48 +624,87 @@ function formatObject(ctx, value, level, typedArray) {
     tag = '';
   }
 
-  // What a plain object with a null prototype is called: the engine's name
-  // for it (its original class, or its own tag), unless that is just the tag
-  // printed anyway.
-  let fallback = 'Object';
-  if (constructor === null) {
-    const name = v8ConstructorName(value);
-    if (name !== tag) fallback = name;
+  // Only iterable objects can be arrays, maps, sets or their iterators
+  // (a null prototype hides the iterator, so those are checked too).
+  if (Symbol.iterator in value || constructor === null) {
+    let keys;
+    let braces;
+    if (Array.isArray(value)) {
+      const prefix = (constructor !== 'Array' || tag !== '') ?
+        typePrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+      keys = getOwnNonIndexProperties(
+        value, ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE);
+      if (value.length === 0 && keys.length === 0 &&
+          inheritedEntries === undefined) {
+        return `${prefix}[]`;
+      }
+      braces = [`${prefix}[`, ']'];
+      return formatBody(ctx, value, level, constructor, tag, keys,
+                        inheritedEntries, formatArray, braces, '',
+                        kArrayExtras);
+    }
+    let formatter;
+    let size;
+    if (types.isSet(value)) {
+      size = setSize(value);
+      braces = typePrefix(constructor, tag, 'Set', `(${size})`);
+      formatter = formatSet;
+    } else if (types.isMap(value)) {
+      size = mapSize(value);
+      braces = typePrefix(constructor, tag, 'Map', `(${size})`);
+      formatter = formatMap;
+    } else {
+      return formatOtherObject(ctx, value, level, typedArray, constructor,
+                               tag, true, inheritedEntries);
+    }
+    keys = ownKeysToShow(value, ctx.showHidden);
+    if (size === 0 && keys.length === 0 && inheritedEntries === undefined) {
+      return `${braces}{}`;
+    }
+    return formatBody(ctx, value, level, constructor, tag, keys,
+                      inheritedEntries, formatter, [`${braces}{`, '}'], '',
+                      kPlainEntries);
   }
+  if (constructor === 'Object') {
+    const keys = ownKeysToShow(value, ctx.showHidden);
+    let open = '{';
+    if (types.isArgumentsObject(value)) {
+      open = '[Arguments] {';
+    } else if (tag !== '') {
+      open = `${typePrefix(constructor, tag, 'Object')}{`;
+    }
+    if (keys.length === 0 && inheritedEntries === undefined) {
+      return `${open}}`;
+    }
+    return formatBody(ctx, value, level, constructor, tag, keys,
+                      inheritedEntries, noEntries, [open, '}'], '',
+                      kPlainEntries);
+  }
+  return formatOtherObject(ctx, value, level, typedArray, constructor, tag,
+                           false, inheritedEntries);
+}
 
+// What a plain object with a null prototype is called: the engine's name
+// for it (its original class, or its own tag), unless that is just the tag
+// printed anyway.
+function nullProtoName(value, constructor, tag) {
+  if (constructor !== null) return 'Object';
+  const name = v8ConstructorName(value);
+  return name !== tag ? name : 'Object';
+}
+
+function formatOtherObject(ctx, value, level, typedArray, constructor, tag,
+                           maybeIterable, inheritedEntries) {
+  let keys;
+  const fallback = nullProtoName(value, constructor, tag);
   let base = '';
   let formatter = noEntries;
   let braces;
   let entryKind = kPlainEntries;
-  const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
   const noProps = () => keys.length === 0 && inheritedEntries === undefined;
 
-  // Only iterable objects can be arrays, maps, sets or their iterators
-  // (a null prototype hides the iterator, so those are checked too).
-  const maybeIterable = Symbol.iterator in value || constructor === null;
-  if (maybeIterable && Array.isArray(value)) {
-    const prefix = (constructor !== 'Array' || tag !== '') ?
-      typePrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-    keys = getOwnNonIndexProperties(value, filter);
-    braces = [`${prefix}[`, ']'];
-    if (value.length === 0 && noProps()) return `${braces[0]}]`;
-    entryKind = kArrayExtras;
-    formatter = formatArray;
-  } else if (maybeIterable && types.isSet(value)) {
-    const size = setSize(value);
-    const prefix = typePrefix(constructor, tag, 'Set', `(${size})`);
-    keys = ownKeysToShow(value, ctx.showHidden);
-    formatter = formatSet;
-    if (size === 0 && noProps()) return `${prefix}{}`;
-    braces = [`${prefix}{`, '}'];
-  } else if (maybeIterable && types.isMap(value)) {
-    const size = mapSize(value);
-    const prefix = typePrefix(constructor, tag, 'Map', `(${size})`);
-    keys = ownKeysToShow(value, ctx.showHidden);
-    formatter = formatMap;
-    if (size === 0 && noProps()) return `${prefix}{}`;
-    braces = [`${prefix}{`, '}'];
-  } else if (maybeIterable && types.isTypedArray(value)) {
+  if (maybeIterable && types.isTypedArray(value)) {
+    const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
     keys = getOwnNonIndexProperties(value, filter);
     const size = typedArrayLength(value);
     const prefix = typePrefix(constructor, tag, typedArrayName(value),
@@ -737,8 +795,14 @@ function formatObject(ctx, value, level, typedArray) {
       braces[0] = `${typePrefix(constructor, tag, fallback)}{`;
     }
   }
+  return formatBody(ctx, value, level, constructor, tag, keys,
+                    inheritedEntries, formatter, braces, base, entryKind);
+}
 
+function formatBody(ctx, value, level, constructor, tag, keys,
+                    inheritedEntries, formatter, braces, base, entryKind) {
   if (isDepthExceeded(ctx, level)) {
+    const fallback = nullProtoName(value, constructor, tag);
     let name = typePrefix(constructor, tag, fallback).slice(0, -1);
     if (constructor !== null) name = `[${name}]`;
     return ctx.stylize(name, 'special');
@@ -1401,7 +1465,21 @@ function formatNamespaceObject(keys, ctx, value, level) {
  * Properties.
  */
 
-const kIdentifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// Keys printed without quotes: /^[a-zA-Z_][a-zA-Z_0-9]*$/, tested a
+// character at a time, which is much cheaper than a match for short keys.
+function isIdentifierKey(key) {
+  const length = key.length;
+  if (length === 0) return false;
+  for (let i = 0; i < length; i++) {
+    const code = key.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) ||
+        code === 95 || (code >= 48 && code <= 57 && i !== 0)) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 
 function formatKey(ctx, key, desc) {
   // Names shown in brackets are escaped as if single-quoted, but unquoted.
@@ -1411,7 +1489,7 @@ function formatKey(ctx, key, desc) {
   }
   if (key === '__proto__') return "['__proto__']";
   if (desc.enumerable === false) return `[${escapeString(key, 39)}]`;
-  if (kIdentifierKey.test(key)) return ctx.stylize(key, 'name');
+  if (isIdentifierKey(key)) return ctx.stylize(key, 'name');
   return ctx.stylize(quoteString(key), 'string');
 }
 
@@ -1464,6 +1542,7 @@ function formatEntry(ctx, value, level, key, type, desc,
     str = ctx.stylize('undefined', 'undefined');
   }
   if (type === kArrayItems) return str;
+  if (sep === ' ') return `${formatKey(ctx, key, desc)}: ${str}`;
   return `${formatKey(ctx, key, desc)}:${sep}${str}`;
 }
 
@@ -1497,6 +1576,11 @@ function groupInColumns(ctx, output, value) {
   let maxLength = 0;
   for (let i = 0; i < count; i++) {
     const len = getStringWidth(output[i], ctx.colors);
+    // One entry too wide for three columns settles it (see below); the
+    // remaining entries need not be measured.
+    if ((len + separatorSpace) * 3 + ctx.indent >= ctx.breakLength) {
+      return output;
+    }
     widths[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
