@@ -229,11 +229,21 @@ function stylizeNoColor(str) {
  * inspect() itself.
  */
 
+// An empty array that already holds objects as far as the engine is
+// concerned: a fresh [] starts out as a list of small integers, and its
+// first push of an object would throw away the optimized code using it.
+function newObjectList() {
+  const list = [null];
+  list.pop();
+  return list;
+}
+
 function inspect(value, opts) {
   const ctx = {
-    budget: {},
+    // Holey from the start: it is filled at whatever depths come first.
+    budget: new Array(16),
     indent: 0,
-    seen: [],
+    seen: newObjectList(),
     lastDepth: 0,
     stylize: stylizeNoColor,
     showHidden: inspectDefaultOptions.showHidden,
@@ -856,8 +866,13 @@ function formatBody(ctx, value, level, constructor, tag, keys,
                             level, value);
   // Stop descending once an enormous amount of text has been produced, so
   // that huge structures cannot take the process down.
-  const budget = (ctx.budget[ctx.indent] || 0) + res.length;
-  ctx.budget[ctx.indent] = budget;
+  // (The total per indentation; reads stay inside the array, where the
+  // engine's optimized code does not have to give up.)
+  const budgets = ctx.budget;
+  const indent = ctx.indent;
+  let budget = res.length;
+  if (indent < budgets.length) budget += budgets[indent] || 0;
+  budgets[indent] = budget;
   if (budget > 2 ** 27) ctx.depth = -1;
   return res;
 }
