@@ -508,8 +508,8 @@ function ownKeysToShow(value, showHidden) {
       // Namespace objects with bindings still in their TDZ throw here.
       keys = Object.getOwnPropertyNames(value);
     }
-    for (const sym of symbols) {
-      if (isEnumerable(value, sym)) keys.push(sym);
+    for (let i = 0; i < symbols.length; i++) {
+      if (isEnumerable(value, symbols[i])) keys.push(symbols[i]);
     }
   }
   return keys;
@@ -1570,7 +1570,8 @@ function formatEntry(ctx, value, level, key, type, desc,
 function fitsOnOneLine(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
-  for (const entry of output) {
+  for (let i = 0; i < output.length; i++) {
+    const entry = output[i];
     total += ctx.colors ? removeColors(entry).length : entry.length;
     if (total > ctx.breakLength) return false;
   }
@@ -1671,6 +1672,30 @@ function joinEntries(output, separator) {
   return str;
 }
 
+// A line break followed by `indent` spaces, and the same after a comma
+// (between entries one per line). The usual ones are kept rather than
+// built again for every object printed.
+const kLineBreaks = new Array(64);
+const kEntryBreaks = new Array(64);
+function lineBreak(indent) {
+  if (indent >= kLineBreaks.length) return `\n${' '.repeat(indent)}`;
+  let str = kLineBreaks[indent];
+  if (str === undefined) {
+    str = `\n${' '.repeat(indent)}`;
+    kLineBreaks[indent] = str;
+  }
+  return str;
+}
+function entryBreak(indent) {
+  if (indent >= kEntryBreaks.length) return `,${lineBreak(indent)}`;
+  let str = kEntryBreaks[indent];
+  if (str === undefined) {
+    str = `,${lineBreak(indent)}`;
+    kEntryBreaks[indent] = str;
+  }
+  return str;
+}
+
 function layoutEntries(ctx, output, base, braces, entryKind,
                        level, value) {
   if (ctx.compact !== true) {
@@ -1694,10 +1719,10 @@ function layoutEntries(ctx, output, base, braces, entryKind,
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indent)}`;
-    const body = joinEntries(output, `,${indentation}  `);
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ` +
-      `${body}${indentation}${braces[1]}`;
+    const inner = lineBreak(ctx.indent + 2);
+    const body = joinEntries(output, entryBreak(ctx.indent + 2));
+    const open = base === '' ? braces[0] : `${base} ${braces[0]}`;
+    return open + inner + body + lineBreak(ctx.indent) + braces[1];
   }
   // compact === true: as many entries on a line as fit, aligned under the
   // first one.
