@@ -824,9 +824,17 @@ function formatBody(ctx, value, level, constructor, tag, keys,
   let output;
   const savedIndent = ctx.indent;
   try {
-    output = formatter(ctx, value, level, braces);
-    for (let i = 0; i < keys.length; i++) {
-      output.push(formatEntry(ctx, value, level, keys[i], entryKind));
+    if (formatter === noEntries) {
+      // Only the keys: the array gets its final size at once.
+      output = new Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        output[i] = formatEntry(ctx, value, level, keys[i], entryKind);
+      }
+    } else {
+      output = formatter(ctx, value, level, braces);
+      for (let i = 0; i < keys.length; i++) {
+        output.push(formatEntry(ctx, value, level, keys[i], entryKind));
+      }
     }
     if (inheritedEntries !== undefined) output.push(...inheritedEntries);
   } catch (err) {
