@@ -239,8 +239,14 @@ class OutgoingMessageMethods extends Stream {
       encoding = null;
     }
     if (conn && conn._httpMessage === this && conn.writable) {
-      if (this.outputData.length) this._flushOutput(conn);
-      return conn.write(data, encoding, callback);
+      if (this.outputData.length === 0)
+        return conn.write(data, encoding, callback);
+      // What was queued (the head, often) and this leave in one writev.
+      conn.cork();
+      this._flushOutput(conn);
+      const ret = conn.write(data, encoding, callback);
+      conn.uncork();
+      return ret;
     }
     this.outputData.push({ data, encoding, callback });
     this.outputSize += data.length;

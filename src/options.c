@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-enum opt_kind { OPT_BOOL, OPT_VALUE, OPT_V8_BOOL, OPT_V8_VALUE };
+enum opt_kind { OPT_BOOL, OPT_VALUE, OPT_V8_VALUE };
 
 typedef struct opt {
   const char *name;  /* "--eval" */
@@ -48,17 +48,6 @@ static const opt options[] = {
     {"--experimental-import-meta-resolve", NULL, OPT_BOOL},
     {"--experimental-vm-modules", NULL, OPT_BOOL},
     /* Handed to V8 as they are. */
-    {"--expose-gc", NULL, OPT_V8_BOOL},
-    {"--expose_gc", NULL, OPT_V8_BOOL},
-    {"--jitless", NULL, OPT_V8_BOOL},
-    {"--allow-natives-syntax", NULL, OPT_V8_BOOL},
-    {"--perf-basic-prof", NULL, OPT_V8_BOOL},
-    {"--perf-prof", NULL, OPT_V8_BOOL},
-    {"--prof", NULL, OPT_V8_BOOL},
-    {"--trace-gc", NULL, OPT_V8_BOOL},
-    {"--trace-opt", NULL, OPT_V8_BOOL},
-    {"--trace-deopt", NULL, OPT_V8_BOOL},
-    {"--interpreted-frames-native-stack", NULL, OPT_V8_BOOL},
     {"--stack-size", NULL, OPT_V8_VALUE},
     {"--stack-trace-limit", NULL, OPT_V8_VALUE},
     {"--max-old-space-size", NULL, OPT_V8_VALUE},
@@ -113,8 +102,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
     const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
     size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
     const opt *o = find_option(arg, len);
-    if (!o && (strncmp(arg, "--harmony", 9) == 0 ||
-               strncmp(arg, "--no-harmony", 12) == 0)) {
+    /* Anything else V8 knows is a V8 flag, as in Node. */
+    if (!o && arg[1] == '-' && v8c_set_flag(arg)) {
       add_v8_flag(cli, arg);
       continue;
     }
@@ -141,9 +130,7 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
     } else if (!wants_value && value) {
       return bad(argv[0], "bad option: ", arg);
     }
-    if (o->kind == OPT_V8_BOOL) {
-      add_v8_flag(cli, o->name);
-    } else if (o->kind == OPT_V8_VALUE) {
+    if (o->kind == OPT_V8_VALUE) {
       char flag[256];
       snprintf(flag, sizeof flag, "%s=%s", o->name, value);
       add_v8_flag(cli, flag);

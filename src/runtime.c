@@ -387,6 +387,10 @@ nr_runtime *nr__runtime_new_worker(nr__worker *w, int argc, char **argv,
 static int run_hook(nr_runtime *rt, const char *name, int argc,
                     v8c_value *argv, v8c_value *result) {
   v8c_value r = call_hook(rt, name, argc, argv);
+  /* Unlike other callbacks, the program's own code runs its ticks even
+   * when it threw and 'uncaughtException' took the error, as in Node:
+   * they come before any timer. */
+  if (!r && !rt->stopping) nr__drain_ticks(rt);
   if (result) *result = r;
   return r && !rt->stopping ? 0 : -1;
 }

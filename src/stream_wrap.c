@@ -265,10 +265,29 @@ typedef struct stream_req {
   } req;
   nr__stream_wrap *w;
   v8c_ref *cb;
-  v8c_pin *pin;          /* the caller's bytes, when not copied */
-  size_t len;
-  char data[];
+  v8c_pin **pins;        /* the caller's bytes, held rather than copied */
+  unsigned npins;
+  _Alignas(void *) char data[];  /* copied bytes, then the pins */
 } stream_req;
+
+/* A request with room for `copy` bytes and `npins` pins. */
+static stream_req *req_new(v8c_env *env, nr__stream_wrap *w, v8c_value cb,
+                           size_t copy, unsigned npins) {
+  size_t at = (copy + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+  stream_req *r = malloc(sizeof *r + at + npins * sizeof(v8c_pin *));
+  if (!r) return NULL;
+  r->w = w;
+  r->cb = v8c_ref_new(env, cb);
+  r->pins = (v8c_pin **)(r->data + at);
+  r->npins = 0;
+  return r;
+}
+
+static void req_free(stream_req *r) {
+  v8c_ref_free(r->cb);
+  for (unsigned i = 0; i < r->npins; i++) v8c_pin_release(r->pins[i]);
+  free(r);
+}
 
 /* Calls a request's callback with its status, then frees it. */
 static void finish_req(stream_req *r, int status) {
@@ -283,9 +302,7 @@ static void finish_req(stream_req *r, int status) {
     if (fn) nr__callback(w->rt, fn, self ? self : v8c_undefined(env), 1, &arg);
     v8c_scope_close(&scope);
   }
-  v8c_ref_free(r->cb);
-  v8c_pin_release(r->pin);
-  free(r);
+  req_free(r);
   nr__stream_release(w);
 }
 
@@ -303,79 +320,140 @@ void nr__on_connect(uv_connect_t *req, int status) {
 
 uv_connect_t *nr__connect_req_new(v8c_env *env, nr__stream_wrap *w,
                                   v8c_value cb) {
-  stream_req *r = malloc(sizeof *r);
+  stream_req *r = req_new(env, w, cb, 0, 0);
   if (!r) return NULL;
-  r->w = w;
-  r->len = 0;
-  r->pin = NULL;
-  r->cb = v8c_ref_new(env, cb);
   nr__stream_hold(w);
   return &r->req.connect;
 }
 
 void nr__connect_req_free(uv_connect_t *req) {
   stream_req *r = (stream_req *)req;
-  v8c_ref_free(r->cb);
-  v8c_pin_release(r->pin);
-  nr__stream_release(r->w);
-  free(r);
+  nr__stream_wrap *w = r->w;
+  req_free(r);
+  nr__stream_release(w);
 }
 
 /* What is left of a write from a view at least this big is not copied:
  * the write holds the view's memory (v8c_bytes_pin) until it is done. */
 #define PIN_MIN (64 * 1024)
 
-/* Writes len bytes; what the kernel does not take at once is queued,
- * copied unless `view` (whose bytes data is) is big enough to be pinned
- * instead. Returns 0 when all was written now (cb not called), 1 when
- * queued (cb(status) follows), or a negative error. */
+/* A piece of a write: bytes, and the view they are the memory of (NULL
+ * when they are a temporary copy). */
+typedef struct wpiece {
+  const char *data;
+  size_t len;
+  v8c_value view;
+} wpiece;
+
+/* Writes the pieces in order, as one writev; what the kernel does not
+ * take at once is queued, copied unless it is a big enough piece of a
+ * view, which is pinned instead. Returns 0 when all was written now (cb
+ * not called), 1 when queued (cb(status) follows), or a negative error.
+ * `send` is a handle to pass along over an IPC pipe. */
+static int write_pieces(v8c_call *c, nr__stream_wrap *w, const wpiece *p,
+                        unsigned np, v8c_value cb, uv_stream_t *send) {
+  size_t total = 0;
+  for (unsigned i = 0; i < np; i++) total += p[i].len;
+  /* Nothing to write is done at once, as in Node: queueing it would hold
+   * back the writes that follow. */
+  if (total == 0 && !send) return 0;
+  uv_buf_t local_bufs[8];
+  v8c_pin *local_pins[8];
+  uv_buf_t *b = local_bufs;
+  v8c_pin **pins = local_pins;
+  if (np > 8) {
+    b = malloc(np * sizeof *b);
+    pins = malloc(np * sizeof *pins);
+    if (!b || !pins) {
+      free(b);
+      free(pins);
+      return UV_ENOMEM;
+    }
+  }
+  int ret = 1;
+  size_t done = 0;
+  if (w->stream->write_queue_size == 0 && total > 0 && !send) {
+    for (unsigned i = 0; i < np; i++)
+      b[i] = uv_buf_init((char *)p[i].data, (unsigned)p[i].len);
+    int n = uv_try_write(w->stream, b, np);
+    if (n == UV_EAGAIN || n == UV_ENOSYS) n = 0;
+    if (n < 0 || (size_t)n == total) {
+      ret = n < 0 ? n : 0;
+      goto out;
+    }
+    done = (size_t)n;
+  }
+  /* Skip what went out (keeping one piece, however empty: a handle sent
+   * alone needs a buffer to go with). */
+  unsigned first = 0;
+  while (first + 1 < np && done >= p[first].len) done -= p[first++].len;
+  size_t copy = 0;
+  unsigned npins = 0;
+  for (unsigned i = first; i < np; i++) {
+    size_t rest = p[i].len - (i == first ? done : 0);
+    v8c_pin *pin = NULL;
+    if (p[i].view && rest >= PIN_MIN) {
+      void *pd;
+      size_t pl;
+      pin = v8c_bytes_pin(p[i].view, &pd, &pl);
+      /* The same bytes, or give up the pin and copy. */
+      if (pin && (pd != (void *)p[i].data || pl != p[i].len)) {
+        v8c_pin_release(pin);
+        pin = NULL;
+      }
+    }
+    pins[i] = pin;
+    if (pin) npins++;
+    else copy += rest;
+  }
+  stream_req *r = req_new(v8c_call_env(c), w, cb, copy, npins);
+  if (!r) {
+    for (unsigned i = first; i < np; i++) v8c_pin_release(pins[i]);
+    ret = UV_ENOMEM;
+    goto out;
+  }
+  unsigned nb = 0;
+  size_t at = 0;
+  bool last_copied = false;
+  for (unsigned i = first; i < np; i++) {
+    size_t skip = i == first ? done : 0;
+    size_t rest = p[i].len - skip;
+    if (pins[i]) {
+      r->pins[r->npins++] = pins[i];
+      b[nb++] = uv_buf_init((char *)p[i].data + skip, (unsigned)rest);
+      last_copied = false;
+      continue;
+    }
+    if (rest) memcpy(r->data + at, p[i].data + skip, rest);
+    if (last_copied) {
+      b[nb - 1].len += rest;  /* copies in a row make one buffer */
+    } else {
+      b[nb++] = uv_buf_init(r->data + at, (unsigned)rest);
+      last_copied = true;
+    }
+    at += rest;
+  }
+  int err = send ? uv_write2(&r->req.write, w->stream, b, nb, send, on_write)
+                 : uv_write(&r->req.write, w->stream, b, nb, on_write);
+  if (err) {
+    req_free(r);
+    ret = err;
+  } else {
+    nr__stream_hold(w);
+  }
+out:
+  if (b != local_bufs) {
+    free(b);
+    free(pins);
+  }
+  return ret;
+}
+
 static int do_write(v8c_call *c, nr__stream_wrap *w, const char *data,
                     size_t len, v8c_value cb, uv_stream_t *send,
                     v8c_value view) {
-  /* Nothing to write is done at once, as in Node: queueing it would hold
-   * back the writes that follow. */
-  if (len == 0 && !send) return 0;
-  uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
-  int n = 0;
-  if (w->stream->write_queue_size == 0 && len > 0 && !send) {
-    n = uv_try_write(w->stream, &b, 1);
-    if (n == UV_EAGAIN || n == UV_ENOSYS) n = 0;
-    if (n < 0) return n;
-    if ((size_t)n == len) return 0;
-  }
-  size_t rest = len - (size_t)n;
-  v8c_pin *pin = NULL;
-  void *pinned = NULL;
-  size_t pinned_len = 0;
-  if (view && rest >= PIN_MIN) {
-    pin = v8c_bytes_pin(view, &pinned, &pinned_len);
-    /* The same bytes, or give up the pin and copy. */
-    if (pin && (pinned != (void *)data || pinned_len != len)) {
-      v8c_pin_release(pin);
-      pin = NULL;
-    }
-  }
-  stream_req *r = malloc(sizeof *r + (pin ? 0 : rest));
-  if (!r) {
-    v8c_pin_release(pin);
-    return UV_ENOMEM;
-  }
-  r->pin = pin;
-  if (!pin) memcpy(r->data, data + n, rest);
-  r->w = w;
-  r->len = rest;
-  r->cb = v8c_ref_new(v8c_call_env(c), cb);
-  b = uv_buf_init(pin ? (char *)data + n : r->data, (unsigned)rest);
-  int err = send ? uv_write2(&r->req.write, w->stream, &b, 1, send, on_write)
-                 : uv_write(&r->req.write, w->stream, &b, 1, on_write);
-  if (err) {
-    v8c_ref_free(r->cb);
-    v8c_pin_release(r->pin);
-    free(r);
-    return err;
-  }
-  nr__stream_hold(w);
-  return 1;
+  wpiece piece = {data, len, view};
+  return write_pieces(c, w, &piece, 1, cb, send);
 }
 
 /* writeBuffer(h, view, cb) -> 0 done, 1 queued, or a negative error */
@@ -475,16 +553,22 @@ static void write_latin1_string(v8c_call *c) {
   v8c_return_int(c, r);
 }
 
-/* A chunk of writev: its value and how a string is encoded. */
+/* A chunk of writev: its value, how a string is encoded, and a view's
+ * bytes. */
 typedef struct wchunk {
   v8c_value v;
   bool latin1;
+  bool big;              /* a view written from its own memory */
+  void *data;
+  size_t len;
 } wchunk;
 
 /* writev(h, chunks, cb[, pairs]): chunks is an array of Uint8Arrays and
  * strings (UTF-8), written as one. With pairs true it holds a chunk then
  * its kind, alternately: 0 a view or a UTF-8 string, 1 a Latin-1 string
  * (the encodings the socket would otherwise have to convert in JS).
+ * Strings and small views are packed into one buffer; views of PIN_MIN
+ * bytes or more go out from their own memory, in the same writev.
  * Returns as writeBuffer. */
 static void writev_(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
@@ -499,91 +583,107 @@ static void writev_(v8c_call *c) {
   uint32_t len = v8c_array_length(arr);
   uint32_t n = pairs ? len / 2 : len;
   wchunk local[16];
+  wpiece local_pieces[16];
   wchunk *chunks = local;
-  if (n > 16 && !(chunks = malloc(n * sizeof *chunks))) {
-    v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
-                    "Failed to allocate memory");
-    return;
+  wpiece *pieces = local_pieces;
+  char *buf = NULL;
+  if (n > 16) {
+    chunks = malloc(n * sizeof *chunks);
+    pieces = malloc(n * sizeof *pieces);
+    if (!chunks || !pieces) {
+      v8c_throw_error(env, V8C_RANGE_ERROR, "ERR_MEMORY_ALLOCATION_FAILED",
+                      "Failed to allocate memory");
+      goto out;
+    }
   }
-  /* Check every chunk and bound the size (each value is read once: a
-   * getter cannot make the two disagree). */
+  /* Check every chunk and bound the packed size (each value is read once:
+   * a getter cannot make the two disagree). */
   size_t bound = 0;
-  bool ok = true;
-  for (uint32_t i = 0; i < n && ok; i++) {
+  for (uint32_t i = 0; i < n; i++) {
     v8c_value v = v8c_get_index(env, arr, pairs ? 2 * i : i);
     bool latin1 = false;
     if (v && pairs) {
       v8c_value k = v8c_get_index(env, arr, 2 * i + 1);
-      if (!k) v = NULL;
-      else latin1 = v8c_is(k, V8C_NUMBER) && v8c_value_double(k) == 1;
+      if (!k) goto out;
+      latin1 = v8c_is(k, V8C_NUMBER) && v8c_value_double(k) == 1;
     }
-    if (!v) {
-      ok = false;
-      break;
-    }
-    void *d;
-    size_t l;
+    if (!v) goto out;
+    wchunk *ch = &chunks[i];
+    *ch = (wchunk){v, latin1, false, NULL, 0};
     if (v8c_is(v, V8C_STRING)) {
       size_t units = v8c_string_length(v);
       bound += latin1 ? units : units * 3;
-    } else if (v8c_is(v, V8C_ARRAY_BUFFER_VIEW) && v8c_bytes(v, &d, &l)) {
-      bound += l;
+    } else if (v8c_is(v, V8C_ARRAY_BUFFER_VIEW) &&
+               v8c_bytes(v, &ch->data, &ch->len)) {
+      ch->big = ch->len >= PIN_MIN;
+      if (!ch->big) bound += ch->len;
     } else {
       nr__throw_arg_type(env, "chunks", "an array of strings or Uint8Arrays");
-      ok = false;
-      break;
+      goto out;
     }
-    chunks[i] = (wchunk){v, latin1};
   }
-  nr__stream_wrap *w = ok ? arg_stream(c) : NULL;
-  if (!ok || !w) {
-    if (chunks != local) free(chunks);
-    if (ok) v8c_return_int(c, UV_EBADF);
-    return;
+  nr__stream_wrap *w = arg_stream(c);
+  if (!w) {
+    v8c_return_int(c, UV_EBADF);
+    goto out;
   }
   char scratch[SCRATCH_SIZE];
   if (bound > sizeof scratch) {
     /* Too big for the stack: the exact size, not 3 bytes a unit. */
     bound = 0;
     for (uint32_t i = 0; i < n; i++) {
+      if (chunks[i].big) continue;
       v8c_value v = chunks[i].v;
-      void *d;
-      size_t l;
       if (!v8c_is(v, V8C_STRING))
-        bound += v8c_bytes(v, &d, &l) ? l : 0;
+        bound += chunks[i].len;
       else if (chunks[i].latin1)
         bound += v8c_string_length(v);
       else
         bound += v8c_string_utf8_length(env, v);
     }
-  }
-  char *buf = bound <= sizeof scratch ? scratch : malloc(bound ? bound : 1);
-  if (!buf) {
-    if (chunks != local) free(chunks);
-    return v8c_return_int(c, UV_ENOMEM);
-  }
-  size_t off = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    v8c_value v = chunks[i].v;
-    void *d;
-    size_t l;
-    if (v8c_is(v, V8C_STRING)) {
-      size_t units = v8c_string_length(v);
-      if (chunks[i].latin1)
-        off += v8c_string_write_latin1(env, v, (uint8_t *)buf + off, 0, units);
-      else
-        off += v8c_string_write_utf8(env, v, buf + off, bound - off);
-    } else if (v8c_bytes(v, &d, &l)) {
-      /* A view's length cannot grow; it may shrink when detached. An
-       * empty view may have no memory at all (d == NULL). */
-      if (l) memcpy(buf + off, d, l);
-      off += l;
+    if (!(buf = malloc(bound ? bound : 1))) {
+      v8c_return_int(c, UV_ENOMEM);
+      goto out;
     }
   }
-  int r = do_write(c, w, buf, off, v8c_arg(c, 2), NULL, NULL);
-  if (buf != scratch) free(buf);
+  char *pack = buf ? buf : scratch;
+  size_t off = 0;
+  unsigned np = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    wchunk *ch = &chunks[i];
+    /* Read again: a getter of a later element may have detached a view
+     * checked before it (a view shrinks then, it never grows). */
+    if (!v8c_is(ch->v, V8C_STRING) && !v8c_bytes(ch->v, &ch->data, &ch->len))
+      ch->len = 0;
+    if (ch->big) {
+      pieces[np++] = (wpiece){ch->data, ch->len, ch->v};
+      continue;
+    }
+    size_t at = off;
+    if (v8c_is(ch->v, V8C_STRING)) {
+      size_t units = v8c_string_length(ch->v);
+      if (ch->latin1)
+        off += v8c_string_write_latin1(env, ch->v, (uint8_t *)pack + off, 0,
+                                       units);
+      else
+        off += v8c_string_write_utf8(env, ch->v, pack + off, bound - off);
+    } else if (ch->len) {
+      /* (An empty view may have no memory at all: data NULL.) */
+      memcpy(pack + off, ch->data, ch->len);
+      off += ch->len;
+    }
+    /* Packed chunks in a row make one piece. */
+    if (np > 0 && !pieces[np - 1].view &&
+        pieces[np - 1].data + pieces[np - 1].len == pack + at)
+      pieces[np - 1].len += off - at;
+    else
+      pieces[np++] = (wpiece){pack + at, off - at, NULL};
+  }
+  v8c_return_int(c, write_pieces(c, w, pieces, np, v8c_arg(c, 2), NULL));
+out:
+  free(buf);
   if (chunks != local) free(chunks);
-  v8c_return_int(c, r);
+  if (pieces != local_pieces) free(pieces);
 }
 
 /* shutdown(h, cb) -> 0 (cb(status) follows) or a negative error */
@@ -591,16 +691,11 @@ static void shutdown_(v8c_call *c) {
   if (!nr__arg_callback(c, 1, false)) return;
   nr__stream_wrap *w = arg_stream(c);
   if (!w) return v8c_return_int(c, UV_EBADF);
-  stream_req *r = malloc(sizeof *r);
+  stream_req *r = req_new(v8c_call_env(c), w, v8c_arg(c, 1), 0, 0);
   if (!r) return v8c_return_int(c, UV_ENOMEM);
-  r->w = w;
-  r->len = 0;
-  r->pin = NULL;
-  r->cb = v8c_ref_new(v8c_call_env(c), v8c_arg(c, 1));
   int err = uv_shutdown(&r->req.shutdown, w->stream, on_shutdown);
   if (err) {
-    v8c_ref_free(r->cb);
-    free(r);
+    req_free(r);
   } else {
     nr__stream_hold(w);
   }

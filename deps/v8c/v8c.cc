@@ -226,6 +226,15 @@ extern "C" void v8c_set_flags(const char *flags) {
   v8::V8::SetFlagsFromString(flags);
 }
 
+extern "C" bool v8c_set_flag(const char *arg) {
+  // V8 takes the flags it knows out of argv and leaves the others.
+  std::string copy(arg);
+  char *argv[] = {const_cast<char *>("v8"), &copy[0], nullptr};
+  int argc = 2;
+  v8::V8::SetFlagsFromCommandLine(&argc, argv, true);
+  return argc == 1;
+}
+
 // ---- Environments ---------------------------------------------------------
 
 static void OnPromiseReject(v8::PromiseRejectMessage msg) {

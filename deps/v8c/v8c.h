@@ -52,6 +52,9 @@ void v8c_shutdown(void);
 const char *v8c_version(void);
 /* Applies V8 flags (e.g. "--stack-size=500"); call before creating envs. */
 void v8c_set_flags(const char *flags);
+/* Applies one V8 flag ("--no-opt", "--max-lazy=1"); false when V8 does not
+ * know it. */
+bool v8c_set_flag(const char *arg);
 
 /* ---- Environments ----------------------------------------------------- */
 

@@ -334,6 +334,15 @@ def case_bad_option():
     eq((r.rc, r.out), (9, ''), 'unknown option before -e')
 
 
+def case_v8_flags():
+    # Any flag V8 knows passes through, with dashes or underscores.
+    code = 'console.log(typeof gc, require("v8").getHeapStatistics().' \
+           'total_heap_size > 0)'
+    for flags in (['--expose_gc', '--no-opt'], ['--expose-gc', '--max-lazy']):
+        r = same_as_ref(flags + ['-e', code])
+        eq((r.rc, r.out), (0, 'function true\n'), 'V8 flags %r' % flags)
+
+
 def case_missing_script():
     missing = os.path.join(WORK, 'no-such-file.js')
     r = same_as_ref(['no-such-file.js'], stderr_last=True)
@@ -493,6 +502,18 @@ throw new Error('first');
         out.remove('immediate')
         eq('\n'.join(out), expected,
            'stdout: the loop goes on after a handled exception')
+
+    # The main script's ticks run before a timer that is already due.
+    script('handled-due.js', '''\
+process.on('uncaughtException', (err) => console.log('caught', err.message));
+process.nextTick(() => console.log('tick'));
+setTimeout(() => console.log('timer'), 1);
+const start = Date.now();
+while (Date.now() - start < 20);
+throw new Error('first');
+''')
+    r = same_as_ref(['handled-due.js'])
+    eq(r.out, 'caught first\ntick\ntimer\n', 'ticks of a handled main throw')
 
     r = same_as_ref(['-e', 'process.on("uncaughtException", (e, origin) => '
                      'console.log(e.message, origin)); '

@@ -96,6 +96,7 @@ for (const [name, id, key = name] of [
   ['MessageChannel', 'internal/worker/io'],
   ['MessagePort', 'internal/worker/io'],
   ['MessageEvent', 'internal/worker/io'],
+  ['BroadcastChannel', 'internal/worker/io'],
   ['Buffer', 'buffer'],
   // Node 18 has this one only with --experimental-global-webcrypto (on by
   // default from Node 19); programs feature-test it, so it is always on.
