@@ -184,8 +184,14 @@ static inline v8c_env *EnvOf(Isolate *iso) {
 static inline Local<Context> Ctx(v8c_env *env) {
   return env->context.Get(env->isolate);
 }
+// What a v8c_call points to: the call's info and the native's record
+// (fetched once, as reading it out of info.Data() is not free).
+struct CallFrame {
+  const FunctionCallbackInfo<Value> *info;
+  FnRecord *rec;
+};
 static inline const FunctionCallbackInfo<Value> &Info(v8c_call *c) {
-  return *reinterpret_cast<const FunctionCallbackInfo<Value> *>(c);
+  return *reinterpret_cast<CallFrame *>(c)->info;
 }
 
 // ---- Process-wide set-up -------------------------------------------------
@@ -464,7 +470,7 @@ extern "C" v8c_value v8c_new_target(v8c_call *c) {
   return V(Info(c).NewTarget());
 }
 extern "C" void *v8c_data(v8c_call *c) {
-  return static_cast<FnRecord *>(Info(c).Data().As<External>()->Value())->data;
+  return reinterpret_cast<CallFrame *>(c)->rec->data;
 }
 extern "C" v8c_env *v8c_call_env(v8c_call *c) {
   return EnvOf(Info(c).GetIsolate());
@@ -866,9 +872,9 @@ extern "C" v8c_value v8c_constructor_name(v8c_env *env, v8c_value obj) {
 // ---- Functions ---------------------------------------------------------------
 
 static void Trampoline(const FunctionCallbackInfo<Value> &info) {
-  FnRecord *rec = static_cast<FnRecord *>(info.Data().As<External>()->Value());
-  rec->fn(reinterpret_cast<v8c_call *>(
-      const_cast<FunctionCallbackInfo<Value> *>(&info)));
+  CallFrame frame{
+      &info, static_cast<FnRecord *>(info.Data().As<External>()->Value())};
+  frame.rec->fn(reinterpret_cast<v8c_call *>(&frame));
 }
 
 extern "C" v8c_value v8c_function(v8c_env *env, const char *name,
