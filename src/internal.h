@@ -110,6 +110,7 @@ typedef struct nr__cli {
   bool experimental_vm_modules; /* vm.Module and its kinds */
   bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
   bool abort_on_uncaught; /* an uncaught exception aborts (core dump) */
+  bool test;              /* --test: run test files, each in a child */
 } nr__cli;
 
 /* Parses argv the way Node does. Returns 0, or 9 after printing why. */

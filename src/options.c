@@ -39,6 +39,12 @@ static const opt options[] = {
     {"--dns-result-order", NULL, OPT_VALUE},
     {"--enable-network-family-autoselection", NULL, OPT_BOOL},
     {"--input-type", NULL, OPT_VALUE},
+    /* node:test; all but --test are read by lib/ from process.execArgv. */
+    {"--test", NULL, OPT_BOOL},
+    {"--test-only", NULL, OPT_BOOL},
+    {"--test-name-pattern", NULL, OPT_VALUE},
+    {"--test-reporter", NULL, OPT_VALUE},
+    {"--test-reporter-destination", NULL, OPT_VALUE},
     /* Read by lib/buffer.js from process.execArgv. */
     {"--zero-fill-buffers", NULL, OPT_BOOL},
     /* Features Node 18 once had behind these flags are always on. */
@@ -185,6 +191,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
       cli->input_type = value;
     } else if (strcmp(o->name, "--expose-internals") == 0) {
       cli->expose_internals = true;
+    } else if (strcmp(o->name, "--test") == 0) {
+      cli->test = true;
     }
   }
   /* What is left: the script and its arguments. With -e/-p or "-" there is
@@ -193,6 +201,8 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
   cli->script_argc = argc - i;
   if (cli->force_stdin) {
     /* "-" stays in process.argv, as in Node. */
+  } else if (cli->test) {
+    /* The arguments are test files (or none: search for them). */
   } else if (!cli->eval && cli->script_argc > 0) {
     cli->script = cli->script_argv[0];
   }

@@ -235,14 +235,19 @@ class Test {
       this.fn = () => {};
     }
 
-    // --test-only keeps top-level tests marked `only` and, inside a test
-    // that asked for t.runOnly(true), the subtests marked `only`.
+    // --test-only skips what is not marked `only` among top-level tests,
+    // a suite's tests and the subtests of a test that called
+    // t.runOnly(true); without the flag, `only` just earns a warning.
     const { testOnly, patterns } = options();
-    if (parent && testOnly && !this.only && !this.skipped &&
-        (parent === this.root || parent.runOnlySubtests) &&
-        !(parent instanceof Suite && parent.onlyMode === 'all')) {
-      this.skipped = true;
-      this.message = '\'only\' option not set';
+    if (parent && testOnly) {
+      if (!this.only && !this.skipped &&
+          (parent === this.root || parent.isSuite || parent.runOnlySubtests)) {
+        this.skipped = true;
+        this.message = '\'only\' option not set';
+      }
+    } else if (parent && (this.only || parent.runOnlySubtests)) {
+      this.diagnostics.push('\'only\' and \'runOnly\' require the ' +
+                            '--test-only command-line option.');
     }
     if (parent && patterns.length > 0 && !(this instanceof Suite) &&
         !this.skipped && !this.matchesPattern(patterns)) {
@@ -567,17 +572,8 @@ class Suite extends Test {
     this.context = new SuiteContext(this);
     this.buildError = null;
     this.buildPromise = null;
-    // Inside a suite marked only, --test-only runs all of its tests.
-    if (this.only) this.onlyMode = 'all';
-    else if (parent && parent.onlyMode === 'all') this.onlyMode = 'all';
-    const { testOnly } = options();
-    if (testOnly && this.skipped && this.message === '\'only\' option not set') {
-      // A suite is built anyway: one of its tests may be marked only.
-      this.skipped = false;
-      this.message = undefined;
-      this.onlyFilter = true;
-    }
-    if (typeof fn === 'function') {
+    // A skipped suite's body never runs.
+    if (typeof fn === 'function' && !this.skipped) {
       const outer = buildingSuite;
       buildingSuite = this;
       try {
@@ -593,21 +589,6 @@ class Suite extends Test {
         this.buildError = testFailure(err, kTestCodeFailure);
       } finally {
         buildingSuite = outer;
-      }
-    }
-    if (this.onlyFilter) {
-      const anyOnly = this.subtests.some((c) => c.only || c.onlyKept);
-      if (anyOnly) {
-        this.onlyKept = true;
-        for (const c of this.subtests) {
-          if (!c.only && !c.onlyKept && !c.skipped) {
-            c.skipped = true;
-            c.message = '\'only\' option not set';
-          }
-        }
-      } else {
-        this.skipped = true;
-        this.message = '\'only\' option not set';
       }
     }
   }
