@@ -5,9 +5,8 @@
 
 const { inspect } = require('util');
 
-function write(text) {
-  process.stdout.write(text);
-}
+// Where reporters print: stdout, unless run() hands them a stream.
+let write = (text) => process.stdout.write(text);
 
 // Test names go on one TAP line: backslash, "#" and line breaks escaped.
 function tapName(name) {
@@ -17,7 +16,7 @@ function tapName(name) {
 
 function yamlString(s, indent) {
   if (s.includes('\n')) {
-    return '|-\n' + s.split('\n').map((l) => indent + '    ' + l).join('\n');
+    return '|-\n' + s.split('\n').map((l) => indent + '  ' + l).join('\n');
   }
   if (s.includes('\'')) return '"' + s.replace(/"/g, '\\"') + '"';
   return `'${s}'`;
@@ -36,7 +35,7 @@ function yamlValue(v, indent) {
       for (const key of Object.keys(v)) {
         const inner = v[key];
         if (inner === null || inner === undefined) continue;
-        out += `\n${indent}    ${key}:${yamlValue(inner, indent + '  ')}`;
+        out += `\n${indent}  ${key}:${yamlValue(inner, indent + '  ')}`;
       }
       return out;
     }
@@ -54,68 +53,112 @@ function stackLines(err) {
                    !l.includes('node:async_hooks'));
 }
 
-// The YAML block under a result line.
-function tapDetails(test, indent) {
-  let out = `${indent}  ---\n`;
-  out += `${indent}  duration_ms: ${test.duration}\n`;
-  if (test.isSuite) out += `${indent}  type: 'suite'\n`;
+// The failure part of a result's YAML block, as lines without their
+// indentation (a child process sends them to `noderun --test` as they are).
+function errorYaml(test) {
   const err = test.error;
-  if (err && !test.passed) {
-    if (test.location) out += `${indent}  location: '${test.location}'\n`;
-    out += `${indent}  failureType: '${err.failureType}'\n`;
-    out += `${indent}  error:${yamlValue(err.message, indent)}\n`;
-    const cause = err.cause;
-    const isError = cause instanceof Error;
-    const code = isError && cause.code !== undefined ? cause.code : err.code;
-    out += `${indent}  code:${yamlValue(code, indent)}\n`;
-    if (isError && typeof cause.name === 'string' && cause.name !== 'Error') {
-      out += `${indent}  name:${yamlValue(cause.name, indent)}\n`;
-    }
-    if (isError) {
-      for (const key of ['expected', 'actual', 'operator']) {
-        if (key in cause && cause[key] !== undefined && cause[key] !== null) {
-          out += `${indent}  ${key}:${yamlValue(cause[key], indent)}\n`;
-        }
+  const lines = [];
+  if (test.location) lines.push(`location: '${test.location}'`);
+  lines.push(`failureType: '${err.failureType}'`);
+  lines.push(`error:${yamlValue(err.message, '')}`);
+  const cause = err.cause;
+  const isError = cause instanceof Error;
+  const code = isError && cause.code !== undefined ? cause.code : err.code;
+  lines.push(`code:${yamlValue(code, '')}`);
+  if (isError && typeof cause.name === 'string' && cause.name !== 'Error') {
+    lines.push(`name:${yamlValue(cause.name, '')}`);
+  }
+  if (isError) {
+    for (const key of ['expected', 'actual', 'operator']) {
+      if (key in cause && cause[key] !== undefined && cause[key] !== null) {
+        lines.push(`${key}:${yamlValue(cause[key], '')}`);
       }
     }
-    let frames = stackLines(cause);
-    if (frames.length === 0 && err.failureType ===
-        'multipleCallbackInvocations') {
-      frames = stackLines(err);
-    }
-    if (frames.length > 0) {
-      out += `${indent}  stack: |-\n`;
-      for (const f of frames) out += `${indent}    ${f}\n`;
-    }
   }
-  out += `${indent}  ...\n`;
-  return out;
+  let frames = stackLines(cause);
+  if (frames.length === 0 && err.failureType ===
+      'multipleCallbackInvocations') {
+    frames = stackLines(err);
+  }
+  if (frames.length > 0) {
+    lines.push('stack: |-');
+    for (const f of frames) lines.push(`  ${f}`);
+  }
+  return lines.join('\n').split('\n');
 }
 
-function directive(test) {
-  if (test.skipped) {
-    return ' # SKIP' + (test.message !== undefined ? ' ' + test.message : '');
+// A finished test as plain data: what every reporter prints from, and
+// what a test file run by `noderun --test` sends back as JSON.
+function toRecord(test) {
+  const failed = test.error !== null && !test.passed;
+  const rec = {
+    name: test.name,
+    suite: test.isSuite,
+    ok: !failed || test.skipped,
+    skipped: test.skipped,
+    todo: test.isTodo,
+    message: test.message,
+    duration: test.duration,
+    diagnostics: test.diagnostics,
+    subtests: test.subtests.map(toRecord),
+    failure: null,
+  };
+  if (failed && !test.skipped) {
+    const cause = test.error.cause;
+    rec.failure = {
+      type: test.error.failureType,
+      message: test.error.message,
+      yaml: errorYaml(test),
+      shown: cause instanceof Error ? inspect(cause) : test.error.message,
+    };
   }
-  if (test.isTodo) {
-    return ' # TODO' + (test.message !== undefined ? ' ' + test.message : '');
+  return rec;
+}
+
+function directive(rec) {
+  if (rec.skipped) {
+    return ' # SKIP' + (rec.message !== undefined ? ' ' + rec.message : '');
+  }
+  if (rec.todo) {
+    return ' # TODO' + (rec.message !== undefined ? ' ' + rec.message : '');
   }
   return '';
 }
 
-function tapTest(test, index, nesting) {
+function tapTest(rec, index, nesting) {
   const indent = '    '.repeat(nesting);
-  const name = tapName(test.name);
+  const name = tapName(rec.name);
   let out = `${indent}# Subtest: ${name}\n`;
-  if (test.subtests.length > 0) {
-    test.subtests.forEach((c, i) => { out += tapTest(c, i + 1, nesting + 1); });
-    out += `${indent}    1..${test.subtests.length}\n`;
+  if (rec.subtests.length > 0) {
+    rec.subtests.forEach((c, i) => { out += tapTest(c, i + 1, nesting + 1); });
+    out += `${indent}    1..${rec.subtests.length}\n`;
   }
-  const ok = test.passed || test.skipped || (test.error === null);
-  out += `${indent}${ok ? 'ok' : 'not ok'} ${index} - ${name}` +
-    `${directive(test)}\n`;
-  out += tapDetails(test, indent);
-  for (const d of test.diagnostics) out += `${indent}# ${d}\n`;
+  out += `${indent}${rec.ok ? 'ok' : 'not ok'} ${index} - ${name}` +
+    `${directive(rec)}\n`;
+  out += `${indent}  ---\n${indent}  duration_ms: ${rec.duration}\n`;
+  if (rec.suite) out += `${indent}  type: 'suite'\n`;
+  if (rec.failure !== null) {
+    for (const l of rec.failure.yaml) out += `${indent}  ${l}\n`;
+  }
+  out += `${indent}  ...\n`;
+  for (const d of rec.diagnostics) out += `${indent}# ${d}\n`;
   return out;
+}
+
+// Adds a record tree to the summary counts.
+function countRecord(rec, counts) {
+  if (rec.suite) counts.suites++;
+  else {
+    counts.tests++;
+    if (rec.skipped) counts.skipped++;
+    else if (rec.todo) counts.todo++;
+    else if (rec.failure === null) counts.pass++;
+    else if (rec.failure.type === 'cancelledByParent' ||
+             rec.failure.type === 'testTimeoutFailure') {
+      counts.cancelled++;
+    } else counts.fail++;
+  }
+  for (const c of rec.subtests) countRecord(c, counts);
 }
 
 function footerLines(counts) {
@@ -135,9 +178,13 @@ class TapReporter {
       write('TAP version 13\n');
     }
   }
-  test(t, index) {
+  test(rec, index) {
     this.header();
-    write(tapTest(t, index, 0));
+    write(tapTest(rec, index, 0));
+  }
+  diagnostic(text) {
+    this.header();
+    write(`# ${text}\n`);
   }
   end(planned, counts, diagnostics) {
     this.header();
@@ -155,38 +202,39 @@ const useColor = () => process.stdout.isTTY &&
 const paint = (code, s) => (useColor() ? `\u001b[${code}m${s}\u001b[39m` : s);
 
 class SpecReporter {
-  constructor() { this.failures = []; }
-  line(t, nesting) {
+  line(rec, nesting) {
     const indent = '  '.repeat(nesting);
-    const ms = `(${t.duration}ms)`;
-    const extra = t.skipped ? ' # SKIP' + (t.message ? ' ' + t.message : '') :
-      t.isTodo ? ' # TODO' + (t.message ? ' ' + t.message : '') : '';
+    const ms = `(${rec.duration}ms)`;
+    const extra = directive(rec);
     let out = '';
-    if (t.isSuite || t.subtests.length > 0) {
-      out += `${indent}${paint(t.isSuite ? 0 : 32, '\u25b6 ' + t.name)}\n`;
-      for (const c of t.subtests) out += this.line(c, nesting + 1);
+    const group = rec.suite || rec.subtests.length > 0;
+    if (group) {
+      out += `${indent}${paint(32, '\u25b6 ' + rec.name)}\n`;
+      for (const c of rec.subtests) out += this.line(c, nesting + 1);
     }
-    if (t.error !== null && !t.passed && !t.skipped && !t.isTodo) {
-      this.failures.push(t);
-      out += `${indent}${paint(31, `\u2716 ${t.name} ${ms}${extra}`)}\n`;
-      const cause = t.error.cause;
-      const shown = cause instanceof Error ? inspect(cause) : t.error.message;
-      if (t.error.failureType !== 'subtestsFailed') {
-        out += shown.split('\n').map((l) => `${indent}  ${l}`).join('\n') +
-          '\n\n';
+    if (rec.failure !== null && !rec.todo) {
+      out += `${indent}${paint(31, `\u2716 ${rec.name} ${ms}${extra}`)}\n`;
+      if (rec.failure.type !== 'subtestsFailed') {
+        out += rec.failure.shown.split('\n')
+          .map((l) => `${indent}  ${l}`).join('\n') + '\n\n';
       }
-    } else if (t.skipped || t.isTodo) {
-      out += `${indent}${paint(36, `\ufe63 ${t.name} ${ms}${extra}`)}\n`;
-    } else if (t.isSuite || t.subtests.length > 0) {
-      out += `${indent}${paint(32, `\u25b6 ${t.name} ${ms}`)}\n`;
+    } else if (rec.skipped || rec.todo) {
+      out += `${indent}${paint(90, `\ufe63 ${rec.name} ${ms}${extra}`)}\n`;
+    } else if (group) {
+      out += `${indent}${paint(32, `\u25b6 ${rec.name} ${ms}`)}\n`;
     } else {
-      out += `${indent}${paint(32, `\u2714 ${t.name} ${ms}`)}\n`;
+      out += `${indent}${paint(32, `\u2714 ${rec.name} ${ms}`)}\n`;
     }
-    for (const d of t.diagnostics) out += `${indent}${paint(34, '\u2139 ' + d)}\n`;
+    for (const d of rec.diagnostics) {
+      out += `${indent}${paint(34, '\u2139 ' + d)}\n`;
+    }
     return out;
   }
-  test(t) {
-    write(this.line(t, 0));
+  test(rec) {
+    write(this.line(rec, 0));
+  }
+  diagnostic(text) {
+    write(paint(34, `\u2139 ${text}`) + '\n');
   }
   end(planned, counts, diagnostics) {
     let out = '';
@@ -198,34 +246,53 @@ class SpecReporter {
 
 class DotReporter {
   constructor() { this.column = 0; }
-  visit(t) {
-    for (const c of t.subtests) this.visit(c);
-    if (t.isSuite) return '';
-    const failed = t.error !== null && !t.passed && !t.skipped && !t.isTodo;
-    write(failed ? paint(31, 'X') : paint(32, '.'));
+  test(rec) {
+    for (const c of rec.subtests) this.test(c);
+    if (rec.suite) return;
+    write(rec.failure !== null && !rec.todo ? paint(31, 'X') : paint(32, '.'));
     if (++this.column === 20) {
       write('\n');
       this.column = 0;
     }
   }
-  test(t) { this.visit(t); }
+  diagnostic() {}
   end() { write('\n'); }
+}
+
+// What a test file run by `noderun --test` prints: one marked JSON line
+// per top-level test, then one with the file's diagnostics.
+const kChildMark = '\u0000noderun-test:';
+class ChildReporter {
+  test(rec) { write(kChildMark + JSON.stringify({ test: rec }) + '\n'); }
+  diagnostic(text) {
+    write(kChildMark + JSON.stringify({ diagnostic: text }) + '\n');
+  }
+  end(planned, counts, diagnostics) {
+    write(kChildMark + JSON.stringify({ end: diagnostics }) + '\n');
+  }
 }
 
 // The reporter --test-reporter asks for; else spec on a terminal, TAP
 // otherwise (as Node 18.20 chooses).
-function create() {
-  let name;
+function create(forced, output) {
+  if (output !== undefined) write = output;
+  let name = forced;
   const argv = process.execArgv;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--test-reporter' && i + 1 < argv.length) name = argv[i + 1];
     else if (argv[i].startsWith('--test-reporter=')) name = argv[i].slice(16);
   }
-  if (process.env.NODERUN_TEST_CHILD === '1') name = 'tap';
+  if (forced === undefined && process.env.NODERUN_TEST_CHILD === '1') {
+    return new ChildReporter();
+  }
   if (name === undefined) name = process.stdout.isTTY ? 'spec' : 'tap';
   if (name === 'spec') return new SpecReporter();
   if (name === 'dot') return new DotReporter();
   return new TapReporter();
 }
 
-module.exports = { create, tapName, yamlValue, footerLines };
+module.exports = {
+  create, toRecord, countRecord, kChildMark,
+  emptyCounts: () => ({ tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0,
+                        skipped: 0, todo: 0, duration: 0 }),
+};

@@ -651,6 +651,7 @@ class Root extends Test {
     this.nextToReport = 0;
     this.elapsed = stopwatch();
     this.ended = false;
+    this.records = [];
   }
 
   ensureStarted() {
@@ -700,7 +701,9 @@ class Root extends Test {
     while (this.nextToReport < this.subtests.length &&
            this.subtests[this.nextToReport].finished) {
       const child = this.subtests[this.nextToReport++];
-      this.reporter.test(child, this.nextToReport);
+      this.records.push(reporters.toRecord(child));
+      this.reporter.test(this.records[this.records.length - 1],
+                         this.nextToReport);
     }
   }
 
@@ -719,23 +722,8 @@ class Root extends Test {
     }
     this.reportChild();
     // Global after() hooks cannot wait: the loop has run dry.
-    const counts = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0,
-                     skipped: 0, todo: 0 };
-    const count = (t) => {
-      if (t.isSuite) counts.suites++;
-      else {
-        counts.tests++;
-        if (t.skipped) counts.skipped++;
-        else if (t.isTodo) counts.todo++;
-        else if (t.passed) counts.pass++;
-        else if (t.error && (t.error.failureType === kCancelledByParent ||
-                             t.error.failureType === kTimeout)) {
-          counts.cancelled++;
-        } else counts.fail++;
-      }
-      t.subtests.forEach(count);
-    };
-    this.subtests.forEach(count);
+    const counts = reporters.emptyCounts();
+    for (const rec of this.records) reporters.countRecord(rec, counts);
     counts.duration = this.elapsed();
     this.reporter.end(this.subtests.length, counts, this.diagnostics);
     if (counts.fail > 0 || counts.cancelled > 0 || this.rootFailed) {
