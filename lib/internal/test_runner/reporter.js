@@ -102,6 +102,8 @@ function toRecord(test) {
     diagnostics: test.diagnostics,
     subtests: test.subtests.map(toRecord),
     failure: null,
+    location: test.location === undefined ? undefined :
+      require('path').relative(process.cwd(), test.location),
   };
   if (failed && !test.skipped) {
     const cause = test.error.cause;
@@ -109,7 +111,7 @@ function toRecord(test) {
       type: test.error.failureType,
       message: test.error.message,
       yaml: errorYaml(test),
-      shown: cause instanceof Error ? inspect(cause) : test.error.message,
+      shown: inspect(cause, { colors: useColor() }),
     };
   }
   return rec;
@@ -202,28 +204,46 @@ const useColor = () => process.stdout.isTTY &&
 const paint = (code, s) => (useColor() ? `\u001b[${code}m${s}\u001b[39m` : s);
 
 class SpecReporter {
+  constructor() { this.failures = []; }
+  // "✔ name (1.2ms)" and the like, with what follows a failure.
+  leaf(rec, indent) {
+    const ms = ` ${paint(90, `(${rec.duration}ms)`)}`;
+    if (rec.skipped) {
+      return `${indent}${paint(90, `\ufe63 ${rec.name}${ms} # ` +
+        `${rec.message !== undefined ? rec.message : 'SKIP'}`)}\n`;
+    }
+    const todo = rec.todo ?
+      ` # ${rec.message !== undefined ? rec.message : 'TODO'}` : '';
+    if (rec.failure === null || rec.todo) {
+      return `${indent}${paint(32, `\u2714 ${rec.name}${ms}${todo}`)}\n`;
+    }
+    return `${indent}${paint(31, `\u2716 ${rec.name}${ms}`)}\n` +
+      this.errorText(rec, indent);
+  }
+  errorText(rec, indent) {
+    return rec.failure.shown.split('\n').map((l) => `${indent}  ${l}`)
+      .join('\n') + '\n\n';
+  }
   line(rec, nesting) {
     const indent = '  '.repeat(nesting);
-    const ms = `(${rec.duration}ms)`;
-    const extra = directive(rec);
     let out = '';
-    const group = rec.suite || rec.subtests.length > 0;
-    if (group) {
-      out += `${indent}${paint(32, '\u25b6 ' + rec.name)}\n`;
+    if (rec.suite || rec.subtests.length > 0) {
+      out += `${indent}\u25b6 ${rec.name}\n`;
       for (const c of rec.subtests) out += this.line(c, nesting + 1);
-    }
-    if (rec.failure !== null && !rec.todo) {
-      out += `${indent}${paint(31, `\u2716 ${rec.name} ${ms}${extra}`)}\n`;
-      if (rec.failure.type !== 'subtestsFailed') {
-        out += rec.failure.shown.split('\n')
-          .map((l) => `${indent}  ${l}`).join('\n') + '\n\n';
+      const bad = rec.failure !== null;
+      out += `${indent}${paint(bad ? 31 : 32, '\u25b6 ')}${rec.name} ` +
+        `${paint(90, `(${rec.duration}ms)`)}\n`;
+      if (bad && rec.failure.type !== 'subtestsFailed') {
+        out += this.errorText(rec, indent);
+        this.failures.push(rec);
+      } else {
+        out += '\n';
       }
-    } else if (rec.skipped || rec.todo) {
-      out += `${indent}${paint(90, `\ufe63 ${rec.name} ${ms}${extra}`)}\n`;
-    } else if (group) {
-      out += `${indent}${paint(32, `\u25b6 ${rec.name} ${ms}`)}\n`;
     } else {
-      out += `${indent}${paint(32, `\u2714 ${rec.name} ${ms}`)}\n`;
+      out += this.leaf(rec, indent);
+      if (rec.failure !== null && !rec.todo && !rec.skipped) {
+        this.failures.push(rec);
+      }
     }
     for (const d of rec.diagnostics) {
       out += `${indent}${paint(34, '\u2139 ' + d)}\n`;
@@ -240,6 +260,15 @@ class SpecReporter {
     let out = '';
     for (const d of diagnostics) out += paint(34, `\u2139 ${d}`) + '\n';
     for (const l of footerLines(counts)) out += paint(34, `\u2139 ${l}`) + '\n';
+    if (this.failures.length > 0) {
+      out += `\n${paint(31, '\u2716 failing tests:')}\n\n`;
+      for (const rec of this.failures) {
+        if (rec.location) out += `test at ${rec.location}\n`;
+        out += `${paint(31, `\u2716 ${rec.name} ` +
+          `${paint(90, `(${rec.duration}ms)`)}`)}\n`;
+        out += this.errorText(rec, '');
+      }
+    }
     write(out);
   }
 }
