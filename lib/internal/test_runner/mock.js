@@ -85,6 +85,9 @@ class MockFunctionContext {
   }
 
   record(call) { this.#calls.push(call); }
+
+  // A constructor call's `this` is the object it made.
+  lastCallThis(value) { this.#calls[this.#calls.length - 1].this = value; }
 }
 
 function makeMock(original, implementation, restore, times) {
@@ -112,8 +115,14 @@ function makeMock(original, implementation, restore, times) {
                     (impl) => Reflect.apply(impl, thisArg, args));
     },
     construct(fn, args, newTarget) {
-      return record(undefined, args, newTarget,
-                    (impl) => Reflect.construct(impl, args, newTarget));
+      // `new mock()` builds with the implementation but keeps new.target's
+      // prototype; the record names the mocked function and the object.
+      const call = record(undefined, args, fn, (impl) => {
+        const instance = Reflect.construct(impl, args, newTarget);
+        return instance;
+      });
+      ctx.lastCallThis(call);
+      return call;
     },
     get(fn, key, receiver) {
       if (key === 'mock') return ctx;
@@ -177,10 +186,10 @@ class MockTracker {
     }
     if (implementation === undefined) implementation = original;
     validateFunction(implementation, 'implementation');
-    const own = Object.getOwnPropertyDescriptor(object, methodName);
+    // As in Node, restoring puts the original on the object itself, even
+    // when it was found on a prototype.
     const restore = () => {
-      if (own === undefined) delete object[methodName];
-      else Object.defineProperty(object, methodName, own);
+      Object.defineProperty(object, methodName, descriptor);
     };
     const mock = makeMock(original, implementation, restore, times);
     const next = { configurable: descriptor.configurable,
@@ -232,8 +241,9 @@ class MockTracker {
     this.#mocks = [];
   }
 
+  // Newest first, so that two mocks of one property unwind in order.
   restoreAll() {
-    for (const ctx of this.#mocks) ctx.restore();
+    for (let i = this.#mocks.length - 1; i >= 0; i--) this.#mocks[i].restore();
   }
 }
 
