@@ -314,6 +314,24 @@ function create(forced, output) {
   if (forced === undefined && process.env.NODERUN_TEST_CHILD === '1') {
     return new ChildReporter();
   }
+  // --test-reporter-destination: stdout, stderr or a file.
+  let dest;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--test-reporter-destination' && i + 1 < argv.length) {
+      dest = argv[i + 1];
+    } else if (argv[i].startsWith('--test-reporter-destination=')) {
+      dest = argv[i].slice(28);
+    }
+  }
+  if (output === undefined && dest !== undefined && dest !== 'stdout') {
+    if (dest === 'stderr') {
+      write = (text) => process.stderr.write(text);
+    } else {
+      const fs = require('fs');
+      const fd = fs.openSync(dest, 'w');
+      write = (text) => fs.writeSync(fd, text);
+    }
+  }
   if (name === undefined) name = process.stdout.isTTY ? 'spec' : 'tap';
   if (name === 'spec') return new SpecReporter();
   if (name === 'dot') return new DotReporter();
