@@ -54,14 +54,21 @@ class MockFunctionContext {
 
   mockImplementationOnce(implementation, onCall) {
     validateFunction(implementation, 'implementation');
-    const call = onCall === undefined ? this.#calls.length : onCall;
-    if (typeof call !== 'number' || !Number.isInteger(call) || call < 0) {
-      throw new codes.ERR_INVALID_ARG_TYPE('onCall', 'integer', onCall);
+    const next = this.#calls.length;
+    const call = onCall === undefined ? next : onCall;
+    if (typeof call !== 'number') {
+      throw new codes.ERR_INVALID_ARG_TYPE('onCall', 'number', onCall);
+    }
+    if (!Number.isInteger(call) || call < next) {
+      throw new codes.ERR_OUT_OF_RANGE('onCall', `>= ${next}`, call);
     }
     this.#onceImplementations.set(call, implementation);
   }
 
+  // Calls go to the original from now on; a replaced method is put back.
   restore() {
+    this.#implementation = this.#original;
+    this.#times = Infinity;
     if (this.#restore !== undefined) {
       const restore = this.#restore;
       this.#restore = undefined;

@@ -76,7 +76,7 @@ function childArgv() {
 }
 
 // Runs one file; calls back with its records, diagnostics and exit.
-function runFile(file, onDone) {
+function runFile(file, onDone, children) {
   const child = spawn(process.execPath, [...childArgv(), file], {
     env: { ...process.env, NODERUN_TEST_CHILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,7 +112,9 @@ function runFile(file, onDone) {
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => { result.stderr += chunk; });
   const elapsed = process.hrtime.bigint();
+  children.add(child);
   child.on('close', (code, signal) => {
+    children.delete(child);
     if (pending !== '') onLine(pending);
     result.code = code;
     result.signal = signal;
@@ -160,9 +162,24 @@ function runFiles(files, reporter, concurrency, onEnd) {
   let running = 0;
   const counts = reporters.emptyCounts();
   let fileFailed = false;
+  let ended = false;
+  const children = new Set();
+  // Ctrl+C (or a SIGTERM) stops the run: running files are killed and
+  // reported failed, the rest are not started.
+  const onSignal = () => {
+    for (let i = next; i < files.length; i++) results[i] = null;
+    next = files.length;
+    for (const child of children) child.kill('SIGTERM');
+    fileFailed = true;
+    flush();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  if (reporter.header) reporter.header();
   const flush = () => {
     while (reported < files.length && results[reported] !== undefined) {
       const r = results[reported++];
+      if (r === null) continue;
       const lines = r.diagnostics.concat(
         r.stderr === '' ? [] : r.stderr.replace(/\n$/, '').split('\n'));
       for (const d of lines) if (d.trim() !== '') reporter.diagnostic(d);
@@ -177,7 +194,10 @@ function runFiles(files, reporter, concurrency, onEnd) {
         reporters.countRecord(rec, counts);
       }
     }
-    if (reported === files.length) {
+    if (reported === files.length && !ended) {
+      ended = true;
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       counts.duration = Number(process.hrtime.bigint() - start) / 1e6;
       reporter.end(index, counts, []);
       onEnd(counts, fileFailed);
@@ -192,7 +212,7 @@ function runFiles(files, reporter, concurrency, onEnd) {
         results[i] = result;
         flush();
         launch();
-      });
+      }, children);
     }
   };
   if (files.length === 0) flush();

@@ -161,26 +161,26 @@ function parseArgs(name, opts, fn) {
 function validateOptions(opts) {
   const { codes } = require('internal/errors');
   const { timeout, concurrency, signal } = opts;
-  if (timeout !== undefined && timeout !== Infinity) {
+  if (timeout !== undefined && timeout !== null && timeout !== Infinity) {
     if (typeof timeout !== 'number') {
       throw new codes.ERR_INVALID_ARG_TYPE('options.timeout', 'number',
                                            timeout);
     }
-    if (!Number.isInteger(timeout) || timeout < 0) {
+    if (!(timeout >= 0 && timeout <= 2147483647)) {
       throw new codes.ERR_OUT_OF_RANGE('options.timeout',
                                        '>= 0 && <= 2147483647', timeout);
     }
   }
-  if (concurrency !== undefined && typeof concurrency !== 'boolean' &&
-      concurrency !== null) {
+  if (concurrency !== undefined && concurrency !== null &&
+      typeof concurrency !== 'boolean' && concurrency !== Infinity) {
     if (typeof concurrency !== 'number') {
       throw new codes.ERR_INVALID_ARG_TYPE('options.concurrency',
                                            ['boolean', 'number'], concurrency);
     }
-    if (concurrency !== Infinity &&
-        (!Number.isInteger(concurrency) || concurrency < 1)) {
-      throw new codes.ERR_OUT_OF_RANGE('options.concurrency', '>= 1',
-                                       concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 ||
+        concurrency > 4294967295) {
+      throw new codes.ERR_OUT_OF_RANGE('options.concurrency',
+                                       '>= 1 && <= 4294967295', concurrency);
     }
   }
   if (signal !== undefined && signal !== null &&
@@ -217,16 +217,19 @@ class Test {
     this.signalLinks = [];
 
     const { skip, todo, only, timeout, concurrency, signal } = opts;
-    if (skip) {
+    // Any value but undefined and false turns them on; a non-empty
+    // string is also the reason shown.
+    if (skip !== undefined && skip !== false) {
       this.skipped = true;
-      if (typeof skip === 'string') this.message = skip;
+      if (typeof skip === 'string' && skip !== '') this.message = skip;
     }
-    if (todo) {
+    if (todo !== undefined && todo !== false) {
       this.isTodo = true;
-      if (typeof todo === 'string') this.message = todo;
+      if (typeof todo === 'string' && todo !== '') this.message = todo;
     }
     this.only = !!only;
-    this.timeout = timeout === undefined ? Infinity : timeout;
+    this.timeout = timeout === undefined || timeout === null ? Infinity :
+      timeout;
     if (concurrency === true) this.concurrency = Infinity;
     else if (typeof concurrency === 'number') this.concurrency = concurrency;
     else this.concurrency = 1;
@@ -396,8 +399,11 @@ class Test {
       this.signal.addEventListener('abort', onAbort);
       if (timeout !== Infinity) {
         timer = setTimeout(() => {
-          finish(testFailure(`test timed out after ${timeout}ms`, kTimeout),
-                 true);
+          const err = testFailure(`test timed out after ${timeout}ms`,
+                                  kTimeout);
+          finish(err, true);
+          // The test's code learns of it through t.signal.
+          this.controller.abort(err);
         }, timeout);
         if (timer.unref) timer.unref();
       }
