@@ -102,8 +102,7 @@ function toRecord(test) {
     diagnostics: test.diagnostics,
     subtests: test.subtests.map(toRecord),
     failure: null,
-    location: test.location === undefined ? undefined :
-      require('path').relative(process.cwd(), test.location),
+    location: test.location,
   };
   if (failed && !test.skipped) {
     const cause = test.error.cause;
@@ -263,7 +262,10 @@ class SpecReporter {
     if (this.failures.length > 0) {
       out += `\n${paint(31, '\u2716 failing tests:')}\n\n`;
       for (const rec of this.failures) {
-        if (rec.location) out += `test at ${rec.location}\n`;
+        if (rec.location) {
+          const where = require('path').relative(process.cwd(), rec.location);
+          out += `test at ${where}\n`;
+        }
         out += `${paint(31, `\u2716 ${rec.name} ` +
           `${paint(90, `(${rec.duration}ms)`)}`)}\n`;
         out += this.errorText(rec, '');

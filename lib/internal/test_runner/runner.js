@@ -76,7 +76,7 @@ function childArgv() {
 }
 
 // Runs one file; calls back with its records, diagnostics and exit.
-function runFile(file, onDone, children) {
+function runFile(file, onDone, children, timeout) {
   const child = spawn(process.execPath, [...childArgv(), file], {
     env: { ...process.env, NODERUN_TEST_CHILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,7 +113,15 @@ function runFile(file, onDone, children) {
   child.stderr.on('data', (chunk) => { result.stderr += chunk; });
   const elapsed = process.hrtime.bigint();
   children.add(child);
+  let timer = null;
+  if (timeout !== undefined && timeout !== Infinity) {
+    timer = setTimeout(() => {
+      result.timedOut = timeout;
+      child.kill('SIGTERM');
+    }, timeout);
+  }
   child.on('close', (code, signal) => {
+    if (timer !== null) clearTimeout(timer);
     children.delete(child);
     if (pending !== '') onLine(pending);
     result.code = code;
@@ -135,8 +143,18 @@ function fileRecord(result) {
     todo: false, message: undefined, duration: result.duration,
     diagnostics: [], subtests: [], failure: null,
   };
-  if (failed) {
-    const yaml = [`location: '${result.file}:1:1'`,
+  rec.location = `${path.resolve(result.file)}:1:1`;
+  if (result.timedOut !== undefined) {
+    const message = `test timed out after ${result.timedOut}ms`;
+    rec.ok = false;
+    rec.failure = {
+      type: 'testTimeoutFailure', message, shown: message,
+      yaml: [`location: '${rec.location}'`,
+             'failureType: \'testTimeoutFailure\'',
+             `error: '${message}'`, 'code: \'ERR_TEST_FAILURE\''],
+    };
+  } else if (failed) {
+    const yaml = [`location: '${rec.location}'`,
                   'failureType: \'testCodeFailure\''];
     if (result.signal) yaml.push(`signal: '${result.signal}'`);
     else yaml.push(`exitCode: ${result.code}`);
@@ -153,7 +171,7 @@ function anyFailure(rec) {
 
 // Runs `files` (at most `concurrency` at once) and reports through
 // `reporter` in file order. Calls back with the summary counts.
-function runFiles(files, reporter, concurrency, onEnd) {
+function runFiles(files, reporter, concurrency, onEnd, timeout) {
   const start = process.hrtime.bigint();
   const results = new Array(files.length);
   let next = 0;
@@ -212,7 +230,7 @@ function runFiles(files, reporter, concurrency, onEnd) {
         results[i] = result;
         flush();
         launch();
-      }, children);
+      }, children, timeout);
     }
   };
   if (files.length === 0) flush();
@@ -239,27 +257,85 @@ function runFromCommandLine(paths) {
   });
 }
 
-// node:test's run({ files, concurrency }): a readable stream of the TAP
-// text of those files' results.
+// Walks a record tree, children first, as test:pass / test:fail events.
+function emitRecord(stream, rec, nesting, number, file) {
+  rec.subtests.forEach((c, i) => emitRecord(stream, c, nesting + 1, i + 1,
+                                            file));
+  const data = {
+    name: rec.name, nesting, testNumber: number, file,
+    details: { duration_ms: rec.duration },
+  };
+  if (rec.suite) data.details.type = 'suite';
+  if (rec.skipped) data.skip = rec.message !== undefined ? rec.message : true;
+  if (rec.todo) data.todo = rec.message !== undefined ? rec.message : true;
+  const m = rec.location && /^(.*):(\d+):(\d+)$/.exec(rec.location);
+  if (m) {
+    data.file = m[1];
+    data.line = Number(m[2]);
+    data.column = Number(m[3]);
+  }
+  for (const d of rec.diagnostics) {
+    stream.emitEvent('test:diagnostic', { nesting, message: d, file });
+  }
+  if (rec.failure !== null) {
+    const err = new Error(rec.failure.message);
+    err.code = 'ERR_TEST_FAILURE';
+    err.failureType = rec.failure.type;
+    data.details.error = err;
+    stream.emitEvent('test:fail', data);
+  } else {
+    stream.emitEvent('test:pass', data);
+  }
+}
+
+// node:test's run({ files, concurrency, timeout }): an object-mode stream
+// of the events of those files' tests ({ type, data }), each also emitted
+// under its type ('test:pass', 'test:fail', 'test:diagnostic').
 function run(options = {}) {
   const { Readable } = require('stream');
+  const { codes } = require('internal/errors');
   if (options === null || typeof options !== 'object') {
-    const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
   }
-  let { files, concurrency } = options;
+  let { files, concurrency, timeout } = options;
   if (files !== undefined && !Array.isArray(files)) {
-    const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-    throw new ERR_INVALID_ARG_TYPE('options.files', 'Array', files);
+    throw new codes.ERR_INVALID_ARG_TYPE('options.files', 'Array', files);
+  }
+  if (timeout !== undefined && timeout !== Infinity &&
+      (typeof timeout !== 'number' || !(timeout >= 0))) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.timeout', 'number', timeout);
   }
   if (files === undefined) files = findFiles([]).files;
-  else files = files.map((f) => path.resolve(f));
   if (concurrency === true) concurrency = defaultConcurrency();
   else if (typeof concurrency !== 'number') concurrency = 1;
-  const stream = new Readable({ read() {} });
-  const reporter = reporters.create('tap', (text) => stream.push(text));
+  const stream = new Readable({ objectMode: true, read() {} });
+  stream.emitEvent = (type, data) => {
+    stream.push({ type, data });
+    stream.emit(type, data);
+  };
+  let current;
+  let number = 0;
+  const reporter = {
+    test(rec) {
+      emitRecord(stream, rec, 0, ++number, current);
+    },
+    diagnostic(message) {
+      stream.emitEvent('test:diagnostic', { nesting: 0, message });
+    },
+    end(planned) {
+      stream.emitEvent('test:plan', { nesting: 0, count: planned });
+    },
+  };
   process.nextTick(() => {
-    runFiles(files, reporter, concurrency, () => stream.push(null));
+    runFiles(files, {
+      test(rec) {
+        const m = rec.location && /^(.*):\d+:\d+$/.exec(rec.location);
+        current = m ? m[1] : undefined;
+        reporter.test(rec);
+      },
+      diagnostic: reporter.diagnostic,
+      end: reporter.end,
+    }, concurrency, () => stream.push(null), timeout);
   });
   return stream;
 }

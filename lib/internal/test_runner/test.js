@@ -348,6 +348,7 @@ class Test {
       child.start().then(() => {
         this.active--;
         this.drain();
+        if (this === this.root) this.root.maybeRunAfter();
       });
     }
   }
@@ -672,20 +673,33 @@ class Root extends Test {
     // Global after() hooks run once the file's tests are done; the
     // summary prints after them.
     const onBeforeExit = () => {
-      if (this.hooks.after.length > 0 && !this.afterStarted) {
-        this.afterStarted = true;
-        this.runHooks('after', this.context).catch((err) => {
-          this.diagnostics.push(`Error: ${err.message}`);
-          this.rootFailed = true;
-        });
-        return;
-      }
+      if (this.runAfterHooks()) return;
       process.removeListener('beforeExit', onBeforeExit);
       this.end();
     };
     process.on('beforeExit', onBeforeExit);
     process.on('exit', () => {
       if (!this.ended) this.end();
+    });
+  }
+
+  // Global after() hooks run once no test is running or queued (a later
+  // turn confirms it: a test may still add siblings), or at the latest
+  // when the loop runs dry. True when they were started now.
+  runAfterHooks() {
+    if (this.hooks.after.length === 0 || this.afterStarted) return false;
+    this.afterStarted = true;
+    this.runHooks('after', this.context).catch((err) => {
+      this.diagnostics.push(`Error: ${err.message}`);
+      this.rootFailed = true;
+    });
+    return true;
+  }
+
+  maybeRunAfter() {
+    if (this.hooks.after.length === 0 || this.afterStarted) return;
+    setImmediate(() => {
+      if (this.active === 0 && this.queue.length === 0) this.runAfterHooks();
     });
   }
 
