@@ -130,3 +130,16 @@ r = run(['--test-name-pattern=^left$', 'only.js']);
 assert.match(r.stdout, /^ok 1 - picked # SKIP test name does not match pattern$/m);
 assert.match(r.stdout, /^ok 2 - left$/m);
 assert.match(r.stdout, /^# 'only' and 'runOnly' require the --test-only command-line option\.$/m);
+
+// An error thrown after its test ended fails the run with Node's warning;
+// process.exit() in a test keeps the code the program chose.
+write('late.js', `require('node:test')('ends first', () => {
+  setImmediate(() => { throw new Error('too late'); });
+});
+`);
+r = run(['late.js']);
+assert.strictEqual(r.status, 1);
+assert.match(r.stdout, /^# Warning: Test "ends first" generated asynchronous activity after the test ended\. This activity created the error "Error: too late" and would have caused the test to fail, but instead triggered an uncaughtException event\.$/m);
+assert.match(r.stdout, /^# pass 1\n# fail 0$/m);
+write('exits.js', `require('node:test')('exits', () => process.exit(0));\n`);
+assert.strictEqual(run(['exits.js']).status, 0);

@@ -678,8 +678,10 @@ class Root extends Test {
       this.end();
     };
     process.on('beforeExit', onBeforeExit);
+    // process.exit() before the loop ran dry: still report, but the exit
+    // code is the one the program chose.
     process.on('exit', () => {
-      if (!this.ended) this.end();
+      if (!this.ended) this.end(true);
     });
   }
 
@@ -710,8 +712,25 @@ class Root extends Test {
       test.uncaught = true;
       return;
     }
-    const failure = testFailure(err, kind);
-    this.diagnostics.push(`Error: ${failure.message}`);
+    // Too late to fail a test: the run fails with a warning (Node's text).
+    let shown;
+    try {
+      shown = String(err);
+    } catch {
+      shown = inspect(err);
+    }
+    if (test && test !== this) {
+      this.diagnostics.push(
+        `Warning: Test "${test.name}" generated asynchronous activity ` +
+        `after the test ended. This activity created the error "${shown}" ` +
+        `and would have caused the test to fail, but instead triggered an ` +
+        `${kind} event.`);
+    } else {
+      this.diagnostics.push(
+        'Warning: A resource generated asynchronous activity after the test ' +
+        `ended. This activity created the error "${shown}" which triggered ` +
+        `an ${kind} event, caught by the test runner.`);
+    }
     this.rootFailed = true;
     process.exitCode = 1;
   }
@@ -731,7 +750,7 @@ class Root extends Test {
     this.reportChild();
   }
 
-  end() {
+  end(exiting = false) {
     if (this.ended) return;
     this.ended = true;
     for (const child of this.subtests) {
@@ -746,7 +765,8 @@ class Root extends Test {
     for (const rec of this.records) reporters.countRecord(rec, counts);
     counts.duration = this.elapsed();
     this.reporter.end(this.subtests.length, counts, this.diagnostics);
-    if (counts.fail > 0 || counts.cancelled > 0 || this.rootFailed) {
+    if (!exiting &&
+        (counts.fail > 0 || counts.cancelled > 0 || this.rootFailed)) {
       process.exitCode = 1;
     }
   }
