@@ -206,6 +206,11 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv) {
   } else if (!cli->eval && cli->script_argc > 0) {
     cli->script = cli->script_argv[0];
   }
+  if (cli->test && (cli->check || cli->interactive || cli->eval)) {
+    fprintf(stderr, "noderun: either --test or --%s can be used, not both\n",
+            cli->check ? "check" : cli->interactive ? "interactive" : "eval");
+    return 9;
+  }
   if (cli->check && !cli->script && !cli->force_stdin && cli->eval) {
     fprintf(stderr, "noderun: either --check or --eval can be used, not both\n");
     return 9;

@@ -143,3 +143,16 @@ assert.match(r.stdout, /^# Warning: Test "ends first" generated asynchronous act
 assert.match(r.stdout, /^# pass 1\n# fail 0$/m);
 write('exits.js', `require('node:test')('exits', () => process.exit(0));\n`);
 assert.strictEqual(run(['exits.js']).status, 0);
+
+// --test refuses the flags that run something else.
+for (const args of [['--check', '--test'], ['--interactive', '--test'],
+                    ['--eval', '1', '--test']]) {
+  const c = run(args);
+  assert.strictEqual(c.status, 9);
+  assert.match(c.stderr, /either --test or --(check|interactive|eval) can be used, not both/);
+}
+
+// Options are the object's own: Object.prototype.skip changes nothing.
+write('proto.js', 'Object.prototype.skip = true;\n' + passing('still runs'));
+r = run(['proto.js']);
+assert.match(r.stdout, /^ok 1 - still runs$/m);

@@ -158,6 +158,17 @@ function parseArgs(name, opts, fn) {
   return { name: String(name), opts, fn };
 }
 
+// Only the options' own properties count: a program that sets
+// Object.prototype.skip must not skip every test.
+function ownOptions(opts) {
+  const out = { __proto__: null };
+  for (const key of ['skip', 'todo', 'only', 'timeout', 'concurrency',
+                     'signal']) {
+    if (Object.prototype.hasOwnProperty.call(opts, key)) out[key] = opts[key];
+  }
+  return out;
+}
+
 function validateOptions(opts) {
   const { codes } = require('internal/errors');
   const { timeout, concurrency, signal } = opts;
@@ -287,7 +298,9 @@ class Test {
 
   // Adds a child test (or suite) and queues it to run.
   createSubtest(Kind, rawName, rawOpts, rawFn, location) {
-    const { name, opts, fn } = parseArgs(rawName, rawOpts, rawFn);
+    const parsed = parseArgs(rawName, rawOpts, rawFn);
+    const { name, fn } = parsed;
+    const opts = ownOptions(parsed.opts);
     validateOptions(opts);
     if (fn !== undefined && typeof fn !== 'function') {
       const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
@@ -651,7 +664,7 @@ class Suite extends Test {
 // The invisible parent of a file's top-level tests.
 class Root extends Test {
   constructor() {
-    super(null, '<root>', {}, undefined, undefined);
+    super(null, '<root>', { __proto__: null }, undefined, undefined);
     this.concurrency = 1;
     this.begun = false;
     this.reporter = null;
