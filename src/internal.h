@@ -114,6 +114,7 @@ typedef struct nr__cli {
   bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
   bool abort_on_uncaught; /* an uncaught exception aborts (core dump) */
   bool worker;            /* a worker's: V8's flags are left alone */
+  bool test;              /* --test: run test files, each in a child */
 } nr__cli;
 
 /* Parses NODE_OPTIONS then argv the way Node does.

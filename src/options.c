@@ -40,6 +40,13 @@ static const opt options[] = {
     {"--enable-network-family-autoselection", NULL, OPT_BOOL, true},
     {"--zero-fill-buffers", NULL, OPT_BOOL, true},
     {"--input-type", NULL, OPT_VALUE, true},
+    /* node:test; all but --test are read by lib/ from process.execArgv
+     * (so not taken from NODE_OPTIONS yet). */
+    {"--test", NULL, OPT_BOOL, false},
+    {"--test-only", NULL, OPT_BOOL, false},
+    {"--test-name-pattern", NULL, OPT_VALUE, false},
+    {"--test-reporter", NULL, OPT_VALUE, false},
+    {"--test-reporter-destination", NULL, OPT_VALUE, false},
     /* Features Node 18 once had behind these flags are always on. */
     {"--experimental-json-modules", NULL, OPT_BOOL, true},
     {"--experimental-top-level-await", NULL, OPT_BOOL, true},
@@ -219,6 +226,8 @@ static int parse_options(nr__cli *cli, int argc, char **argv, int first,
       cli->input_type = value;
     } else if (strcmp(o->name, "--expose-internals") == 0) {
       cli->expose_internals = true;
+    } else if (strcmp(o->name, "--test") == 0) {
+      cli->test = true;
     }
   }
   return i;
@@ -291,8 +300,15 @@ int nr__cli_parse(nr__cli *cli, int argc, char **argv, bool worker) {
   cli->script_argc = argc - i;
   if (cli->force_stdin) {
     /* "-" stays in process.argv, as in Node. */
+  } else if (cli->test) {
+    /* The arguments are test files (or none: search for them). */
   } else if (!cli->eval && cli->script_argc > 0) {
     cli->script = cli->script_argv[0];
+  }
+  if (cli->test && (cli->check || cli->interactive || cli->eval)) {
+    fprintf(stderr, "noderun: either --test or --%s can be used, not both\n",
+            cli->check ? "check" : cli->interactive ? "interactive" : "eval");
+    return 9;
   }
   if (cli->check && !cli->script && !cli->force_stdin && cli->eval) {
     fprintf(stderr, "noderun: either --check or --eval can be used, not both\n");

@@ -346,6 +346,7 @@ static void get_options(v8c_call *c) {
       {"pendingDeprecation", cli->pending_deprecation},
       {"exposeInternals", cli->expose_internals},
       {"abortOnUncaughtException", cli->abort_on_uncaught},
+      {"test", cli->test},
       {"experimentalVmModules", cli->experimental_vm_modules},
       {"experimentalImportMetaResolve",
        cli->experimental_import_meta_resolve}};

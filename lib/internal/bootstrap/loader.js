@@ -47,8 +47,11 @@ function requireBuiltin(id) {
 // Ids that user code may require: everything outside internal/ and
 // noderun/; noderun's own modules (lib/noderun/x.js) are reached only
 // with their scheme, 'noderun:x'.
+// A few (node:test) exist only with the 'node:' scheme, as in Node 18.
+const schemeOnly = new Set(['test']);
 const publicIds = builtinIds.filter(
-  (id) => !id.startsWith('internal/') && !id.startsWith('noderun/'));
+  (id) => !id.startsWith('internal/') && !id.startsWith('noderun/') &&
+          !schemeOnly.has(id));
 const publicSet = new Set(publicIds);
 const noderunSet = new Set(
   builtinIds.filter((id) => id.startsWith('noderun/')).map(
@@ -62,6 +65,8 @@ const realm = {
   internalBinding,
   publicIds,
   canBeRequiredByUsers: (id) => publicSet.has(id),
+  // What 'node:' + id may name: every public id and the scheme-only ones.
+  canBeRequiredWithScheme: (id) => publicSet.has(id) || schemeOnly.has(id),
   // 'noderun:threadpool' and the like.
   isNoderunBuiltin: (request) => noderunSet.has(request),
   isLoaded: (id) => modules.has(id),

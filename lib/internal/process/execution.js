@@ -32,6 +32,8 @@ Options:
   --title=title              set process.title
   --input-type=type          how -e and stdin code runs: "commonjs" or
                              "module"
+  --test [files...]          run test files (node:test), each in a child
+  --test-only, --test-name-pattern=re, --test-reporter=tap|spec|dot
   --expose-gc, --jitless, --stack-size=n, --max-old-space-size=n,
   --stack-trace-limit=n, --harmony-*   handed to V8
   --                         end of options
@@ -145,7 +147,10 @@ function runMainProgram() {
     return;
   }
   runPreloads(opts);
-  if (opts.eval !== undefined) {
+  if (opts.test && opts.eval === undefined) {
+    require('internal/test_runner/runner').runFromCommandLine(
+      process.argv.slice(1));
+  } else if (opts.eval !== undefined) {
     if (opts.inputType === 'module') evalModule(opts.eval, opts.print);
     else evalScript('[eval]', opts.eval, opts.print);
     if (opts.interactive) startRepl();

@@ -411,7 +411,7 @@ Module.Module = Module;
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
   if (id.startsWith('noderun:')) return realm.isNoderunBuiltin(id);
-  if (id.startsWith('node:')) id = id.slice(5);
+  if (id.startsWith('node:')) return realm.canBeRequiredWithScheme(id.slice(5));
   return realm.canBeRequiredByUsers(id);
 }
 Module.isBuiltin = isBuiltin;
@@ -521,7 +521,7 @@ function loadBuiltin(request) {
     return realm.require('noderun/' + request.slice(8));
   }
   const id = request.slice(5);
-  if (!realm.canBeRequiredByUsers(id)) {
+  if (!realm.canBeRequiredWithScheme(id)) {
     throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
   }
   return realm.require(id);

@@ -406,7 +406,7 @@ function finalizeResolution(url, parentURL) {
 // undefined for the current directory). Returns the URL as a string.
 function resolve(specifier, parentURL, conditions = importConditions) {
   if (specifier.startsWith('node:')) {
-    if (!realm.canBeRequiredByUsers(specifier.slice(5))) {
+    if (!realm.canBeRequiredWithScheme(specifier.slice(5))) {
       throw new ERR_UNKNOWN_BUILTIN(specifier);
     }
     return specifier;
@@ -426,7 +426,7 @@ function resolve(specifier, parentURL, conditions = importConditions) {
     }
   }
   if (url.protocol === 'node:') {
-    if (!realm.canBeRequiredByUsers(url.pathname)) {
+    if (!realm.canBeRequiredWithScheme(url.pathname)) {
       throw new ERR_UNKNOWN_BUILTIN(url.href);
     }
     return url.href;
