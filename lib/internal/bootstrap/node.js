@@ -97,6 +97,16 @@ for (const [name, id, key = name] of [
   ['MessagePort', 'internal/worker/io'],
   ['MessageEvent', 'internal/worker/io'],
   ['Buffer', 'buffer'],
+  ['ReadableStream', 'stream/web'],
+  ['ReadableStreamDefaultReader', 'stream/web'],
+  ['ReadableStreamDefaultController', 'stream/web'],
+  ['WritableStream', 'stream/web'],
+  ['WritableStreamDefaultWriter', 'stream/web'],
+  ['WritableStreamDefaultController', 'stream/web'],
+  ['TransformStream', 'stream/web'],
+  ['TransformStreamDefaultController', 'stream/web'],
+  ['ByteLengthQueuingStrategy', 'stream/web'],
+  ['CountQueuingStrategy', 'stream/web'],
   // Node 18 has this one only with --experimental-global-webcrypto (on by
   // default from Node 19); programs feature-test it, so it is always on.
   ['crypto', 'internal/crypto/webcrypto'],

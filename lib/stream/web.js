@@ -1,0 +1,35 @@
+'use strict';
+
+// The WHATWG streams of Node's 'stream/web' module.
+
+const {
+  ReadableStream,
+  ReadableStreamDefaultController,
+  ReadableStreamDefaultReader,
+} = require('internal/webstreams/readablestream');
+const {
+  WritableStream,
+  WritableStreamDefaultController,
+  WritableStreamDefaultWriter,
+} = require('internal/webstreams/writablestream');
+const {
+  TransformStream,
+  TransformStreamDefaultController,
+} = require('internal/webstreams/transformstream');
+const {
+  ByteLengthQueuingStrategy,
+  CountQueuingStrategy,
+} = require('internal/webstreams/queuingstrategies');
+
+module.exports = {
+  ReadableStream,
+  ReadableStreamDefaultReader,
+  ReadableStreamDefaultController,
+  TransformStream,
+  TransformStreamDefaultController,
+  WritableStream,
+  WritableStreamDefaultWriter,
+  WritableStreamDefaultController,
+  ByteLengthQueuingStrategy,
+  CountQueuingStrategy,
+};
