@@ -97,6 +97,7 @@ for (const [name, id, key = name] of [
   ['MessagePort', 'internal/worker/io'],
   ['MessageEvent', 'internal/worker/io'],
   ['Buffer', 'buffer'],
+  ['Blob', 'internal/blob'],
   ['ReadableStream', 'stream/web'],
   ['ReadableStreamDefaultReader', 'stream/web'],
   ['ReadableStreamDefaultController', 'stream/web'],
