@@ -20,6 +20,14 @@ const {
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
 } = require('internal/webstreams/queuingstrategies');
+const {
+  TextDecoderStream,
+  TextEncoderStream,
+} = require('internal/webstreams/encoding');
+const {
+  CompressionStream,
+  DecompressionStream,
+} = require('internal/webstreams/compression');
 
 module.exports = {
   ReadableStream,
@@ -32,4 +40,8 @@ module.exports = {
   WritableStreamDefaultController,
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
+  TextEncoderStream,
+  TextDecoderStream,
+  CompressionStream,
+  DecompressionStream,
 };

@@ -108,6 +108,10 @@ for (const [name, id, key = name] of [
   ['TransformStreamDefaultController', 'stream/web'],
   ['ByteLengthQueuingStrategy', 'stream/web'],
   ['CountQueuingStrategy', 'stream/web'],
+  ['TextEncoderStream', 'stream/web'],
+  ['TextDecoderStream', 'stream/web'],
+  ['CompressionStream', 'stream/web'],
+  ['DecompressionStream', 'stream/web'],
   // Node 18 has this one only with --experimental-global-webcrypto (on by
   // default from Node 19); programs feature-test it, so it is always on.
   ['crypto', 'internal/crypto/webcrypto'],
