@@ -3,7 +3,10 @@
 // The WHATWG streams of Node's 'stream/web' module.
 
 const {
+  ReadableByteStreamController,
   ReadableStream,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
   ReadableStreamDefaultController,
   ReadableStreamDefaultReader,
 } = require('internal/webstreams/readablestream');
@@ -32,6 +35,9 @@ const {
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
+  ReadableByteStreamController,
   ReadableStreamDefaultController,
   TransformStream,
   TransformStreamDefaultController,

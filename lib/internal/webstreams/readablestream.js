@@ -1,8 +1,8 @@
 'use strict';
 
-// ReadableStream of the WHATWG Streams standard, with its default
-// controller and default reader, tee(), pipeTo(), pipeThrough() and async
-// iteration. Byte streams (type: 'bytes') are not implemented yet.
+// ReadableStream of the WHATWG Streams standard: the default controller
+// and reader, byte streams (the byte controller, the BYOB reader and its
+// requests), tee(), pipeTo(), pipeThrough() and async iteration.
 
 const {
   codes: {
@@ -54,6 +54,14 @@ function isController(value) {
     value[kState].kind === 'ReadableStreamDefaultController';
 }
 
+function isKind(kind) {
+  return (value) => value !== null && typeof value === 'object' &&
+    value[kState] !== undefined && value[kState].kind === kind;
+}
+const isBYOBReader = isKind('ReadableStreamBYOBReader');
+const isByteController = isKind('ReadableByteStreamController');
+const isBYOBRequest = isKind('ReadableStreamBYOBRequest');
+
 function check(self, test, name) {
   if (!test(self)) throw new ERR_INVALID_THIS(name);
 }
@@ -79,11 +87,16 @@ class ReadableStream {
     };
     const type = source.type;
     if (type !== undefined) {
-      if (`${type}` === 'bytes') {
-        throw new ERR_INVALID_ARG_VALUE('source.type', type,
-                                        'is not supported by noderun yet');
+      if (`${type}` !== 'bytes') {
+        throw new ERR_INVALID_ARG_VALUE('source.type', type);
       }
-      throw new ERR_INVALID_ARG_VALUE('source.type', type);
+      if (strategy.size !== undefined) {
+        throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.size',
+                                                   strategy.size);
+      }
+      setUpByteControllerFromSource(this, source,
+                                    extractHighWaterMark(strategy, 0));
+      return;
     }
     const size = extractSizeAlgorithm(strategy);
     const hwm = extractHighWaterMark(strategy, 1);
@@ -112,10 +125,7 @@ class ReadableStream {
     }
     const mode = options.mode;
     if (mode === undefined) return new ReadableStreamDefaultReader(this);
-    if (`${mode}` === 'byob') {
-      throw new ERR_INVALID_ARG_VALUE('options.mode', mode,
-                                      'is not supported by noderun yet');
-    }
+    if (`${mode}` === 'byob') return new ReadableStreamBYOBReader(this);
     throw new ERR_INVALID_ARG_VALUE('options.mode', mode);
   }
 
@@ -179,7 +189,7 @@ class ReadableStream {
     return inspectAs(this, {
       locked: isLocked(this),
       state: this[kState].state,
-      supportsBYOB: false,
+      supportsBYOB: isByteController(this[kState].controller),
     }, depth, options);
   }
 }
@@ -232,6 +242,12 @@ function readableStreamCancel(stream, reason) {
   if (state.state === 'closed') return Promise.resolve();
   if (state.state === 'errored') return Promise.reject(state.storedError);
   readableStreamClose(stream);
+  const reader = state.reader;
+  if (reader !== undefined && isBYOBReader(reader)) {
+    const requests = reader[kState].readIntoRequests;
+    reader[kState].readIntoRequests = [];
+    for (const request of requests) request.close(undefined);
+  }
   const result = state.controller[kState].cancelSteps(reason);
   return result.then(noop);
 }
@@ -243,6 +259,7 @@ function readableStreamClose(stream) {
   if (reader === undefined) return;
   const rs = reader[kState];
   rs.closed.resolve();
+  if (rs.readRequests === undefined) return;
   const requests = rs.readRequests;
   rs.readRequests = [];
   for (const request of requests) request.close();
@@ -262,8 +279,10 @@ function readableStreamError(stream, error) {
 
 function errorReadRequests(reader, error) {
   const rs = reader[kState];
-  const requests = rs.readRequests;
-  rs.readRequests = [];
+  const key = rs.readRequests !== undefined ? 'readRequests' :
+    'readIntoRequests';
+  const requests = rs[key];
+  rs[key] = [];
   for (const request of requests) request.error(error);
 }
 
@@ -277,6 +296,16 @@ function numReadRequests(stream) {
   return stream[kState].reader[kState].readRequests.length;
 }
 
+function hasDefaultReader(stream) {
+  const reader = stream[kState].reader;
+  return reader !== undefined && isReader(reader);
+}
+
+function hasBYOBReader(stream) {
+  const reader = stream[kState].reader;
+  return reader !== undefined && isBYOBReader(reader);
+}
+
 // ---- ReadableStreamDefaultReader ----
 
 class ReadableStreamDefaultReader {
@@ -287,21 +316,13 @@ class ReadableStreamDefaultReader {
     if (isLocked(stream)) {
       throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
     }
-    const rs = this[kState] = {
+    this[kState] = {
       kind: 'ReadableStreamDefaultReader',
       stream,
       closed: undefined,
       readRequests: [],
     };
-    const ss = stream[kState];
-    ss.reader = this;
-    if (ss.state === 'readable') {
-      rs.closed = createDeferred();
-    } else if (ss.state === 'closed') {
-      rs.closed = resolvedDeferred();
-    } else {
-      rs.closed = rejectedDeferred(ss.storedError);
-    }
+    genericReaderInitialize(this, stream);
   }
 
   read() {
@@ -353,6 +374,19 @@ class ReadableStreamDefaultReader {
   }
 }
 
+function genericReaderInitialize(reader, stream) {
+  const rs = reader[kState];
+  const ss = stream[kState];
+  ss.reader = reader;
+  if (ss.state === 'readable') {
+    rs.closed = createDeferred();
+  } else if (ss.state === 'closed') {
+    rs.closed = resolvedDeferred();
+  } else {
+    rs.closed = rejectedDeferred(ss.storedError);
+  }
+}
+
 function readerRead(reader, request) {
   const stream = reader[kState].stream;
   const ss = stream[kState];
@@ -374,6 +408,7 @@ function readerRelease(reader) {
     rs.closed.reject(released);
   }
   setPromiseHandled(rs.closed.promise);
+  ss.controller[kState].releaseSteps();
   ss.reader = undefined;
   rs.stream = undefined;
   errorReadRequests(reader,
@@ -399,6 +434,7 @@ class ReadableStreamDefaultController {
       pullAlgorithm: undefined,
       cancelAlgorithm: undefined,
       pullSteps: (request) => controllerPullSteps(this, request),
+      releaseSteps: noop,
       cancelSteps: (reason) => {
         resetQueue(this[kState]);
         const result = this[kState].cancelAlgorithm(reason);
@@ -571,6 +607,654 @@ function callPullIfNeeded(controller) {
 
 function hasBackpressure(controller) {
   return !shouldCallPull(controller);
+}
+
+// ---- byte streams ----
+
+// A BYOB reader: read(view) fills the caller's view.
+class ReadableStreamBYOBReader {
+  constructor(stream) {
+    if (!isReadableStream(stream)) {
+      throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+    }
+    if (!isByteController(stream[kState].controller)) {
+      throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+    }
+    if (isLocked(stream)) {
+      throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+    }
+    this[kState] = {
+      kind: 'ReadableStreamBYOBReader',
+      stream,
+      closed: undefined,
+      readIntoRequests: [],
+    };
+    genericReaderInitialize(this, stream);
+  }
+
+  read(view = undefined) {
+    const bad = checkAsync(this, isBYOBReader, 'ReadableStreamBYOBReader');
+    if (bad) return bad;
+    if (!ArrayBuffer.isView(view)) {
+      return Promise.reject(new ERR_INVALID_ARG_TYPE(
+        'view', ['Buffer', 'TypedArray', 'DataView'], view));
+    }
+    if (view.byteLength === 0 || view.buffer.byteLength === 0) {
+      return Promise.reject(new ERR_INVALID_STATE.TypeError(
+        'View or Viewed ArrayBuffer is zero-length or detached'));
+    }
+    const stream = this[kState].stream;
+    if (stream === undefined) {
+      return Promise.reject(new ERR_INVALID_STATE.TypeError(
+        'The reader is not attached to a stream'));
+    }
+    const d = createDeferred();
+    const request = {
+      chunk: (value) => d.resolve({ value, done: false }),
+      close: (value) => d.resolve({ value, done: true }),
+      error: (e) => d.reject(e),
+    };
+    const ss = stream[kState];
+    ss.disturbed = true;
+    if (ss.state === 'errored') request.error(ss.storedError);
+    else bytePullInto(ss.controller, view, request);
+    return d.promise;
+  }
+
+  releaseLock() {
+    check(this, isBYOBReader, 'ReadableStreamBYOBReader');
+    if (this[kState].stream === undefined) return;
+    readerRelease(this);
+  }
+
+  get closed() {
+    const bad = checkAsync(this, isBYOBReader, 'ReadableStreamBYOBReader');
+    if (bad) return bad;
+    return this[kState].closed.promise;
+  }
+
+  cancel(reason = undefined) {
+    const bad = checkAsync(this, isBYOBReader, 'ReadableStreamBYOBReader');
+    if (bad) return bad;
+    const stream = this[kState].stream;
+    if (stream === undefined) {
+      return Promise.reject(new ERR_INVALID_STATE.TypeError(
+        'The reader is not attached to a stream'));
+    }
+    return readableStreamCancel(stream, reason);
+  }
+
+  [customInspect](depth, options) {
+    const rs = this[kState];
+    // Node 18 spells the field this way.
+    return inspectAs(this, {
+      stream: rs.stream,
+      requestIntoRequests: rs.readIntoRequests.length,
+      close: rs.closed.promise,
+    }, depth, options);
+  }
+}
+
+class ReadableStreamBYOBRequest {
+  constructor(key) {
+    if (key !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = {
+      kind: 'ReadableStreamBYOBRequest', controller: undefined, view: null,
+    };
+  }
+
+  get view() {
+    check(this, isBYOBRequest, 'ReadableStreamBYOBRequest');
+    return this[kState].view;
+  }
+
+  respond(bytesWritten) {
+    check(this, isBYOBRequest, 'ReadableStreamBYOBRequest');
+    const controller = this[kState].controller;
+    if (controller === undefined) {
+      throw new ERR_INVALID_STATE.TypeError(
+        'This BYOB request has been invalidated');
+    }
+    bytesWritten = +bytesWritten;
+    if (!Number.isFinite(bytesWritten) || bytesWritten < 0) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten',
+                                                 bytesWritten);
+    }
+    byteRespond(controller, Math.trunc(bytesWritten));
+  }
+
+  respondWithNewView(view) {
+    check(this, isBYOBRequest, 'ReadableStreamBYOBRequest');
+    const controller = this[kState].controller;
+    if (controller === undefined) {
+      throw new ERR_INVALID_STATE.TypeError(
+        'This BYOB request has been invalidated');
+    }
+    if (!ArrayBuffer.isView(view)) {
+      throw new ERR_INVALID_ARG_TYPE(
+        'view', ['Buffer', 'TypedArray', 'DataView'], view);
+    }
+    byteRespondWithNewView(controller, view);
+  }
+
+  [customInspect](depth, options) {
+    return inspectAs(this, {
+      view: this[kState].view,
+      controller: this[kState].controller,
+    }, depth, options);
+  }
+}
+
+class ReadableByteStreamController {
+  constructor(key) {
+    if (key !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = {
+      kind: 'ReadableByteStreamController',
+      stream: undefined,
+      autoAllocateChunkSize: undefined,
+      byobRequest: null,
+      // Each entry: { buffer, byteOffset, byteLength }.
+      queue: [],
+      queueTotalSize: 0,
+      // Each entry: { buffer, bufferByteLength, byteOffset, byteLength,
+      // bytesFilled, elementSize, viewConstructor, readerType }.
+      pendingPullIntos: [],
+      started: false,
+      closeRequested: false,
+      pullAgain: false,
+      pulling: false,
+      hwm: 0,
+      pullAlgorithm: undefined,
+      cancelAlgorithm: undefined,
+      pullSteps: (request) => bytePullSteps(this, request),
+      releaseSteps: () => {
+        const cs = this[kState];
+        if (cs.pendingPullIntos.length > 0) {
+          const first = cs.pendingPullIntos[0];
+          first.readerType = 'none';
+          cs.pendingPullIntos = [first];
+        }
+      },
+      cancelSteps: (reason) => {
+        const cs = this[kState];
+        clearPendingPullIntos(this);
+        resetQueue(cs);
+        const result = cs.cancelAlgorithm(reason);
+        byteClearAlgorithms(this);
+        return result;
+      },
+    };
+  }
+
+  get byobRequest() {
+    check(this, isByteController, 'ReadableByteStreamController');
+    const cs = this[kState];
+    if (cs.byobRequest === null && cs.pendingPullIntos.length > 0) {
+      const first = cs.pendingPullIntos[0];
+      const request = new ReadableStreamBYOBRequest(kConstruct);
+      request[kState].controller = this;
+      request[kState].view = new Uint8Array(
+        first.buffer, first.byteOffset + first.bytesFilled,
+        first.byteLength - first.bytesFilled);
+      cs.byobRequest = request;
+    }
+    return cs.byobRequest;
+  }
+
+  get desiredSize() {
+    check(this, isByteController, 'ReadableByteStreamController');
+    return controllerDesiredSize(this);
+  }
+
+  close() {
+    check(this, isByteController, 'ReadableByteStreamController');
+    const cs = this[kState];
+    if (cs.closeRequested) {
+      throw new ERR_INVALID_STATE.TypeError('Controller is already closed');
+    }
+    if (cs.stream[kState].state !== 'readable') {
+      throw new ERR_INVALID_STATE.TypeError(
+        'ReadableStream is already closed');
+    }
+    byteClose(this);
+  }
+
+  enqueue(chunk) {
+    check(this, isByteController, 'ReadableByteStreamController');
+    if (!ArrayBuffer.isView(chunk)) {
+      throw new ERR_INVALID_ARG_TYPE(
+        'buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+    if (chunk.byteLength === 0 || chunk.buffer.byteLength === 0) {
+      throw new ERR_INVALID_STATE.TypeError(
+        'chunk ArrayBuffer is zero-length or detached');
+    }
+    const cs = this[kState];
+    if (cs.closeRequested) {
+      throw new ERR_INVALID_STATE.TypeError('Controller is already closed');
+    }
+    if (cs.stream[kState].state !== 'readable') {
+      throw new ERR_INVALID_STATE.TypeError(
+        'ReadableStream is already closed');
+    }
+    byteEnqueue(this, chunk);
+  }
+
+  error(error = undefined) {
+    check(this, isByteController, 'ReadableByteStreamController');
+    byteError(this, error);
+  }
+
+  [customInspect](depth, options) {
+    return inspectAs(this, {}, depth, options);
+  }
+}
+
+function setUpByteControllerFromSource(stream, source, hwm) {
+  const controller = new ReadableByteStreamController(kConstruct);
+  const start = callbackMember(source, 'start');
+  const pull = callbackMember(source, 'pull');
+  const cancel = callbackMember(source, 'cancel');
+  const autoAllocate = source.autoAllocateChunkSize;
+  if (autoAllocate !== undefined &&
+      (!Number.isInteger(autoAllocate) || autoAllocate <= 0)) {
+    throw new ERR_INVALID_ARG_VALUE('source.autoAllocateChunkSize',
+                                    autoAllocate);
+  }
+  const cs = controller[kState];
+  cs.stream = stream;
+  cs.hwm = hwm;
+  cs.autoAllocateChunkSize = autoAllocate;
+  cs.pullAlgorithm = () => invokePromise(pull, source, [controller]);
+  cs.cancelAlgorithm = (reason) => invokePromise(cancel, source, [reason]);
+  stream[kState].controller = controller;
+  const startResult = start === undefined ? undefined :
+    Reflect.apply(start, source, [controller]);
+  Promise.resolve(startResult).then(() => {
+    cs.started = true;
+    byteCallPullIfNeeded(controller);
+  }, (r) => byteError(controller, r));
+}
+
+function byteClearAlgorithms(controller) {
+  const cs = controller[kState];
+  cs.pullAlgorithm = undefined;
+  cs.cancelAlgorithm = undefined;
+}
+
+function invalidateBYOBRequest(controller) {
+  const cs = controller[kState];
+  if (cs.byobRequest === null) return;
+  cs.byobRequest[kState].controller = undefined;
+  cs.byobRequest[kState].view = null;
+  cs.byobRequest = null;
+}
+
+function clearPendingPullIntos(controller) {
+  invalidateBYOBRequest(controller);
+  controller[kState].pendingPullIntos = [];
+}
+
+function byteError(controller, error) {
+  const cs = controller[kState];
+  if (cs.stream[kState].state !== 'readable') return;
+  clearPendingPullIntos(controller);
+  resetQueue(cs);
+  byteClearAlgorithms(controller);
+  readableStreamError(cs.stream, error);
+}
+
+function byteClose(controller) {
+  const cs = controller[kState];
+  const stream = cs.stream;
+  if (cs.closeRequested || stream[kState].state !== 'readable') return;
+  if (cs.queueTotalSize > 0) {
+    cs.closeRequested = true;
+    return;
+  }
+  if (cs.pendingPullIntos.length > 0) {
+    const first = cs.pendingPullIntos[0];
+    if (first.bytesFilled % first.elementSize !== 0) {
+      const e = new ERR_INVALID_STATE.TypeError(
+        'Partial read is not possible');
+      byteError(controller, e);
+      throw e;
+    }
+  }
+  byteClearAlgorithms(controller);
+  readableStreamClose(stream);
+}
+
+function enqueueChunkToQueue(controller, buffer, byteOffset, byteLength) {
+  const cs = controller[kState];
+  cs.queue.push({ buffer, byteOffset, byteLength });
+  cs.queueTotalSize += byteLength;
+}
+
+function enqueueClonedChunkToQueue(controller, buffer, byteOffset,
+                                   byteLength) {
+  enqueueChunkToQueue(controller,
+                      buffer.slice(byteOffset, byteOffset + byteLength),
+                      0, byteLength);
+}
+
+function enqueueDetachedPullIntoToQueue(controller, descriptor) {
+  if (descriptor.bytesFilled > 0) {
+    enqueueClonedChunkToQueue(controller, descriptor.buffer,
+                              descriptor.byteOffset, descriptor.bytesFilled);
+  }
+  controller[kState].pendingPullIntos.shift();
+}
+
+function byteEnqueue(controller, chunk) {
+  const cs = controller[kState];
+  const stream = cs.stream;
+  if (cs.closeRequested || stream[kState].state !== 'readable') return;
+  const { buffer, byteOffset, byteLength } = chunk;
+  if (cs.pendingPullIntos.length > 0) {
+    invalidateBYOBRequest(controller);
+    const first = cs.pendingPullIntos[0];
+    if (first.readerType === 'none') {
+      enqueueDetachedPullIntoToQueue(controller, first);
+    }
+  }
+  if (hasDefaultReader(stream)) {
+    processReadRequestsUsingQueue(controller);
+    if (numReadRequests(stream) === 0) {
+      enqueueChunkToQueue(controller, buffer, byteOffset, byteLength);
+    } else {
+      if (cs.pendingPullIntos.length > 0) cs.pendingPullIntos.shift();
+      fulfillReadRequest(stream, new Uint8Array(buffer, byteOffset,
+                                                byteLength), false);
+    }
+  } else if (hasBYOBReader(stream)) {
+    enqueueChunkToQueue(controller, buffer, byteOffset, byteLength);
+    processPullIntosUsingQueue(controller);
+  } else {
+    enqueueChunkToQueue(controller, buffer, byteOffset, byteLength);
+  }
+  byteCallPullIfNeeded(controller);
+}
+
+function handleQueueDrain(controller) {
+  const cs = controller[kState];
+  if (cs.queueTotalSize === 0 && cs.closeRequested) {
+    byteClearAlgorithms(controller);
+    readableStreamClose(cs.stream);
+  } else {
+    byteCallPullIfNeeded(controller);
+  }
+}
+
+function fillReadRequestFromQueue(controller, request) {
+  const cs = controller[kState];
+  const entry = cs.queue.shift();
+  cs.queueTotalSize -= entry.byteLength;
+  handleQueueDrain(controller);
+  request.chunk(new Uint8Array(entry.buffer, entry.byteOffset,
+                               entry.byteLength));
+}
+
+function processReadRequestsUsingQueue(controller) {
+  const cs = controller[kState];
+  const reader = cs.stream[kState].reader;
+  while (reader[kState].readRequests.length > 0) {
+    if (cs.queueTotalSize === 0) return;
+    fillReadRequestFromQueue(controller, reader[kState].readRequests.shift());
+  }
+}
+
+function fillHeadPullInto(controller, size, descriptor) {
+  invalidateBYOBRequest(controller);
+  descriptor.bytesFilled += size;
+}
+
+// Copies queued bytes into the descriptor; true when it holds at least one
+// whole element.
+function fillPullIntoFromQueue(controller, d) {
+  const cs = controller[kState];
+  const maxBytesToCopy = Math.min(cs.queueTotalSize,
+                                  d.byteLength - d.bytesFilled);
+  const maxBytesFilled = d.bytesFilled + maxBytesToCopy;
+  const maxAlignedBytes = maxBytesFilled - maxBytesFilled % d.elementSize;
+  let remaining = maxBytesToCopy;
+  let ready = false;
+  if (maxAlignedBytes > d.bytesFilled) {
+    remaining = maxAlignedBytes - d.bytesFilled;
+    ready = true;
+  }
+  while (remaining > 0) {
+    const head = cs.queue[0];
+    const bytesToCopy = Math.min(remaining, head.byteLength);
+    new Uint8Array(d.buffer, d.byteOffset + d.bytesFilled, bytesToCopy).set(
+      new Uint8Array(head.buffer, head.byteOffset, bytesToCopy));
+    if (head.byteLength === bytesToCopy) {
+      cs.queue.shift();
+    } else {
+      head.byteOffset += bytesToCopy;
+      head.byteLength -= bytesToCopy;
+    }
+    cs.queueTotalSize -= bytesToCopy;
+    fillHeadPullInto(controller, bytesToCopy, d);
+    remaining -= bytesToCopy;
+  }
+  return ready;
+}
+
+function convertPullInto(d) {
+  const length = d.viewConstructor === DataView ? d.bytesFilled :
+    d.bytesFilled / d.elementSize;
+  return new d.viewConstructor(d.buffer, d.byteOffset, length);
+}
+
+function commitPullInto(stream, d) {
+  const done = stream[kState].state === 'closed';
+  const view = convertPullInto(d);
+  if (d.readerType === 'default') {
+    fulfillReadRequest(stream, view, done);
+  } else {
+    const request = stream[kState].reader[kState].readIntoRequests.shift();
+    if (done) request.close(view);
+    else request.chunk(view);
+  }
+}
+
+function processPullIntosUsingQueue(controller) {
+  const cs = controller[kState];
+  while (cs.pendingPullIntos.length > 0) {
+    if (cs.queueTotalSize === 0) return;
+    const d = cs.pendingPullIntos[0];
+    if (fillPullIntoFromQueue(controller, d)) {
+      cs.pendingPullIntos.shift();
+      commitPullInto(cs.stream, d);
+    }
+  }
+}
+
+function bytePullInto(controller, view, request) {
+  const cs = controller[kState];
+  const stream = cs.stream;
+  let elementSize = 1;
+  let viewConstructor = DataView;
+  if (!(view instanceof DataView)) {
+    elementSize = view.BYTES_PER_ELEMENT;
+    viewConstructor = view.constructor;
+  }
+  const d = {
+    buffer: view.buffer,
+    bufferByteLength: view.buffer.byteLength,
+    byteOffset: view.byteOffset,
+    byteLength: view.byteLength,
+    bytesFilled: 0,
+    elementSize,
+    viewConstructor,
+    readerType: 'byob',
+  };
+  const readIntoRequests = stream[kState].reader[kState].readIntoRequests;
+  if (cs.pendingPullIntos.length > 0) {
+    cs.pendingPullIntos.push(d);
+    readIntoRequests.push(request);
+    return;
+  }
+  if (stream[kState].state === 'closed') {
+    request.close(new viewConstructor(d.buffer, d.byteOffset, 0));
+    return;
+  }
+  if (cs.queueTotalSize > 0) {
+    if (fillPullIntoFromQueue(controller, d)) {
+      const filled = convertPullInto(d);
+      handleQueueDrain(controller);
+      request.chunk(filled);
+      return;
+    }
+    if (cs.closeRequested) {
+      const e = new ERR_INVALID_STATE.TypeError(
+        'ReadableStream closed');
+      byteError(controller, e);
+      request.error(e);
+      return;
+    }
+  }
+  cs.pendingPullIntos.push(d);
+  readIntoRequests.push(request);
+  byteCallPullIfNeeded(controller);
+}
+
+function bytePullSteps(controller, request) {
+  const cs = controller[kState];
+  if (cs.queueTotalSize > 0) {
+    fillReadRequestFromQueue(controller, request);
+    return;
+  }
+  const size = cs.autoAllocateChunkSize;
+  if (size !== undefined) {
+    let buffer;
+    try {
+      buffer = new ArrayBuffer(size);
+    } catch (err) {
+      request.error(err);
+      return;
+    }
+    cs.pendingPullIntos.push({
+      buffer, bufferByteLength: size, byteOffset: 0, byteLength: size,
+      bytesFilled: 0, elementSize: 1, viewConstructor: Uint8Array,
+      readerType: 'default',
+    });
+  }
+  cs.stream[kState].reader[kState].readRequests.push(request);
+  byteCallPullIfNeeded(controller);
+}
+
+function byteShouldCallPull(controller) {
+  const cs = controller[kState];
+  const stream = cs.stream;
+  if (stream[kState].state !== 'readable' || cs.closeRequested ||
+      !cs.started) {
+    return false;
+  }
+  if (hasDefaultReader(stream) && numReadRequests(stream) > 0) return true;
+  if (hasBYOBReader(stream) &&
+      stream[kState].reader[kState].readIntoRequests.length > 0) {
+    return true;
+  }
+  return controllerDesiredSize(controller) > 0;
+}
+
+function byteCallPullIfNeeded(controller) {
+  if (!byteShouldCallPull(controller)) return;
+  const cs = controller[kState];
+  if (cs.pulling) {
+    cs.pullAgain = true;
+    return;
+  }
+  cs.pulling = true;
+  cs.pullAlgorithm().then(() => {
+    cs.pulling = false;
+    if (cs.pullAgain) {
+      cs.pullAgain = false;
+      byteCallPullIfNeeded(controller);
+    }
+  }, (e) => byteError(controller, e));
+}
+
+function byteRespond(controller, bytesWritten) {
+  const cs = controller[kState];
+  const first = cs.pendingPullIntos[0];
+  if (cs.stream[kState].state === 'closed') {
+    if (bytesWritten !== 0) {
+      throw new ERR_INVALID_ARG_VALUE.TypeError('bytesWritten', bytesWritten,
+                                                'must be 0 when closed');
+    }
+  } else {
+    if (bytesWritten === 0) {
+      throw new ERR_INVALID_ARG_VALUE.TypeError(
+        'bytesWritten', bytesWritten, 'must be greater than 0');
+    }
+    if (first.bytesFilled + bytesWritten > first.byteLength) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten',
+                                                 bytesWritten);
+    }
+  }
+  byteRespondInternal(controller, bytesWritten);
+}
+
+function byteRespondWithNewView(controller, view) {
+  const cs = controller[kState];
+  const first = cs.pendingPullIntos[0];
+  if (cs.stream[kState].state === 'closed') {
+    if (view.byteLength !== 0) {
+      throw new ERR_INVALID_ARG_VALUE.TypeError('view', view,
+                                                'must be zero-length');
+    }
+  } else if (view.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE.TypeError('view', view,
+                                              'must not be zero-length');
+  }
+  if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view,
+                                               'has an invalid offset');
+  }
+  if (first.bufferByteLength !== view.buffer.byteLength ||
+      first.bytesFilled + view.byteLength > first.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view,
+                                               'has an invalid length');
+  }
+  first.buffer = view.buffer;
+  byteRespondInternal(controller, view.byteLength);
+}
+
+function byteRespondInternal(controller, bytesWritten) {
+  const cs = controller[kState];
+  const stream = cs.stream;
+  const first = cs.pendingPullIntos[0];
+  invalidateBYOBRequest(controller);
+  if (stream[kState].state === 'closed') {
+    if (first.readerType === 'none') cs.pendingPullIntos.shift();
+    if (hasBYOBReader(stream)) {
+      const reader = stream[kState].reader;
+      while (reader[kState].readIntoRequests.length > 0) {
+        commitPullInto(stream, cs.pendingPullIntos.shift());
+      }
+    }
+  } else {
+    fillHeadPullInto(controller, bytesWritten, first);
+    if (first.readerType === 'none') {
+      enqueueDetachedPullIntoToQueue(controller, first);
+      processPullIntosUsingQueue(controller);
+    } else if (first.bytesFilled >= first.elementSize) {
+      cs.pendingPullIntos.shift();
+      const remainder = first.bytesFilled % first.elementSize;
+      if (remainder > 0) {
+        const end = first.byteOffset + first.bytesFilled;
+        enqueueClonedChunkToQueue(controller, first.buffer, end - remainder,
+                                  remainder);
+      }
+      first.bytesFilled -= remainder;
+      commitPullInto(stream, first);
+      processPullIntosUsingQueue(controller);
+    }
+  }
+  byteCallPullIfNeeded(controller);
 }
 
 // ---- tee ----
@@ -877,9 +1561,18 @@ finishClass(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader',
 finishClass(ReadableStreamDefaultController,
             'ReadableStreamDefaultController',
             ['desiredSize', 'close', 'enqueue', 'error']);
+finishClass(ReadableStreamBYOBReader, 'ReadableStreamBYOBReader',
+            ['read', 'releaseLock', 'closed', 'cancel']);
+finishClass(ReadableStreamBYOBRequest, 'ReadableStreamBYOBRequest',
+            ['view', 'respond', 'respondWithNewView']);
+finishClass(ReadableByteStreamController, 'ReadableByteStreamController',
+            ['byobRequest', 'desiredSize', 'close', 'enqueue', 'error']);
 
 module.exports = {
+  ReadableByteStreamController,
   ReadableStream,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
   ReadableStreamDefaultController,
   ReadableStreamDefaultReader,
   canCloseOrEnqueue,
