@@ -61,3 +61,23 @@ const log = []; const L = (s) => log.push(s);
   try { await r6.read(new Uint16Array(2)); L('read16 ok'); const x = await r6.read(new Uint16Array(2)); L('second ' + x.done); } catch (e) { L('r6 ' + e.name + ' ' + e.code + ' ' + e.message); }
   assert.deepStrictEqual(log, expected);
 })().then(common.mustCall());
+
+// A BYOB read into a Buffer answers with a Uint8Array over the same memory
+// (the intrinsic constructor, not Buffer's deprecated one).
+{
+  process.on('warning', common.mustNotCall());
+  const stream = new ReadableStream({
+    type: 'bytes',
+    pull(c) {
+      c.byobRequest.view.set([7, 8]);
+      c.byobRequest.respond(2);
+    },
+  });
+  stream.getReader({ mode: 'byob' }).read(Buffer.alloc(4))
+    .then(common.mustCall(({ value, done }) => {
+      assert.strictEqual(done, false);
+      assert.strictEqual(Object.getPrototypeOf(value), Uint8Array.prototype);
+      assert.deepStrictEqual(Array.from(value), [7, 8]);
+      assert.strictEqual(value.buffer.byteLength, 4);
+    }));
+}

@@ -62,6 +62,7 @@ class TextEncoderStream {
   }
 
   [customInspect](depth, options) {
+    checkThis(this, 'TextEncoderStream');
     return inspectAs(this, {
       encoding: 'utf-8',
       readable: this[kTransform].readable,
@@ -111,6 +112,7 @@ class TextDecoderStream {
   }
 
   [customInspect](depth, options) {
+    checkThis(this, 'TextDecoderStream');
     const decoder = this[kDecoder];
     return inspectAs(this, {
       encoding: decoder.encoding,

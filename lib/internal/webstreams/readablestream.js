@@ -1071,14 +1071,27 @@ function processPullIntosUsingQueue(controller) {
   }
 }
 
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+function typedArrayName(view) {
+  return Reflect.apply(typedArrayTag, view, []);
+}
+const typedArrayConstructors = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+  Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array,
+  BigUint64Array,
+};
+
 function bytePullInto(controller, view, request) {
   const cs = controller[kState];
   const stream = cs.stream;
   let elementSize = 1;
   let viewConstructor = DataView;
   if (!(view instanceof DataView)) {
-    elementSize = view.BYTES_PER_ELEMENT;
-    viewConstructor = view.constructor;
+    // The intrinsic constructor (Uint8Array for a Buffer), as the standard
+    // asks: a subclass's constructor may take other arguments.
+    viewConstructor = typedArrayConstructors[typedArrayName(view)];
+    elementSize = viewConstructor.BYTES_PER_ELEMENT;
   }
   const d = {
     buffer: view.buffer,
