@@ -62,8 +62,8 @@ const log = []; const L = (s) => log.push(s);
   assert.deepStrictEqual(log, expected);
 })().then(common.mustCall());
 
-// A BYOB read into a Buffer answers with a Uint8Array over the same memory
-// (the intrinsic constructor, not Buffer's deprecated one).
+// A BYOB read into a Buffer answers with a Buffer over the same memory, and
+// no deprecation warning (Buffer's constructor is not called).
 {
   process.on('warning', common.mustNotCall());
   const stream = new ReadableStream({
@@ -76,7 +76,7 @@ const log = []; const L = (s) => log.push(s);
   stream.getReader({ mode: 'byob' }).read(Buffer.alloc(4))
     .then(common.mustCall(({ value, done }) => {
       assert.strictEqual(done, false);
-      assert.strictEqual(Object.getPrototypeOf(value), Uint8Array.prototype);
+      assert.strictEqual(Object.getPrototypeOf(value), Buffer.prototype);
       assert.deepStrictEqual(Array.from(value), [7, 8]);
       assert.strictEqual(value.buffer.byteLength, 4);
     }));

@@ -1088,10 +1088,17 @@ function bytePullInto(controller, view, request) {
   let elementSize = 1;
   let viewConstructor = DataView;
   if (!(view instanceof DataView)) {
-    // The intrinsic constructor (Uint8Array for a Buffer), as the standard
-    // asks: a subclass's constructor may take other arguments.
-    viewConstructor = typedArrayConstructors[typedArrayName(view)];
-    elementSize = viewConstructor.BYTES_PER_ELEMENT;
+    // The answer has the view's class (a Buffer for a Buffer, as in Node)
+    // but is made by the intrinsic constructor: a subclass's constructor
+    // may take other arguments (Buffer's warns).
+    const intrinsic = typedArrayConstructors[typedArrayName(view)];
+    const newTarget = typeof view.constructor === 'function' ?
+      view.constructor : intrinsic;
+    viewConstructor = function(buffer, byteOffset, length) {
+      return Reflect.construct(intrinsic, [buffer, byteOffset, length],
+                               newTarget);
+    };
+    elementSize = intrinsic.BYTES_PER_ELEMENT;
   }
   const d = {
     buffer: view.buffer,
