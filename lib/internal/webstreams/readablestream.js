@@ -252,9 +252,25 @@ function readableStreamCancel(stream, reason) {
   return result.then(noop);
 }
 
+// A promise that settles when the stream closes or errors, for
+// stream.finished(); it takes no lock. Settled by the two functions below.
+function settledPromise(stream) {
+  const state = stream[kState];
+  if (state.settled === undefined) {
+    if (state.state === 'closed') state.settled = resolvedDeferred();
+    else if (state.state === 'errored') {
+      state.settled = rejectedDeferred(state.storedError);
+    } else {
+      state.settled = createDeferred();
+    }
+  }
+  return state.settled.promise;
+}
+
 function readableStreamClose(stream) {
   const state = stream[kState];
   state.state = 'closed';
+  if (state.settled !== undefined) state.settled.resolve();
   const reader = state.reader;
   if (reader === undefined) return;
   const rs = reader[kState];
@@ -269,6 +285,10 @@ function readableStreamError(stream, error) {
   const state = stream[kState];
   state.state = 'errored';
   state.storedError = error;
+  if (state.settled !== undefined) {
+    state.settled.reject(error);
+    setPromiseHandled(state.settled.promise);
+  }
   const reader = state.reader;
   if (reader === undefined) return;
   const rs = reader[kState];
@@ -1277,6 +1297,14 @@ function byteRespondInternal(controller, bytesWritten) {
   byteCallPullIfNeeded(controller);
 }
 
+// Errors the stream through its controller, whichever kind it is (for
+// stream.addAbortSignal()).
+function errorReadableStream(stream, error) {
+  const controller = stream[kState].controller;
+  if (isByteController(controller)) byteError(controller, error);
+  else controllerError(controller, error);
+}
+
 // ---- tee ----
 
 function readableStreamTee(stream) {
@@ -1601,9 +1629,11 @@ module.exports = {
   controllerEnqueue,
   controllerError,
   createReadableStream,
+  errorReadableStream,
   finishClass,
   hasBackpressure,
   isReadableStream,
   kState,
+  settledPromise,
   writable,
 };

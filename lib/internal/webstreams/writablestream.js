@@ -208,9 +208,28 @@ function startErroring(stream, reason) {
   }
 }
 
+// A promise that settles when the stream closes or errors, for
+// stream.finished(); it takes no lock.
+function settledPromise(stream) {
+  const ss = stream[kState];
+  if (ss.settled === undefined) {
+    if (ss.state === 'closed') ss.settled = resolvedDeferred();
+    else if (ss.state === 'errored') {
+      ss.settled = rejectedDeferred(ss.storedError);
+    } else {
+      ss.settled = createDeferred();
+    }
+  }
+  return ss.settled.promise;
+}
+
 function finishErroring(stream) {
   const ss = stream[kState];
   ss.state = 'errored';
+  if (ss.settled !== undefined) {
+    ss.settled.reject(ss.storedError);
+    setPromiseHandled(ss.settled.promise);
+  }
   resetQueue(ss.controller[kState]);
   const error = ss.storedError;
   const requests = ss.writeRequests;
@@ -264,6 +283,7 @@ function finishInFlightClose(stream) {
     }
   }
   ss.state = 'closed';
+  if (ss.settled !== undefined) ss.settled.resolve();
   if (ss.writer !== undefined) ss.writer[kState].closed.resolve();
 }
 
@@ -648,5 +668,8 @@ module.exports = {
   WritableStreamDefaultWriter,
   createWritableStream,
   errorIfNeeded,
+  errorWritableStream: (stream, error) =>
+    errorIfNeeded(stream[kState].controller, error),
   isWritableStream,
+  settledPromise,
 };
