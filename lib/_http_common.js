@@ -6,6 +6,7 @@
 
 const binding = internalBinding('http_parser');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
+const { getOptionValue } = require('internal/options');
 
 const kHandle = Symbol('kHandle');
 const kExecuting = Symbol('kExecuting');
@@ -27,26 +28,10 @@ const allMethods = binding.methods.slice();
 let maxHeaderSizeValue;
 let insecureValue;
 
-// The value of a command-line option (--name=value or --name value), from
-// process.execArgv or NODE_OPTIONS; the last one wins.
-function optionValue(name) {
-  const args = process.execArgv.concat(
-    (process.env.NODE_OPTIONS || '').split(' ').filter(Boolean));
-  let value;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === name) {
-      value = args[i + 1] === undefined ? '' : args[i + 1];
-    } else if (args[i].startsWith(name + '=')) {
-      value = args[i].slice(name.length + 1);
-    }
-  }
-  return value;
-}
-
 // --max-http-header-size, 16 KiB by default.
 function getMaxHeaderSize() {
   if (maxHeaderSizeValue === undefined) {
-    const v = Number(optionValue('--max-http-header-size'));
+    const v = Number(getOptionValue('--max-http-header-size', true));
     maxHeaderSizeValue = Number.isInteger(v) && v > 0 ? v : 16384;
   }
   return maxHeaderSizeValue;
@@ -55,9 +40,7 @@ function getMaxHeaderSize() {
 // --insecure-http-parser: llhttp's lenient flags for every parser.
 function isLenient() {
   if (insecureValue === undefined) {
-    const args = process.execArgv.concat(
-      (process.env.NODE_OPTIONS || '').split(' '));
-    insecureValue = args.includes('--insecure-http-parser');
+    insecureValue = getOptionValue('--insecure-http-parser') === true;
   }
   return insecureValue;
 }

@@ -168,7 +168,8 @@ const { markAsUntransferable } = require('internal/worker/untransferable');
 // it: for the unsafe allocations only, whose bytes are overwritten or are
 // documented as arbitrary. --zero-fill-buffers keeps it at 1 for good.
 const zeroFill = binding.zeroFill;
-const zeroFillAlways = process.execArgv.includes('--zero-fill-buffers');
+const zeroFillAlways =
+  require('internal/options').getOptionValue('--zero-fill-buffers') === true;
 
 function allocateUnsafeSlow(size) {
   if (zeroFillAlways) return new FastBuffer(size);
@@ -217,6 +218,88 @@ function allocate(size) {
   return allocateUnsafeSlow(size);
 }
 
+// Strings up to this long are decoded from base64 and hex in JS.
+const kSmallText = 64;
+
+// The value of each char code's low byte as a base64 character of either
+// alphabet, and as a hex digit; -1 for anything else.
+const base64Values = new Int8Array(256).fill(-1);
+const hexValues = new Int8Array(256).fill(-1);
+{
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < 62; i++) base64Values[abc.charCodeAt(i)] = i;
+  base64Values[0x2B] = base64Values[0x2D] = 62;  // + -
+  base64Values[0x2F] = base64Values[0x5F] = 63;  // / _
+  for (let i = 0; i < 16; i++) {
+    hexValues['0123456789abcdef'.charCodeAt(i)] = i;
+    hexValues['0123456789ABCDEF'.charCodeAt(i)] = i;
+  }
+}
+
+// Lenient base64 as the native reads it (characters outside both
+// alphabets skipped, the first '=' ends it, each unit read by its low
+// byte) into bytes[at, at + cap); returns the bytes written.
+function base64ToBytes(string, bytes, at, cap) {
+  let n = 0;
+  let acc = 0;
+  let have = 0;
+  for (let i = 0; i < string.length && n < cap; i++) {
+    const c = string.charCodeAt(i) & 255;
+    if (c === 0x3D) break;
+    const v = base64Values[c];
+    if (v < 0) continue;
+    acc = acc << 6 | v;
+    if (++have === 4) {
+      bytes[at + n++] = acc >> 16;
+      if (n < cap) bytes[at + n++] = acc >> 8;
+      if (n < cap) bytes[at + n++] = acc;
+      acc = 0;
+      have = 0;
+    }
+  }
+  if (have >= 2 && n < cap) {
+    acc <<= 6 * (4 - have);
+    bytes[at + n++] = acc >> 16;
+    if (have === 3 && n < cap) bytes[at + n++] = acc >> 8;
+  }
+  return n;
+}
+
+// Hex pairs into bytes[at, at + cap) until the first that is not one.
+function hexToBytes(string, bytes, at, cap) {
+  const pairs = Math.min(string.length >>> 1, cap);
+  for (let i = 0; i < pairs; i++) {
+    const hi = hexValues[string.charCodeAt(2 * i) & 255];
+    const lo = hexValues[string.charCodeAt(2 * i + 1) & 255];
+    if ((hi | lo) < 0) return i;
+    bytes[at + i] = hi << 4 | lo;
+  }
+  return pairs;
+}
+
+// A short string's UTF-8 at bytes[at...] (room for 3 bytes a unit);
+// returns the bytes written, or -1 at a surrogate, which the native
+// writes (pairs, and U+FFFD for lone ones).
+function utf8ToBytes(string, bytes, at) {
+  let n = at;
+  for (let i = 0; i < string.length; i++) {
+    const c = string.charCodeAt(i);
+    if (c < 0x80) {
+      bytes[n++] = c;
+    } else if (c < 0x800) {
+      bytes[n++] = 0xC0 | c >> 6;
+      bytes[n++] = 0x80 | c & 0x3F;
+    } else if (c < 0xD800 || c > 0xDFFF) {
+      bytes[n++] = 0xE0 | c >> 12;
+      bytes[n++] = 0x80 | c >> 6 & 0x3F;
+      bytes[n++] = 0x80 | c & 0x3F;
+    } else {
+      return -1;
+    }
+  }
+  return n - at;
+}
+
 function fromStringFast(string, id) {
   // A short UTF-8 string is written straight into the pool, which saves
   // measuring it first: no UTF-16 unit takes more than 3 bytes.
@@ -224,16 +307,38 @@ function fromStringFast(string, id) {
   if (id === kUtf8 && most < (Buffer.poolSize >>> 1) && most !== 0) {
     if (most > poolSize - poolOffset) createPool();
     const start = poolOffset;
-    const written = binding.write(poolBytes, string, start, most, kUtf8);
+    let written = string.length <= kSmallText ?
+      utf8ToBytes(string, poolBytes, start) : -1;
+    if (written < 0) {
+      written = binding.write(poolBytes, string, start, most, kUtf8);
+    }
     poolOffset += written;
     alignPool();
     return new FastBuffer(pool, start, written);
   }
+  if (id === kUtf8 && string.length >= (Buffer.poolSize >>> 1)) {
+    // Too long for the pool whatever its bytes (each unit takes at least
+    // one): measured and written by one native into a buffer of its own.
+    return new FastBuffer(binding.fromUtf8(string));
+  }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
+  if (string.length <= kSmallText && length < (Buffer.poolSize >>> 1) &&
+      (id === kBase64 || id === kBase64Url || id === kHex)) {
+    // Short base64 and hex decode here, straight into the pool: cheaper
+    // than the call into the native.
+    if (length > poolSize - poolOffset) createPool();
+    const start = poolOffset;
+    const written = id === kHex ?
+      hexToBytes(string, poolBytes, start, length) :
+      base64ToBytes(string, poolBytes, start, length);
+    poolOffset += written;
+    alignPool();
+    return new FastBuffer(pool, start, written);
+  }
   let b;
   if (length >= (Buffer.poolSize >>> 1)) {
-    b = new FastBuffer(length);
+    b = allocateUnsafeSlow(length);
   } else {
     if (length > poolSize - poolOffset) createPool();
     b = new FastBuffer(pool, poolOffset, length);
@@ -242,6 +347,9 @@ function fromStringFast(string, id) {
   if (b.buffer === pool) {
     poolOffset += written;
     alignPool();
+  } else if (written < length) {
+    // Bytes past the result stay reachable through .buffer: clear them.
+    b.fill(0, written);
   }
   // base64 and hex may decode to fewer bytes than estimated.
   return written === length ? b : new FastBuffer(b.buffer, b.byteOffset,
@@ -613,9 +721,18 @@ function toInteger(n, fallback) {
   return Math.floor(n);
 }
 
+// toString's encoding: any value whose string form names one.
+function toStringEncoding(encoding) {
+  if (encoding === undefined) return kUtf8;
+  return requireEncoding(typeof encoding === 'string' ? encoding :
+    `${encoding}`);
+}
+
 proto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) {
-    return binding.decode(this, kUtf8, 0, this.length);
+  // Without a range the native decodes the whole view.
+  if (arguments.length === 0) return binding.decode(this, kUtf8);
+  if (start === undefined && end === undefined && this.length !== 0) {
+    return binding.decode(this, toStringEncoding(encoding));
   }
   const len = this.length;
   if (start <= 0) {
@@ -631,8 +748,7 @@ proto.toString = function toString(encoding, start, end) {
     end |= 0;
   }
   if (end <= start) return '';
-  const id = encoding === undefined ? kUtf8 : requireEncoding(encoding);
-  return binding.decode(this, id, start, end);
+  return binding.decode(this, toStringEncoding(encoding), start, end);
 };
 proto.toLocaleString = proto.toString;
 

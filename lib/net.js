@@ -65,8 +65,8 @@ const kBuffer = Symbol('kBuffer');
 const kBufferGen = Symbol('kBufferGen');
 const kBufferCb = Symbol('kBufferCb');
 
-let autoSelectFamilyDefault = require('internal/dns/utils')
-  .cliOption('--enable-network-family-autoselection') === true;
+let autoSelectFamilyDefault = require('internal/options')
+  .getOptionValue('--enable-network-family-autoselection') === true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
 
 function isPipeName(s) {

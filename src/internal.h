@@ -99,6 +99,9 @@ typedef struct nr__cli {
   const char *script;     /* script path, or NULL */
   char **exec_argv;       /* options before the script */
   int exec_argc;
+  char **node_options;    /* the words of NODE_OPTIONS */
+  int node_optionc;
+  char *env_words;        /* (their memory) */
   char **script_argv;     /* the script (if any) and its arguments */
   int script_argc;
   char *v8_flags;         /* options handed to V8, space separated */
@@ -110,10 +113,12 @@ typedef struct nr__cli {
   bool experimental_vm_modules; /* vm.Module and its kinds */
   bool experimental_import_meta_resolve; /* import.meta.resolve(s, parent) */
   bool abort_on_uncaught; /* an uncaught exception aborts (core dump) */
+  bool worker;            /* a worker's: V8's flags are left alone */
 } nr__cli;
 
-/* Parses argv the way Node does. Returns 0, or 9 after printing why. */
-int nr__cli_parse(nr__cli *cli, int argc, char **argv);
+/* Parses NODE_OPTIONS then argv the way Node does.
+ * Returns 0, or 9 after printing why. */
+int nr__cli_parse(nr__cli *cli, int argc, char **argv, bool worker);
 void nr__cli_free(nr__cli *cli);
 
 /* ---- The runtime ------------------------------------------------------ */

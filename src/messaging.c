@@ -14,6 +14,7 @@
  * A BroadcastChannel is a channel whose end 0 is the subscriber's port and
  * whose end 1 belongs to a process-wide registry of names: posting puts a
  * copy of the message in the queue of every other subscriber of the name. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -37,6 +38,9 @@ typedef struct channel {
   bool closed[2];         /* end i is gone for good */
   port *ends[2];          /* the port of end i, NULL while it is a token */
   message *head[2], *tail[2]; /* head[i]: messages waiting for end i */
+  /* A wake-up of end i's port is on its way and its on_wake has not yet
+   * taken the queue: more messages need no more wake-ups. */
+  bool signaled[2];
 } channel;
 
 struct nr__port_token {
@@ -44,13 +48,21 @@ struct nr__port_token {
   int side;
 };
 
+/* The eventfd that wakes a port's loop. An eventfd rather than a
+ * uv_async_t: libuv 1.44's uv_async_send makes the woken loop spin until
+ * the sender's call returns, which costs dearly when threads ping-pong
+ * messages. Counted, so that a sender can write to it after letting go of
+ * the channel's lock (a receiver woken while the sender still held the
+ * lock would block on it at once): whoever drops it last closes it. */
+typedef struct waker {
+  atomic_int refs;
+  int efd;
+} waker;
+
 struct port {
   nr__handle_wrap base;
-  /* Wakes the port's loop. An eventfd rather than a uv_async_t: libuv
-   * 1.44's uv_async_send makes the woken loop spin until the sender's
-   * call returns, which costs dearly when threads ping-pong messages. */
   uv_poll_t waker;
-  int efd;
+  waker *wk;
   channel *chan;
   int side;
   bool receiving;         /* start() was called */
@@ -63,22 +75,43 @@ struct port {
 
 static const int port_tag = 0;
 
-/* Wakes p's loop; safe from any thread while p is an end of its channel
- * (under the channel's lock) or from p's own loop. */
-static void wake(port *p) {
+static waker *waker_new(void) {
+  waker *w = malloc(sizeof *w);
+  if (!w) return NULL;
+  w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (w->efd < 0) {
+    free(w);
+    return NULL;
+  }
+  atomic_init(&w->refs, 1);
+  return w;
+}
+
+static void waker_release(waker *w) {
+  if (atomic_fetch_sub_explicit(&w->refs, 1, memory_order_acq_rel) == 1) {
+    close(w->efd);
+    free(w);
+  }
+}
+
+static void waker_signal(waker *w) {
   uint64_t one = 1;
   ssize_t n;
   do {
-    n = write(p->efd, &one, sizeof one);
+    n = write(w->efd, &one, sizeof one);
   } while (n < 0 && errno == EINTR);
   /* EAGAIN: the counter is full, so a wake-up is pending anyway. */
 }
+
+/* Wakes p's loop; safe from any thread while p is an end of its channel
+ * (under the channel's lock) or from p's own loop. */
+static void wake(port *p) { waker_signal(p->wk); }
 
 static void on_wake(uv_poll_t *h, int status, int events);
 
 static void free_unused_port(uv_handle_t *h) {
   port *p = h->data;
-  close(p->efd);
+  waker_release(p->wk);
   free(p);
 }
 
@@ -133,17 +166,29 @@ static message *end_gone(channel *c, int side, uv_loop_t *same_loop) {
   return q;
 }
 
-/* Appends m to end `to`; false (m untouched) when that end is gone. */
+/* Appends m to end `to`; false (m untouched) when that end is gone. The
+ * peer is woken after the lock is released, and only when no wake-up is
+ * pending already. */
 static bool enqueue(channel *c, int to, message *m) {
+  waker *w = NULL;
   uv_mutex_lock(&c->lock);
   bool ok = !c->closed[to];
   if (ok) {
     if (c->tail[to]) c->tail[to]->next = m;
     else c->head[to] = m;
     c->tail[to] = m;
-    if (c->ends[to]) wake(c->ends[to]);
+    port *peer = c->ends[to];
+    if (peer && !c->signaled[to]) {
+      c->signaled[to] = true;
+      w = peer->wk;
+      atomic_fetch_add_explicit(&w->refs, 1, memory_order_relaxed);
+    }
   }
   uv_mutex_unlock(&c->lock);
+  if (w) {
+    waker_signal(w);
+    waker_release(w);
+  }
   return ok;
 }
 
@@ -162,7 +207,7 @@ void nr__port_token_free(nr__port_token *t) {
 
 static void on_port_closed(uv_handle_t *h) {
   port *p = h->data;
-  close(p->efd);
+  waker_release(p->wk);
   v8c_ref_free(p->object);
   channel *c = p->chan;
   free(p);
@@ -204,12 +249,12 @@ static void finish_close(port *p) {
 static port *new_port(nr_runtime *rt, channel *c, int side) {
   port *p = calloc(1, sizeof *p);
   if (!p) return NULL;
-  p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (p->efd < 0) {
+  p->wk = waker_new();
+  if (!p->wk) {
     free(p);
     return NULL;
   }
-  if (uv_poll_init(rt->loop, &p->waker, p->efd) != 0 ||
+  if (uv_poll_init(rt->loop, &p->waker, p->wk->efd) != 0 ||
       uv_poll_start(&p->waker, UV_READABLE, on_wake) != 0) {
     /* A handle made must be closed; its close callback frees p. */
     if (p->waker.loop) {
@@ -218,7 +263,7 @@ static port *new_port(nr_runtime *rt, channel *c, int side) {
       p->waker.data = p;
       uv_close((uv_handle_t *)&p->waker, free_unused_port);
     } else {
-      close(p->efd);
+      waker_release(p->wk);
       free(p);
     }
     return NULL;
@@ -257,6 +302,8 @@ static v8c_value port_handle(nr_runtime *rt, channel *c, int side) {
   p->object = v8c_ref_new(env, obj);
   uv_mutex_lock(&c->lock);
   c->ends[side] = p;
+  /* A wake-up meant for the end's previous port never reaches this one. */
+  c->signaled[side] = false;
   bool pending = c->head[side] || c->closed[!side];
   uv_mutex_unlock(&c->lock);
   if (pending) wake(p);
@@ -265,9 +312,11 @@ static v8c_value port_handle(nr_runtime *rt, channel *c, int side) {
 
 
 /* Builds the MessagePort objects of a message's tokens (the tokens are
- * used up). NULL with an exception pending. */
+ * used up): an array of them, or undefined when none came. NULL with an
+ * exception pending. */
 static v8c_value adopt_tokens(nr_runtime *rt, message *m, v8c_value *objs) {
   v8c_env *env = rt->env;
+  if (m->ntokens == 0) return v8c_undefined(env);
   v8c_value wrap = rt->port_wrap ? v8c_ref_get(env, rt->port_wrap) : NULL;
   v8c_value arr = v8c_array(env, m->ntokens);
   for (uint32_t i = 0; i < m->ntokens; i++) {
@@ -319,61 +368,99 @@ static void free_message(message *m) {
   free_queue(m);
 }
 
+/* Resets p's eventfd. Any number of wake-ups since the last one: the
+ * queue says what came. */
+static void drain_waker(port *p) {
+  uint64_t count;
+  if (read(p->wk->efd, &count, sizeof count) < 0) {
+    /* EAGAIN: a wake-up already consumed. */
+  }
+}
+
+/* Messages one wake-up delivers at most before the loop gets a turn (a
+ * listener that keeps feeding its own port must not starve it). */
+#define WAKE_BUDGET 1000
+
 static void on_wake(uv_poll_t *h, int status, int events) {
   port *p = h->data;
-  uint64_t count;
-  /* Any number of wake-ups since the last one: the queue says what came. */
-  if (read(p->efd, &count, sizeof count) < 0) {
-    /* EAGAIN: a start() or close() that came before the wake-up. */
-  }
   nr_runtime *rt = p->base.rt;
-  if (!rt || p->closing || rt->stopping) return;
+  if (!rt || p->closing || rt->stopping) {
+    drain_waker(p);
+    return;
+  }
   channel *c = p->chan;
-  message *m = NULL;
-  uv_mutex_lock(&c->lock);
-  bool peer_closed = c->closed[!p->side];
-  if (p->receiving) {
-    m = c->head[p->side];
-    c->head[p->side] = c->tail[p->side] = NULL;
-  }
-  uv_mutex_unlock(&c->lock);
   v8c_env *env = rt->env;
-  while (m && !rt->stopping && !p->closing && !p->transferred &&
-         p->receiving) {
-    message *next = m->next;
-    v8c_scope scope;
-    v8c_scope_open(env, &scope);
-    v8c_value ports, err;
-    v8c_value value = read_message(rt, m, &ports, &err);
-    v8c_value fn =
-        rt->port_onmessage ? v8c_ref_get(env, rt->port_onmessage) : NULL;
-    v8c_value self = v8c_ref_get(env, p->object);
-    /* A message that cannot be rebuilt arrives as ('messageerror', err). */
-    v8c_value argv[3] = {value ? value : err, v8c_bool(env, value == NULL),
-                         ports ? ports : v8c_array(env, 0)};
-    if (fn && self && argv[0]) nr__callback(rt, fn, self, 3, argv);
-    v8c_scope_close(&scope);
-    free_message(m);
-    m = next;
-  }
-  if (m && !rt->stopping && (p->transferred || !p->receiving)) {
-    /* A listener stopped the port, or sent it elsewhere: the rest of the
-     * batch waits in the queue again, in order. */
-    message *last = m;
-    while (last->next) last = last->next;
+  bool peer_closed;
+  int budget = WAKE_BUDGET;
+  for (;;) {
+    message *m = NULL;
     uv_mutex_lock(&c->lock);
-    if (!c->closed[p->side]) {
-      last->next = c->head[p->side];
-      if (!c->head[p->side]) c->tail[p->side] = last;
-      c->head[p->side] = m;
-      m = NULL;
+    peer_closed = c->closed[!p->side];
+    if (c->ends[p->side] == p) c->signaled[p->side] = false;
+    if (p->receiving) {
+      m = c->head[p->side];
+      c->head[p->side] = c->tail[p->side] = NULL;
     }
     uv_mutex_unlock(&c->lock);
+    while (m && !rt->stopping && !p->closing && !p->transferred &&
+           p->receiving) {
+      message *next = m->next;
+      v8c_scope scope;
+      v8c_scope_open(env, &scope);
+      v8c_value ports, err;
+      v8c_value value = read_message(rt, m, &ports, &err);
+      v8c_value fn =
+          rt->port_onmessage ? v8c_ref_get(env, rt->port_onmessage) : NULL;
+      v8c_value self = v8c_ref_get(env, p->object);
+      /* A message that cannot be rebuilt arrives as ('messageerror',
+       * err). */
+      v8c_value argv[3] = {value ? value : err, v8c_bool(env, value == NULL),
+                           ports ? ports : v8c_undefined(env)};
+      if (fn && self && argv[0]) nr__callback(rt, fn, self, 3, argv);
+      v8c_scope_close(&scope);
+      free_message(m);
+      m = next;
+      budget--;
+    }
+    if (m && !rt->stopping && (p->transferred || !p->receiving)) {
+      /* A listener stopped the port, or sent it elsewhere: the rest of the
+       * batch waits in the queue again, in order. */
+      message *last = m;
+      while (last->next) last = last->next;
+      uv_mutex_lock(&c->lock);
+      if (!c->closed[p->side]) {
+        last->next = c->head[p->side];
+        if (!c->head[p->side]) c->tail[p->side] = last;
+        c->head[p->side] = m;
+        m = NULL;
+      }
+      uv_mutex_unlock(&c->lock);
+    }
+    free_queue(m);  /* what was left when the runtime stopped */
+    /* The eventfd is reset only now, off the path from a message's
+     * arrival to its listener (whose reply the peer may be waiting for).
+     * The reset may swallow wake-ups that came meanwhile: what they
+     * announced is looked at again here. */
+    drain_waker(p);
+    if (rt->stopping || p->closing || p->transferred) return;
+    if (p->close_requested) {
+      finish_close(p);
+      return;
+    }
+    uv_mutex_lock(&c->lock);
+    bool more = p->receiving && c->head[p->side];
+    if (!more) {
+      if (c->ends[p->side] == p) c->signaled[p->side] = false;
+      peer_closed = peer_closed || c->closed[!p->side];
+    }
+    uv_mutex_unlock(&c->lock);
+    if (!more) break;
+    if (budget <= 0) {
+      wake(p);  /* the next turn goes on */
+      return;
+    }
   }
-  free_queue(m);  /* what was left when the runtime stopped */
-  if ((peer_closed || p->close_requested) && !p->closing && !p->transferred &&
-      !rt->stopping)
-    finish_close(p);
+  if (peer_closed) finish_close(p);
 }
 
 /* ---- What worker.c uses ----------------------------------------------- */
@@ -412,8 +499,9 @@ v8c_value nr__port_adopt(nr_runtime *rt, nr__port_token *t) {
 /* ---- Natives ---------------------------------------------------------- */
 
 /* setup(onmessage, onclose, wrap): the JS side of this runtime's ports.
- * onmessage(value, isError, ports) and onclose() run with `this` = the
- * port's handle; wrap(handle) makes the MessagePort of a received handle. */
+ * onmessage(value, isError, ports) (ports: an array, or undefined when
+ * none came) and onclose() run with `this` = the port's handle;
+ * wrap(handle) makes the MessagePort of a received handle. */
 static void setup(v8c_call *c) {
   nr_runtime *rt = nr__rt(c);
   v8c_env *env = v8c_call_env(c);

@@ -355,6 +355,11 @@ static void get_options(v8c_call *c) {
   for (int i = 0; i < cli->nrequires; i++)
     v8c_set_index(env, req, (uint32_t)i, v8c_string(env, cli->requires[i], (size_t)-1));
   v8c_set_named(env, o, "requires", req);
+  v8c_value words = v8c_array(env, (uint32_t)cli->node_optionc);
+  for (int i = 0; i < cli->node_optionc; i++)
+    v8c_set_index(env, words, (uint32_t)i,
+                  v8c_string(env, cli->node_options[i], (size_t)-1));
+  v8c_set_named(env, o, "nodeOptions", words);
   v8c_return(c, o);
 }
 

@@ -316,7 +316,7 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
   }
   nr_runtime *rt = calloc(1, sizeof *rt);
   if (!rt) return NULL;
-  if ((*exit_code = nr__cli_parse(&rt->cli, argc, argv)) != 0) {
+  if ((*exit_code = nr__cli_parse(&rt->cli, argc, argv, w != NULL)) != 0) {
     nr__cli_free(&rt->cli);
     free(rt);
     return NULL;

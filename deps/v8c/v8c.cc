@@ -740,6 +740,10 @@ extern "C" bool v8c_string_is_latin1(v8c_value str) {
   return str && L(str)->IsString() && LA<String>(str)->ContainsOnlyOneByte();
 }
 
+extern "C" bool v8c_string_is_one_byte(v8c_value str) {
+  return str && L(str)->IsString() && LA<String>(str)->IsOneByte();
+}
+
 extern "C" bool v8c_strict_equals(v8c_value a, v8c_value b) {
   return L(a)->StrictEquals(L(b));
 }
@@ -1013,6 +1017,15 @@ extern "C" v8c_value v8c_arraybuffer(v8c_env *env, size_t len, void **data) {
   }
   if (data) *data = bs->Data();
   return V(ArrayBuffer::New(env->isolate, std::move(bs)).As<Value>());
+}
+
+extern "C" v8c_value v8c_arraybuffer_uninit(v8c_env *env, size_t len,
+                                            void **data) {
+  uint8_t saved = env->allocator->zero_fill;
+  env->allocator->zero_fill = 0;
+  v8c_value ab = v8c_arraybuffer(env, len, data);
+  env->allocator->zero_fill = saved;
+  return ab;
 }
 
 struct ExternalFree {
@@ -1784,6 +1797,11 @@ extern "C" void v8c_set_promise_hooks(v8c_env *env, v8c_value init,
 struct v8c_serialized {
   uint8_t *data = nullptr;
   size_t size = 0;
+  // The value is the one ArrayBuffer of the transfer list (postMessage(buf,
+  // [buf])): no bytes were written, moved[0] is the whole message. What
+  // V8's deserializer would make of it is exactly ArrayBuffer::New over
+  // the moved memory, so it is made that way, without the serializers.
+  bool bare_buffer = false;
   std::vector<std::shared_ptr<v8::BackingStore>> moved;   // transferred
   std::vector<std::shared_ptr<v8::BackingStore>> shared;  // SharedArrayBuffers
 };
@@ -1920,11 +1938,6 @@ static v8c_serialized *Serialize(v8c_env *env, v8c_value v,
   Isolate *iso = env->isolate;
   Local<Context> ctx = Ctx(env);
   std::unique_ptr<v8c_serialized> out(new v8c_serialized());
-  SerializeDelegate delegate(iso, out.get());
-  v8::ValueSerializer ser(iso, &delegate);
-  delegate.hosts_ = hosts;
-  delegate.ser_ = &ser;
-  delegate.intercepted_ = &env->intercepted_key;
   std::vector<Local<ArrayBuffer>> moving;
   if (transfer && !L(transfer)->IsNullOrUndefined()) {
     if (!L(transfer)->IsArray()) {
@@ -1946,13 +1959,23 @@ static v8c_serialized *Serialize(v8c_env *env, v8c_value v,
       moving.push_back(item.As<ArrayBuffer>());
     }
   }
-  ser.WriteHeader();
-  for (size_t i = 0; i < moving.size(); i++)
-    ser.TransferArrayBuffer((uint32_t)i, moving[i]);
-  if (!ser.WriteValue(ctx, L(v)).FromMaybe(false)) return nullptr;
-  std::pair<uint8_t *, size_t> bytes = ser.Release();
-  out->data = bytes.first;
-  out->size = bytes.second;
+  if (moving.size() == 1 && (!hosts || hosts->empty()) &&
+      L(v) == moving[0].As<Value>()) {
+    out->bare_buffer = true;
+  } else {
+    SerializeDelegate delegate(iso, out.get());
+    v8::ValueSerializer ser(iso, &delegate);
+    delegate.hosts_ = hosts;
+    delegate.ser_ = &ser;
+    delegate.intercepted_ = &env->intercepted_key;
+    ser.WriteHeader();
+    for (size_t i = 0; i < moving.size(); i++)
+      ser.TransferArrayBuffer((uint32_t)i, moving[i]);
+    if (!ser.WriteValue(ctx, L(v)).FromMaybe(false)) return nullptr;
+    std::pair<uint8_t *, size_t> bytes = ser.Release();
+    out->data = bytes.first;
+    out->size = bytes.second;
+  }
   // The moved memory now belongs to the clone; the originals are emptied.
   for (Local<ArrayBuffer> ab : moving) {
     out->moved.push_back(ab->GetBackingStore());
@@ -1973,6 +1996,16 @@ static v8c_value Deserialize(v8c_env *env, v8c_serialized *s,
   if (!s) {
     return v8c_throw_error(env, V8C_TYPE_ERROR, "ERR_INVALID_ARG_TYPE",
                            "Nothing to deserialize");
+  }
+  if (s->bare_buffer) {
+    if (s->moved.empty()) {
+      ThrowDataClone(iso, String::NewFromUtf8Literal(
+                              iso, "Unable to deserialize cloned data."));
+      return nullptr;
+    }
+    Local<ArrayBuffer> ab = ArrayBuffer::New(iso, s->moved[0]);
+    s->moved.clear();  // moved memory has exactly one owner
+    return V(ab.As<Value>());
   }
   DeserializeDelegate delegate(s);
   v8::ValueDeserializer des(iso, s->data, s->size, &delegate);

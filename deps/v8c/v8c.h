@@ -206,6 +206,10 @@ size_t v8c_string_write_latin1(v8c_env *env, v8c_value str, uint8_t *buf,
                                size_t start, size_t n);
 /* True when every unit of the string is below 256. */
 bool v8c_string_is_latin1(v8c_value str);
+/* True when V8 holds the string as one byte per unit: its units are all
+ * below 256, known without reading them (a two-byte string may hold only
+ * such units too). */
+bool v8c_string_is_one_byte(v8c_value str);
 /* True when both are the same value under ===. */
 bool v8c_strict_equals(v8c_value a, v8c_value b);
 
@@ -271,6 +275,8 @@ void v8c_ref_free(v8c_ref *r);
 
 /* A new ArrayBuffer of `len` zeroed bytes; *data gets its memory. */
 v8c_value v8c_arraybuffer(v8c_env *env, size_t len, void **data);
+/* The same with uninitialized bytes, for a caller that writes them all. */
+v8c_value v8c_arraybuffer_uninit(v8c_env *env, size_t len, void **data);
 /* An ArrayBuffer over memory the caller gives away: `fin(data, hint)` frees
  * it once JS no longer uses it (fin may be NULL for static memory). */
 v8c_value v8c_arraybuffer_external(v8c_env *env, void *data, size_t len,

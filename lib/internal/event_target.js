@@ -456,7 +456,9 @@ function callListener(target, listener, arg) {
     return;
   }
   // An async listener's rejection counts as thrown too.
-  if (isPromise(result)) result.then(undefined, emitUncaught);
+  if (result !== undefined && isPromise(result)) {
+    result.then(undefined, emitUncaught);
+  }
 }
 
 // Runs the listeners of `type`: those added with NodeEventTarget's on()
@@ -659,6 +661,12 @@ class NodeEventTarget extends EventTarget {
   }
 }
 
+// NodeEventTarget's emit() for internal callers that know `target` is one
+// and `type` a string (a MessagePort delivering a message).
+function emitValue(target, type, value) {
+  dispatch(target, type, undefined, value);
+}
+
 function checkNodeTarget(self) {
   if (!isEventTarget(self) || !(self instanceof NodeEventTarget)) {
     throw new ERR_INVALID_THIS('NodeEventTarget');
@@ -718,6 +726,7 @@ module.exports = {
   EventTarget,
   NodeEventTarget,
   defineEventHandler,
+  emitValue,
   getListeners,
   initEventTarget,
   isEventTarget,

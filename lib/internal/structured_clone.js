@@ -24,30 +24,48 @@ function transferList(options, name = 'options.transfer', ports = false,
     err.message = `Optional ${shown} argument must be an iterable`;
     throw err;
   }
-  let list;
-  try {
-    list = [...transfer];
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    const err = new ERR_INVALID_ARG_TYPE(name, 'iterable', transfer);
-    err.message = `Optional ${shown} argument must be an iterable`;
-    throw err;
+  // An Array is read by index, as Node reads it; other iterables are
+  // iterated.
+  let list = transfer;
+  if (!Array.isArray(transfer)) {
+    try {
+      list = [...transfer];
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      const err = new ERR_INVALID_ARG_TYPE(name, 'iterable', transfer);
+      err.message = `Optional ${shown} argument must be an iterable`;
+      throw err;
+    }
   }
-  const seen = new Set();
-  const { MessagePort } = ports ? require('internal/worker/io') : {};
-  for (const item of list) {
+  const MessagePort = ports ? messagePort() : undefined;
+  const n = list.length;
+  const seen = n > 1 ? new Set() : undefined;
+  for (let i = 0; i < n; i++) {
+    const item = list[i];
     if (MessagePort !== undefined && item instanceof MessagePort) continue;
     if (!(item instanceof ArrayBuffer)) {
       const err = new TypeError('Found invalid object in transferList');
       err.code = 'ERR_INVALID_TRANSFER_OBJECT';
       throw err;
     }
-    if (seen.has(item)) {
-      throw cloneError('Transfer list contains duplicate ArrayBuffer');
+    if (seen !== undefined) {
+      if (seen.has(item)) {
+        throw cloneError('Transfer list contains duplicate ArrayBuffer');
+      }
+      seen.add(item);
     }
-    seen.add(item);
   }
   return list;
+}
+
+// internal/worker/io loads this module: its MessagePort is looked up on
+// first need.
+let MessagePortClass;
+function messagePort() {
+  if (MessagePortClass === undefined) {
+    MessagePortClass = require('internal/worker/io').MessagePort;
+  }
+  return MessagePortClass;
 }
 
 function cloneError(message) {

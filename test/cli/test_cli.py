@@ -334,6 +334,41 @@ def case_bad_option():
     eq((r.rc, r.out), (9, ''), 'unknown option before -e')
 
 
+def case_node_options():
+    script('pre.js', 'console.log("preload", '
+           'require("worker_threads").isMainThread);\n')
+    code = ('console.log(process.execArgv.length, process.title, '
+            'require("dns").getDefaultResultOrder()); '
+            'new (require("worker_threads").Worker)("1", { eval: true });')
+    env = {'NODE_OPTIONS': '--require ./pre.js  --title="a b" '
+                           '--dns-result-order=ipv4first --no-warnings '
+                           '--max-old-space-size=100'}
+    r = same_as_ref(['-e', code], env=env)
+    eq((r.rc, r.out), (0, 'preload true\n2 a b ipv4first\npreload false\n'),
+       'NODE_OPTIONS applies (not in execArgv), preloads run in workers too')
+    # The command line comes after NODE_OPTIONS and wins.
+    r = same_as_ref(['--title=cli', '-e', 'console.log(process.title)'],
+                    env={'NODE_OPTIONS': '--title=env'})
+    eq(r.out, 'cli\n', 'command line over NODE_OPTIONS')
+    for words, shown in (('--expose-gc', '--expose-gc'),
+                         ('--stack-size=900', '--stack-size='),
+                         ('-e 1', '-e'), ('--no-such', '--no-such'),
+                         ('--', '--')):
+        r = nr(['-e', '1'], env={'NODE_OPTIONS': words})
+        eq((r.rc, r.err), (9, 'noderun: %s is not allowed in NODE_OPTIONS\n'
+                           % shown), 'NODE_OPTIONS=%s' % words)
+        other = ref(['-e', '1'], env={'NODE_OPTIONS': words})
+        if other is not None and REF_IS_18:
+            check(other.err.endswith(
+                ': %s is not allowed in NODE_OPTIONS\n' % shown), other.err)
+    r = nr(['-e', '1'], env={'NODE_OPTIONS': '--title="open'})
+    eq(r.rc, 9, 'an unterminated quote')
+    # From the first word that is not an option on, the rest is ignored.
+    r = same_as_ref(['-e', 'console.log(process.title === "t")'],
+                    env={'NODE_OPTIONS': 'x.js --title=t'})
+    eq(r.out, 'false\n', 'words after a non-option')
+
+
 def case_v8_flags():
     # Any flag V8 knows passes through, with dashes or underscores.
     code = 'console.log(typeof gc, require("v8").getHeapStatistics().' \

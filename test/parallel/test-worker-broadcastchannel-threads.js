@@ -4,6 +4,12 @@
 const { assert, mustCall, mustNotCall } = require('../common');
 const { Worker, BroadcastChannel } = require('worker_threads');
 
+// A global too, as in Node 18 (not enumerable).
+assert.strictEqual(globalThis.BroadcastChannel, BroadcastChannel);
+assert.strictEqual(
+  Object.getOwnPropertyDescriptor(globalThis, 'BroadcastChannel').enumerable,
+  false);
+
 const main = new BroadcastChannel('nr-test');
 const other = new BroadcastChannel('nr-other');
 other.onmessage = mustNotCall();

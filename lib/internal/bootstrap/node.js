@@ -96,6 +96,7 @@ for (const [name, id, key = name] of [
   ['MessageChannel', 'internal/worker/io'],
   ['MessagePort', 'internal/worker/io'],
   ['MessageEvent', 'internal/worker/io'],
+  ['BroadcastChannel', 'internal/worker/io'],
   ['Buffer', 'buffer'],
   ['Blob', 'internal/blob'],
   ['ReadableStream', 'stream/web'],

@@ -10,6 +10,7 @@ const {
 const {
   validateBoolean, validateNumber, validateOneOf,
 } = require('internal/validators');
+const { getOptionValue } = require('internal/options');
 
 const binding = internalBinding('dns');
 const { AI_ADDRCONFIG, AI_ALL, AI_V4MAPPED } = binding;
@@ -19,24 +20,8 @@ const UV_EAI_NONAME = -3008;
 
 const validFamilies = [0, 4, 6];
 
-// A command-line option's value (--name=value, or --name value when it
-// takes one) from process.execArgv, the last one winning; true for a
-// flag.
-function cliOption(name, takesValue = false) {
-  const args = process.execArgv;
-  let value;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === name) {
-      value = takesValue ? args[i + 1] : true;
-    } else if (args[i].startsWith(`${name}=`)) {
-      value = args[i].slice(name.length + 1);
-    }
-  }
-  return value;
-}
-
 // --dns-result-order sets the starting default.
-let defaultOrder = cliOption('--dns-result-order', true) === 'ipv4first' ?
+let defaultOrder = getOptionValue('--dns-result-order', true) === 'ipv4first' ?
   'ipv4first' : 'verbatim';
 
 function getDefaultResultOrder() {
@@ -166,7 +151,6 @@ module.exports = {
   AI_ALL,
   AI_V4MAPPED,
   binding,
-  cliOption,
   dnsException,
   emitInvalidHostnameWarning,
   errorCodes,

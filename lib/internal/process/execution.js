@@ -144,11 +144,7 @@ function runMainProgram() {
     stdio.writeSync(1, help);
     return;
   }
-  if (opts.requires.length > 0) {
-    // Preloads resolve from the current directory.
-    const { require } = makeEvalModule('internal/preload', 'noop');
-    for (const id of opts.requires) require(id);
-  }
+  runPreloads(opts);
   if (opts.eval !== undefined) {
     if (opts.inputType === 'module') evalModule(opts.eval, opts.print);
     else evalScript('[eval]', opts.eval, opts.print);
@@ -372,10 +368,20 @@ function fatalText(err, arrow) {
   }
 }
 
+// -r modules (and NODE_OPTIONS' ones), on every thread as in Node.
+function runPreloads(opts) {
+  if (opts.requires.length > 0) {
+    // Preloads resolve from the current directory.
+    const { require } = makeEvalModule('internal/preload', 'noop');
+    for (const id of opts.requires) require(id);
+  }
+}
+
 // A worker thread's program (src/worker.c): a file or `eval` source.
 function runWorker() {
   const start = require('internal/worker/main').setup();
   if (start === undefined) return;
+  runPreloads(binding.getOptions());
   if (start.isEval) evalScript('[worker eval]', start.filename, false, false);
   else runFile(start.filename);
 }

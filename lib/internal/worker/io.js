@@ -9,7 +9,7 @@
 const binding = internalBinding('messaging');
 const {
   NodeEventTarget, EventTarget, Event, kCreateEvent, kNewListener,
-  kRemoveListener, defineEventHandler, initEventTarget,
+  kRemoveListener, defineEventHandler, emitValue, initEventTarget,
 } = require('internal/event_target');
 const {
   transferList, rethrow, kUntransferable,
@@ -62,19 +62,24 @@ class MessageEvent extends Event {
   get ports() { return this.#ports; }
 }
 
-// C calls these with `this` = the port's handle.
+// C calls these with `this` = the port's handle. `ports` is undefined when
+// none came with the message.
 function onmessage(value, isError, ports) {
   const port = this[kPort];
   if (port === undefined) return;
   if (isError) {
-    port.emit('messageerror', value);
+    emitValue(port, 'messageerror', value);
     return;
   }
   // Listeners added with on() get the value; the others a MessageEvent,
   // made on demand (kCreateEvent), which also lists the ports that came.
+  if (ports === undefined) {
+    emitValue(port, 'message', value);
+    return;
+  }
   port[kPorts] = ports;
   try {
-    port.emit('message', value);
+    emitValue(port, 'message', value);
   } finally {
     port[kPorts] = undefined;
   }
@@ -192,14 +197,17 @@ function postTo(handle, value, transfer) {
       transferList(transfer, 'options.transfer', true, 'options.transfer');
   let buffers, ports, handles;
   if (list !== undefined) {
-    buffers = [];
-    ports = [];
-    handles = [];
-    for (const item of list) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
       if (item instanceof MessagePort) {
+        if (ports === undefined) {
+          ports = [];
+          handles = [];
+        }
         ports.push(item);
         handles.push(item[kHandle]);
       } else if (!item[kUntransferable]) {
+        if (buffers === undefined) buffers = [];
         buffers.push(item);
       }
     }
