@@ -39,8 +39,9 @@ function normalizeType(type) {
 }
 
 function isIterable(value) {
-  return value !== null && (typeof value === 'object' ||
-    typeof value === 'function') && typeof value[Symbol.iterator] === 'function';
+  return value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof value[Symbol.iterator] === 'function';
 }
 
 // The bytes of one blob part, as a Uint8Array that may share memory with

@@ -638,7 +638,8 @@ class ReadableStreamBYOBReader {
       throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
     }
     if (!isByteController(stream[kState].controller)) {
-      throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+      throw new ERR_INVALID_ARG_VALUE('stream', stream,
+                                      'must be a byte stream');
     }
     if (isLocked(stream)) {
       throw new ERR_INVALID_STATE.TypeError('ReadableStream is locked');

@@ -77,7 +77,9 @@ class WritableStream {
     if (strategy === null) strategy = {};
     this[kState] = newStreamState();
     const type = sink.type;
-    if (type !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('type', type);
+    if (type !== undefined) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('type', type);
+    }
     const size = extractSizeAlgorithm(strategy);
     const hwm = extractHighWaterMark(strategy, 1);
     const controller = new WritableStreamDefaultController(kConstruct);
