@@ -162,10 +162,25 @@ function escapeString(str, quote) {
   return out + str.slice(last);
 }
 
+// Whether `str` prints between single quotes as it is: no single quote and
+// nothing kMaybeEscape would have to look at, double quotes and backticks
+// apart (they need no escape then).
+function isPlainText(str) {
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code < 0x20 || code === 39 || code === 92 ||
+        (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Quotes a string the way Node does: single quotes unless the text holds a
 // single quote, then double quotes, then backticks, and only when all three
 // occur are single quotes escaped.
 function quoteString(str) {
+  if (str.length <= 256 && isPlainText(str)) return `'${str}'`;
   let quote = 39;
   if (str.includes("'")) {
     if (!str.includes('"')) {
@@ -214,11 +229,21 @@ function stylizeNoColor(str) {
  * inspect() itself.
  */
 
+// An empty array that already holds objects as far as the engine is
+// concerned: a fresh [] starts out as a list of small integers, and its
+// first push of an object would throw away the optimized code using it.
+function newObjectList() {
+  const list = [null];
+  list.pop();
+  return list;
+}
+
 function inspect(value, opts) {
   const ctx = {
-    budget: {},
+    // Holey from the start: it is filled at whatever depths come first.
+    budget: new Array(16),
     indent: 0,
-    seen: [],
+    seen: newObjectList(),
     lastDepth: 0,
     stylize: stylizeNoColor,
     showHidden: inspectDefaultOptions.showHidden,
@@ -261,7 +286,8 @@ function inspect(value, opts) {
   return formatValue(ctx, value, 0);
 }
 
-inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
+inspect.custom = kCustomInspect;
 
 Object.defineProperty(inspect, 'defaultOptions', {
   get() {
@@ -422,7 +448,7 @@ function formatValue(ctx, value, level, typedArray) {
   }
 
   if (ctx.customInspect) {
-    const custom = value[inspect.custom];
+    const custom = value[kCustomInspect];
     // A prototype that carries the method for its instances is printed
     // normally, not through its own method.
     if (typeof custom === 'function' && custom !== inspect &&
@@ -482,8 +508,8 @@ function ownKeysToShow(value, showHidden) {
       // Namespace objects with bindings still in their TDZ throw here.
       keys = Object.getOwnPropertyNames(value);
     }
-    for (const sym of symbols) {
-      if (isEnumerable(value, sym)) keys.push(sym);
+    for (let i = 0; i < symbols.length; i++) {
+      if (isEnumerable(value, symbols[i])) keys.push(symbols[i]);
     }
   }
   return keys;
@@ -587,8 +613,11 @@ function typePrefix(constructor, tag, fallback, size = '') {
   return `${constructor}${size} `;
 }
 
+// Objects are split over three functions so that the common ones (plain
+// objects, arrays, maps, sets) go through small functions the engine
+// optimizes early: formatObject finds the kind, formatOtherObject handles
+// the rarer kinds, formatBody prints the entries and lays them out.
 function formatObject(ctx, value, level, typedArray) {
-  let keys;
   let inheritedEntries;
   if (ctx.showHidden && !isDepthExceeded(ctx, level)) inheritedEntries = [];
 
@@ -605,48 +634,87 @@ function formatObject(ctx, value, level, typedArray) {
     tag = '';
   }
 
-  // What a plain object with a null prototype is called: the engine's name
-  // for it (its original class, or its own tag), unless that is just the tag
-  // printed anyway.
-  let fallback = 'Object';
-  if (constructor === null) {
-    const name = v8ConstructorName(value);
-    if (name !== tag) fallback = name;
+  // Only iterable objects can be arrays, maps, sets or their iterators
+  // (a null prototype hides the iterator, so those are checked too).
+  if (Symbol.iterator in value || constructor === null) {
+    let keys;
+    let braces;
+    if (Array.isArray(value)) {
+      const prefix = (constructor !== 'Array' || tag !== '') ?
+        typePrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+      keys = getOwnNonIndexProperties(
+        value, ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE);
+      if (value.length === 0 && keys.length === 0 &&
+          inheritedEntries === undefined) {
+        return `${prefix}[]`;
+      }
+      braces = [`${prefix}[`, ']'];
+      return formatBody(ctx, value, level, constructor, tag, keys,
+                        inheritedEntries, formatArray, braces, '',
+                        kArrayExtras);
+    }
+    let formatter;
+    let size;
+    if (types.isSet(value)) {
+      size = setSize(value);
+      braces = typePrefix(constructor, tag, 'Set', `(${size})`);
+      formatter = formatSet;
+    } else if (types.isMap(value)) {
+      size = mapSize(value);
+      braces = typePrefix(constructor, tag, 'Map', `(${size})`);
+      formatter = formatMap;
+    } else {
+      return formatOtherObject(ctx, value, level, typedArray, constructor,
+                               tag, true, inheritedEntries);
+    }
+    keys = ownKeysToShow(value, ctx.showHidden);
+    if (size === 0 && keys.length === 0 && inheritedEntries === undefined) {
+      return `${braces}{}`;
+    }
+    return formatBody(ctx, value, level, constructor, tag, keys,
+                      inheritedEntries, formatter, [`${braces}{`, '}'], '',
+                      kPlainEntries);
   }
+  if (constructor === 'Object') {
+    const keys = ownKeysToShow(value, ctx.showHidden);
+    let open = '{';
+    if (types.isArgumentsObject(value)) {
+      open = '[Arguments] {';
+    } else if (tag !== '') {
+      open = `${typePrefix(constructor, tag, 'Object')}{`;
+    }
+    if (keys.length === 0 && inheritedEntries === undefined) {
+      return `${open}}`;
+    }
+    return formatBody(ctx, value, level, constructor, tag, keys,
+                      inheritedEntries, noEntries, [open, '}'], '',
+                      kPlainEntries);
+  }
+  return formatOtherObject(ctx, value, level, typedArray, constructor, tag,
+                           false, inheritedEntries);
+}
 
+// What a plain object with a null prototype is called: the engine's name
+// for it (its original class, or its own tag), unless that is just the tag
+// printed anyway.
+function nullProtoName(value, constructor, tag) {
+  if (constructor !== null) return 'Object';
+  const name = v8ConstructorName(value);
+  return name !== tag ? name : 'Object';
+}
+
+function formatOtherObject(ctx, value, level, typedArray, constructor, tag,
+                           maybeIterable, inheritedEntries) {
+  let keys;
+  const fallback = nullProtoName(value, constructor, tag);
   let base = '';
   let formatter = noEntries;
   let braces;
   let entryKind = kPlainEntries;
-  const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
   const noProps = () => keys.length === 0 && inheritedEntries === undefined;
 
-  // Only iterable objects can be arrays, maps, sets or their iterators
-  // (a null prototype hides the iterator, so those are checked too).
-  const maybeIterable = Symbol.iterator in value || constructor === null;
-  if (maybeIterable && Array.isArray(value)) {
-    const prefix = (constructor !== 'Array' || tag !== '') ?
-      typePrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-    keys = getOwnNonIndexProperties(value, filter);
-    braces = [`${prefix}[`, ']'];
-    if (value.length === 0 && noProps()) return `${braces[0]}]`;
-    entryKind = kArrayExtras;
-    formatter = formatArray;
-  } else if (maybeIterable && types.isSet(value)) {
-    const size = setSize(value);
-    const prefix = typePrefix(constructor, tag, 'Set', `(${size})`);
-    keys = ownKeysToShow(value, ctx.showHidden);
-    formatter = formatSet;
-    if (size === 0 && noProps()) return `${prefix}{}`;
-    braces = [`${prefix}{`, '}'];
-  } else if (maybeIterable && types.isMap(value)) {
-    const size = mapSize(value);
-    const prefix = typePrefix(constructor, tag, 'Map', `(${size})`);
-    keys = ownKeysToShow(value, ctx.showHidden);
-    formatter = formatMap;
-    if (size === 0 && noProps()) return `${prefix}{}`;
-    braces = [`${prefix}{`, '}'];
-  } else if (maybeIterable && types.isTypedArray(value)) {
+  if (maybeIterable && types.isTypedArray(value)) {
+    const filter = ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE;
     keys = getOwnNonIndexProperties(value, filter);
     const size = typedArrayLength(value);
     const prefix = typePrefix(constructor, tag, typedArrayName(value),
@@ -737,8 +805,14 @@ function formatObject(ctx, value, level, typedArray) {
       braces[0] = `${typePrefix(constructor, tag, fallback)}{`;
     }
   }
+  return formatBody(ctx, value, level, constructor, tag, keys,
+                    inheritedEntries, formatter, braces, base, entryKind);
+}
 
+function formatBody(ctx, value, level, constructor, tag, keys,
+                    inheritedEntries, formatter, braces, base, entryKind) {
   if (isDepthExceeded(ctx, level)) {
+    const fallback = nullProtoName(value, constructor, tag);
     let name = typePrefix(constructor, tag, fallback).slice(0, -1);
     if (constructor !== null) name = `[${name}]`;
     return ctx.stylize(name, 'special');
@@ -750,9 +824,17 @@ function formatObject(ctx, value, level, typedArray) {
   let output;
   const savedIndent = ctx.indent;
   try {
-    output = formatter(ctx, value, level, braces);
-    for (let i = 0; i < keys.length; i++) {
-      output.push(formatEntry(ctx, value, level, keys[i], entryKind));
+    if (formatter === noEntries) {
+      // Only the keys: the array gets its final size at once.
+      output = new Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        output[i] = formatEntry(ctx, value, level, keys[i], entryKind);
+      }
+    } else {
+      output = formatter(ctx, value, level, braces);
+      for (let i = 0; i < keys.length; i++) {
+        output.push(formatEntry(ctx, value, level, keys[i], entryKind));
+      }
     }
     if (inheritedEntries !== undefined) output.push(...inheritedEntries);
   } catch (err) {
@@ -792,8 +874,13 @@ function formatObject(ctx, value, level, typedArray) {
                             level, value);
   // Stop descending once an enormous amount of text has been produced, so
   // that huge structures cannot take the process down.
-  const budget = (ctx.budget[ctx.indent] || 0) + res.length;
-  ctx.budget[ctx.indent] = budget;
+  // (The total per indentation; reads stay inside the array, where the
+  // engine's optimized code does not have to give up.)
+  const budgets = ctx.budget;
+  const indent = ctx.indent;
+  let budget = res.length;
+  if (indent < budgets.length) budget += budgets[indent] || 0;
+  budgets[indent] = budget;
   if (budget > 2 ** 27) ctx.depth = -1;
   return res;
 }
@@ -1401,7 +1488,21 @@ function formatNamespaceObject(keys, ctx, value, level) {
  * Properties.
  */
 
-const kIdentifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// Keys printed without quotes: /^[a-zA-Z_][a-zA-Z_0-9]*$/, tested a
+// character at a time, which is much cheaper than a match for short keys.
+function isIdentifierKey(key) {
+  const length = key.length;
+  if (length === 0) return false;
+  for (let i = 0; i < length; i++) {
+    const code = key.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) ||
+        code === 95 || (code >= 48 && code <= 57 && i !== 0)) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 
 function formatKey(ctx, key, desc) {
   // Names shown in brackets are escaped as if single-quoted, but unquoted.
@@ -1411,7 +1512,7 @@ function formatKey(ctx, key, desc) {
   }
   if (key === '__proto__') return "['__proto__']";
   if (desc.enumerable === false) return `[${escapeString(key, 39)}]`;
-  if (kIdentifierKey.test(key)) return ctx.stylize(key, 'name');
+  if (isIdentifierKey(key)) return ctx.stylize(key, 'name');
   return ctx.stylize(quoteString(key), 'string');
 }
 
@@ -1464,6 +1565,7 @@ function formatEntry(ctx, value, level, key, type, desc,
     str = ctx.stylize('undefined', 'undefined');
   }
   if (type === kArrayItems) return str;
+  if (sep === ' ') return `${formatKey(ctx, key, desc)}: ${str}`;
   return `${formatKey(ctx, key, desc)}:${sep}${str}`;
 }
 
@@ -1476,7 +1578,8 @@ function formatEntry(ctx, value, level, key, type, desc,
 function fitsOnOneLine(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
-  for (const entry of output) {
+  for (let i = 0; i < output.length; i++) {
+    const entry = output[i];
     total += ctx.colors ? removeColors(entry).length : entry.length;
     if (total > ctx.breakLength) return false;
   }
@@ -1497,6 +1600,11 @@ function groupInColumns(ctx, output, value) {
   let maxLength = 0;
   for (let i = 0; i < count; i++) {
     const len = getStringWidth(output[i], ctx.colors);
+    // One entry too wide for three columns settles it (see below); the
+    // remaining entries need not be measured.
+    if ((len + separatorSpace) * 3 + ctx.indent >= ctx.breakLength) {
+      return output;
+    }
     widths[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
@@ -1572,6 +1680,30 @@ function joinEntries(output, separator) {
   return str;
 }
 
+// A line break followed by `indent` spaces, and the same after a comma
+// (between entries one per line). The usual ones are kept rather than
+// built again for every object printed.
+const kLineBreaks = new Array(64);
+const kEntryBreaks = new Array(64);
+function lineBreak(indent) {
+  if (indent >= kLineBreaks.length) return `\n${' '.repeat(indent)}`;
+  let str = kLineBreaks[indent];
+  if (str === undefined) {
+    str = `\n${' '.repeat(indent)}`;
+    kLineBreaks[indent] = str;
+  }
+  return str;
+}
+function entryBreak(indent) {
+  if (indent >= kEntryBreaks.length) return `,${lineBreak(indent)}`;
+  let str = kEntryBreaks[indent];
+  if (str === undefined) {
+    str = `,${lineBreak(indent)}`;
+    kEntryBreaks[indent] = str;
+  }
+  return str;
+}
+
 function layoutEntries(ctx, output, base, braces, entryKind,
                        level, value) {
   if (ctx.compact !== true) {
@@ -1595,10 +1727,10 @@ function layoutEntries(ctx, output, base, braces, entryKind,
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indent)}`;
-    const body = joinEntries(output, `,${indentation}  `);
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ` +
-      `${body}${indentation}${braces[1]}`;
+    const inner = lineBreak(ctx.indent + 2);
+    const body = joinEntries(output, entryBreak(ctx.indent + 2));
+    const open = base === '' ? braces[0] : `${base} ${braces[0]}`;
+    return open + inner + body + lineBreak(ctx.indent) + braces[1];
   }
   // compact === true: as many entries on a line as fit, aligned under the
   // first one.
