@@ -1450,6 +1450,7 @@ module.exports = {
     MAX_STRING_LENGTH: kStringMaxLength,
   },
 };
+Object.defineProperty(module.exports, 'Blob', { enumerable: true, get: () => require('internal/blob').Blob });
 Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   get() { return INSPECT_MAX_BYTES; },
   set(value) {

@@ -1,7 +1,7 @@
 'use strict';
 
 // addAbortSignal(signal, stream): destroy the stream with an AbortError
-// when the signal aborts.
+// when the signal aborts (a web stream: error it).
 
 const {
   AbortError,
@@ -14,10 +14,34 @@ const eos = require('internal/streams/end-of-stream');
 function addAbortSignal(signal, stream) {
   validateAbortSignal(signal, 'signal');
   if (!isNodeStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE(
-      'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    const error = webStreamError(stream);
+    if (error === undefined) {
+      throw new ERR_INVALID_ARG_TYPE(
+        'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    const onAbort = () => {
+      error(stream, new AbortError(undefined, { cause: signal.reason }));
+    };
+    if (signal.aborted) {
+      onAbort();
+    } else {
+      signal.addEventListener('abort', onAbort);
+      eos(stream, () => signal.removeEventListener('abort', onAbort));
+    }
+    return stream;
   }
   return addAbortSignalNoValidate(signal, stream);
+}
+
+// How to error a web stream; undefined for anything else. The web streams
+// load only if asked about.
+function webStreamError(stream) {
+  if (stream === null || typeof stream !== 'object') return undefined;
+  const readable = require('internal/webstreams/readablestream');
+  if (readable.isReadableStream(stream)) return readable.errorReadableStream;
+  const writable = require('internal/webstreams/writablestream');
+  if (writable.isWritableStream(stream)) return writable.errorWritableStream;
+  return undefined;
 }
 
 function addAbortSignalNoValidate(signal, stream) {

@@ -39,6 +39,47 @@ function onceOnly(fn) {
   };
 }
 
+// The promise of a web stream that settles when it closes or errors;
+// undefined for anything else. The web streams load only if asked about.
+function webStreamSettled(stream) {
+  if (stream === null || typeof stream !== 'object') return undefined;
+  const readable = require('internal/webstreams/readablestream');
+  if (readable.isReadableStream(stream)) {
+    return readable.settledPromise(stream);
+  }
+  const writable = require('internal/webstreams/writablestream');
+  if (writable.isWritableStream(stream)) {
+    return writable.settledPromise(stream);
+  }
+  return undefined;
+}
+
+function eosWeb(stream, settled, signal, callback) {
+  let done = false;
+  const finish = (err) => {
+    if (done) return;
+    done = true;
+    if (signal !== undefined) signal.removeEventListener('abort', onAbort);
+    if (err === undefined) callback.call(stream);
+    else callback.call(stream, err);
+  };
+  const onAbort = () => {
+    finish(new AbortError(undefined, { cause: signal.reason }));
+  };
+  if (signal !== undefined) {
+    if (signal.aborted) {
+      process.nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort);
+    }
+  }
+  settled.then(() => finish(), (err) => finish(err));
+  return () => {
+    done = true;
+    if (signal !== undefined) signal.removeEventListener('abort', onAbort);
+  };
+}
+
 function eos(stream, options, callback) {
   if (arguments.length === 2) {
     callback = options;
@@ -54,6 +95,10 @@ function eos(stream, options, callback) {
   let cb = onceOnly(callback);
 
   if (!isNodeStream(stream)) {
+    const settled = webStreamSettled(stream);
+    if (settled !== undefined) {
+      return eosWeb(stream, settled, options.signal, cb);
+    }
     throw new ERR_INVALID_ARG_TYPE(
       'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
   }

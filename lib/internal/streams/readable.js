@@ -969,12 +969,14 @@ Readable.from = function(iterable, opts) {
   return from(Readable, iterable, opts);
 };
 
-// Web streams are not available in this runtime.
+// Adapters to and from web streams, loaded on first use.
 Readable.fromWeb = function(readableStream, options) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.fromWeb()');
+  return require('internal/webstreams/adapters')
+    .newStreamReadableFromReadableStream(readableStream, options);
 };
 Readable.toWeb = function(streamReadable, options) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Readable.toWeb()');
+  return require('internal/webstreams/adapters')
+    .newReadableStreamFromStreamReadable(streamReadable, options);
 };
 
 Readable.wrap = function(src, options) {

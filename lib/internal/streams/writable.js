@@ -687,10 +687,12 @@ Writable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
 };
 
-// Web streams are not available in this runtime.
+// Adapters to and from web streams, loaded on first use.
 Writable.fromWeb = function(writableStream, options) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Writable.fromWeb()');
+  return require('internal/webstreams/adapters')
+    .newStreamWritableFromWritableStream(writableStream, options);
 };
 Writable.toWeb = function(streamWritable) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('Writable.toWeb()');
+  return require('internal/webstreams/adapters')
+    .newWritableStreamFromStreamWritable(streamWritable);
 };
