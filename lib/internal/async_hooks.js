@@ -67,7 +67,10 @@ function fatal(err) {
 }
 
 function emit(name, ...args) {
-  for (const hook of hooks.slice()) {
+  // (Indexed: user code may have broken array iteration.)
+  const list = hooks.slice();
+  for (let i = 0; i < list.length; i++) {
+    const hook = list[i];
     const fn = hook[name];
     if (typeof fn !== 'function') continue;
     try {
