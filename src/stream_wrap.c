@@ -335,7 +335,7 @@ void nr__connect_req_free(uv_connect_t *req) {
 
 /* What is left of a write from a view at least this big is not copied:
  * the write holds the view's memory (v8c_bytes_pin) until it is done. */
-#define PIN_MIN (64 * 1024)
+#define PIN_MIN (4 * 1024)
 
 /* A piece of a write: bytes, and the view they are the memory of (NULL
  * when they are a temporary copy). */
