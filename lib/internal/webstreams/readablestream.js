@@ -328,6 +328,31 @@ function hasBYOBReader(stream) {
 
 // ---- ReadableStreamDefaultReader ----
 
+// What both kinds of reader share (the spec's generic reader), checked
+// against the kind `is` tells, named `name` in errors.
+function readerReleaseLock(reader, is, name) {
+  check(reader, is, name);
+  if (reader[kState].stream === undefined) return;
+  readerRelease(reader);
+}
+
+function readerClosed(reader, is, name) {
+  const bad = checkAsync(reader, is, name);
+  if (bad) return bad;
+  return reader[kState].closed.promise;
+}
+
+function readerCancel(reader, is, name, reason) {
+  const bad = checkAsync(reader, is, name);
+  if (bad) return bad;
+  const stream = reader[kState].stream;
+  if (stream === undefined) {
+    return Promise.reject(new ERR_INVALID_STATE.TypeError(
+      'The reader is not attached to a stream'));
+  }
+  return readableStreamCancel(stream, reason);
+}
+
 class ReadableStreamDefaultReader {
   constructor(stream) {
     if (!isReadableStream(stream)) {
@@ -362,26 +387,15 @@ class ReadableStreamDefaultReader {
   }
 
   releaseLock() {
-    check(this, isReader, 'ReadableStreamDefaultReader');
-    if (this[kState].stream === undefined) return;
-    readerRelease(this);
+    readerReleaseLock(this, isReader, 'ReadableStreamDefaultReader');
   }
 
   get closed() {
-    const bad = checkAsync(this, isReader, 'ReadableStreamDefaultReader');
-    if (bad) return bad;
-    return this[kState].closed.promise;
+    return readerClosed(this, isReader, 'ReadableStreamDefaultReader');
   }
 
   cancel(reason = undefined) {
-    const bad = checkAsync(this, isReader, 'ReadableStreamDefaultReader');
-    if (bad) return bad;
-    const stream = this[kState].stream;
-    if (stream === undefined) {
-      return Promise.reject(new ERR_INVALID_STATE.TypeError(
-        'The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(stream, reason);
+    return readerCancel(this, isReader, 'ReadableStreamDefaultReader', reason);
   }
 
   [customInspect](depth, options) {
@@ -683,26 +697,15 @@ class ReadableStreamBYOBReader {
   }
 
   releaseLock() {
-    check(this, isBYOBReader, 'ReadableStreamBYOBReader');
-    if (this[kState].stream === undefined) return;
-    readerRelease(this);
+    readerReleaseLock(this, isBYOBReader, 'ReadableStreamBYOBReader');
   }
 
   get closed() {
-    const bad = checkAsync(this, isBYOBReader, 'ReadableStreamBYOBReader');
-    if (bad) return bad;
-    return this[kState].closed.promise;
+    return readerClosed(this, isBYOBReader, 'ReadableStreamBYOBReader');
   }
 
   cancel(reason = undefined) {
-    const bad = checkAsync(this, isBYOBReader, 'ReadableStreamBYOBReader');
-    if (bad) return bad;
-    const stream = this[kState].stream;
-    if (stream === undefined) {
-      return Promise.reject(new ERR_INVALID_STATE.TypeError(
-        'The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(stream, reason);
+    return readerCancel(this, isBYOBReader, 'ReadableStreamBYOBReader', reason);
   }
 
   [customInspect](depth, options) {
