@@ -69,6 +69,15 @@ hasLine(run('../pkg-module/uses-require.js'),
 import('data:text/javascript,exports.x = 1;').then(assert.fail, (err) => {
   assert.strictEqual(err.message, 'exports is not defined in ES module scope');
 });
+// The explanation is in the stack once.
+import('data:text/javascript,require("x")').then(assert.fail, (err) => {
+  assert.strictEqual(err.stack.split('\n')[0],
+                     'ReferenceError: require is not defined in ES module ' +
+                     'scope, you can use import instead');
+});
+const stderr = run('../pkg-module/uses-require.js');
+assert.strictEqual(stderr.split('This file is being treated').length, 2,
+                   stderr);
 import('data:nope,1').then(assert.fail, (err) => {
   assert.strictEqual(err.code, 'ERR_INVALID_URL');
 });

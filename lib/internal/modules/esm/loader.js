@@ -353,6 +353,9 @@ function decorateScopeError(err, url) {
   const m = cjsGlobals.exec(err.message);
   if (m === null) return err;
   const old = err.message;
+  // The stack is formatted on first use, from the message of that moment:
+  // take it before the message changes.
+  const stack = err.stack;
   err.message += ' in ES module scope';
   if (m[1] === 'require') err.message += ', you can use import instead';
   if (url.startsWith('file:') && /\.js(\?[^#]*)?(#.*)?$/.test(url)) {
@@ -365,9 +368,9 @@ function decorateScopeError(err, url) {
         "'.cjs' file extension.";
     }
   }
-  if (typeof err.stack === 'string') {
-    err.stack = err.stack.replace(`ReferenceError: ${old}`,
-                                  `ReferenceError: ${err.message}`);
+  if (typeof stack === 'string') {
+    err.stack = stack.replace(`ReferenceError: ${old}`,
+                              `ReferenceError: ${err.message}`);
   }
   return err;
 }
