@@ -4,7 +4,7 @@
 // the handles of internal/stream_handle (tcp_wrap and pipe_wrap).
 
 const EventEmitter = require('events');
-const { Duplex } = require('stream');
+const { Duplex, Readable } = require('stream');
 const { Buffer } = require('buffer');
 const {
   codes: {
@@ -261,21 +261,7 @@ function onStreamRead(socket, chunk) {
     socket[kBytesRead] += chunk.length;
     socket._unrefTimer();
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    const state = socket._readableState;
-    if (state.flowing === true && state.length === 0 && !state.sync &&
-        state.decoder === null &&
-        !state.ended && !state.destroyed && !state.errored &&
-        socket._events.data !== undefined) {
-      // What push() would do, without its bookkeeping: nothing is queued,
-      // so the chunk goes to the 'data' listeners at once; and as the
-      // handle reads on by itself, there is no need to ask for more.
-      state.reading = false;
-      if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
-      else state.awaitDrainWriters = null;
-      state.dataEmitted = true;
-      socket.emit('data', buf);
-      return;
-    }
+    if (Readable._handOver(socket, buf)) return;
     if (!socket.push(buf) && handle !== null && handle.reading) {
       handle.reading = false;
       if (!socket.destroyed) {

@@ -145,6 +145,7 @@ static int parse_options(nr__cli *cli, int argc, char **argv, int first,
     /* Anything else V8 knows is a V8 flag, as in Node. (V8's flags are
      * the process's: a worker's execArgv cannot change them.) */
     if (!o && arg[1] == '-' && (cli->worker || v8c_set_flag(arg))) {
+      /* Kept too: v8c_init applies it again after its own defaults. */
       add_v8_flag(cli, arg);
       continue;
     }

@@ -248,14 +248,22 @@ function textIn(str, from, to) {
   return chunkUtil.createDecoder(to).end(chunkUtil.stringToBytes(str, from));
 }
 
+// Nothing queued and someone listens: a chunk can go out right away.
+function canHandOver(stream, state) {
+  return state.flowing && state.length === 0 && !state.sync &&
+    stream.listenerCount('data') > 0;
+}
+
+function handOver(stream, state, chunk) {
+  if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+  else state.awaitDrainWriters = null;
+  state.dataEmitted = true;
+  stream.emit('data', chunk);
+}
+
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync &&
-      stream.listenerCount('data') > 0) {
-    // Nothing queued and someone listens: hand it over right away.
-    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
-    else state.awaitDrainWriters = null;
-    state.dataEmitted = true;
-    stream.emit('data', chunk);
+  if (canHandOver(stream, state)) {
+    handOver(stream, state, chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) state.buffer.unshift(chunk);
@@ -411,6 +419,20 @@ function fromList(n, state) {
   return ret;
 }
 Readable._fromList = fromList;
+
+// push(buffer) for a source that reads on by itself (a socket's handle):
+// when the buffer can go straight to 'data', it does, without push()'s
+// bookkeeping and its read-more tick. False when it must be push()ed.
+Readable._handOver = function(stream, buffer) {
+  const state = stream._readableState;
+  if (state.decoder !== null || state.ended || state.destroyed ||
+      state.errored || !canHandOver(stream, state)) {
+    return false;
+  }
+  state.reading = false;
+  handOver(stream, state, buffer);
+  return true;
+};
 
 function onEofChunk(stream, state) {
   if (state.ended) return;
