@@ -35,11 +35,7 @@ write('lib/plain.js', passing('not a test file'));
 write('node_modules/m/test/x.js', passing('in node_modules'));
 write('lib/quiet.test.js', 'console.log(\'hello\');\n');
 
-function mask(text) {
-  return text.replace(/duration_ms: [\d.]+/g, 'duration_ms: *')
-             .replace(/^# duration_ms [\d.]+$/m, '# duration_ms *')
-             .replace(/^ {2}stack: \|-\n( {4}.*\n)*/gm, '');
-}
+const mask = require('../common/tap').maskTap;
 
 const run = (args) => spawnSync(process.execPath, args,
                                 { cwd: dir, encoding: 'utf8' });

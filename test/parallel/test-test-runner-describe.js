@@ -43,22 +43,7 @@ test('uncaught', () => {
 process.on('exit', () => console.error(log.join('|')));
 `);
 
-function mask(text) {
-  const out = [];
-  let stackIndent = -1;
-  for (const line of text.split('\n')) {
-    const indent = line.search(/\S/);
-    if (stackIndent >= 0 && indent > stackIndent) continue;
-    stackIndent = -1;
-    if (/^\s*stack: \|-$/.test(line)) {
-      stackIndent = indent;
-      continue;
-    }
-    out.push(line.replace(/duration_ms: [\d.]+/, 'duration_ms: *')
-                 .replace(/^# duration_ms [\d.]+/, '# duration_ms *'));
-  }
-  return out.join('\n');
-}
+const mask = require('../common/tap').maskTap;
 
 const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
 assert.strictEqual(r.status, 1);

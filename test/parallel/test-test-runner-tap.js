@@ -34,23 +34,7 @@ test('cb error', (t, done) => { done(new Error('cb')); });
 test('skip in body', (t) => { t.skip('meh'); });
 `);
 
-// Durations and stack frames differ from run to run.
-function mask(text) {
-  const out = [];
-  let stackIndent = -1;
-  for (const line of text.split('\n')) {
-    const indent = line.search(/\S/);
-    if (stackIndent >= 0 && indent > stackIndent) continue;
-    stackIndent = -1;
-    if (/^\s*stack: \|-$/.test(line)) {
-      stackIndent = indent;
-      continue;
-    }
-    out.push(line.replace(/duration_ms: [\d.]+/, 'duration_ms: *')
-                 .replace(/^# duration_ms [\d.]+/, '# duration_ms *'));
-  }
-  return out.join('\n');
-}
+const mask = require('../common/tap').maskTap;
 
 const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
 assert.strictEqual(r.stderr, '');
