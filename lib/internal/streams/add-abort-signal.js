@@ -19,16 +19,7 @@ function addAbortSignal(signal, stream) {
       throw new ERR_INVALID_ARG_TYPE(
         'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
     }
-    const onAbort = () => {
-      error(stream, new AbortError(undefined, { cause: signal.reason }));
-    };
-    if (signal.aborted) {
-      onAbort();
-    } else {
-      signal.addEventListener('abort', onAbort);
-      eos(stream, () => signal.removeEventListener('abort', onAbort));
-    }
-    return stream;
+    return abortWith(signal, stream, (err) => error(stream, err));
   }
   return addAbortSignalNoValidate(signal, stream);
 }
@@ -46,8 +37,14 @@ function webStreamError(stream) {
 
 function addAbortSignalNoValidate(signal, stream) {
   if (typeof signal !== 'object' || !('aborted' in signal)) return stream;
+  return abortWith(signal, stream, (err) => stream.destroy(err));
+}
+
+// Calls abort(AbortError) when signal aborts (now, if it has), until the
+// stream ends.
+function abortWith(signal, stream, abort) {
   const onAbort = () => {
-    stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+    abort(new AbortError(undefined, { cause: signal.reason }));
   };
   if (signal.aborted) {
     onAbort();
