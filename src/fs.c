@@ -5,7 +5,8 @@
  * without it the call blocks and returns (or throws); with it the blocking
  * call runs on libuv's threadpool through nr__work_queue (kind fs, so
  * noderun:threadpool counts it) and the callback gets the outcome on a
- * later loop turn. lib/fs.js checks arguments the way Node does; the
+ * later loop turn (a read the page cache serves is done at once on the
+ * loop thread instead: req_try). lib/fs.js checks arguments the way Node does; the
  * natives check them again only so that no JS value can crash C. */
 #define _GNU_SOURCE /* O_DIRECT, O_NOATIME */
 #include <errno.h>
@@ -575,6 +576,9 @@ static bool req_try(nr__work *w) {
   if ((r->op != OP_READ && r->op != OP_READV) || !nowait_reads ||
       r->len == 0 || r->len > READ_AT_ONCE_MAX)
     return false;
+  /* A direct read (O_DIRECT) goes to the device even with RWF_NOWAIT. */
+  int fl = fcntl(r->fd, F_GETFL);
+  if (fl < 0 || (fl & O_DIRECT)) return false;
   struct iovec iov = {r->buf, r->len};
   ssize_t n = preadv2(r->fd, &iov, 1, r->position < 0 ? -1 : r->position,
                       RWF_NOWAIT);

@@ -6,7 +6,13 @@
  * of work is timed twice: how long it waited in the queue (submission to a
  * thread picking it up) and how long it ran. Timings go into log-scale
  * histograms (8 steps per power of two, so a percentile is within ~9%),
- * which cost a few KiB and no allocation. */
+ * which cost a few KiB and no allocation.
+ *
+ * Work that can sometimes finish without blocking (an fs read the page
+ * cache serves) may skip the pool: nr__work_queue_try runs it at once on
+ * the loop thread and its after callback on the loop's next turn, as
+ * though it had come back from the pool, without the two thread
+ * hand-offs. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
