@@ -6,8 +6,9 @@
  * call runs on libuv's threadpool through nr__work_queue (kind fs, so
  * noderun:threadpool counts it) and the callback gets the outcome on a
  * later loop turn (a read the page cache serves is done at once on the
- * loop thread instead: req_try). lib/fs.js checks arguments the way Node does; the
- * natives check them again only so that no JS value can crash C. */
+ * loop thread instead: req_try). lib/fs.js checks arguments the way Node
+ * does; the natives check them again only so that no JS value can crash
+ * C. */
 #define _GNU_SOURCE /* O_DIRECT, O_NOATIME */
 #include <errno.h>
 #include <fcntl.h>
@@ -561,8 +562,6 @@ static void req_release_dir(fs_req *r) {
 /* The most a read does at once on the loop thread: a copy from the page
  * cache of this size takes well under a millisecond. */
 enum { READ_AT_ONCE_MAX = 1 << 20 };
-/* Cleared when the kernel lacks preadv2 or RWF_NOWAIT. */
-static bool nowait_reads = true;
 
 /* Tries an asynchronous read on the loop thread, with RWF_NOWAIT: the
  * kernel then serves it from the page cache or refuses (EAGAIN), never
@@ -573,20 +572,18 @@ static bool nowait_reads = true;
  * cached, unsupported, an error) goes to the pool unchanged. */
 static bool req_try(nr__work *w) {
   fs_req *r = (fs_req *)((char *)w - offsetof(fs_req, work));
-  if ((r->op != OP_READ && r->op != OP_READV) || !nowait_reads ||
-      r->len == 0 || r->len > READ_AT_ONCE_MAX)
+  if ((r->op != OP_READ && r->op != OP_READV) || r->len == 0 ||
+      r->len > READ_AT_ONCE_MAX)
     return false;
   /* A direct read (O_DIRECT) goes to the device even with RWF_NOWAIT. */
   int fl = fcntl(r->fd, F_GETFL);
   if (fl < 0 || (fl & O_DIRECT)) return false;
   struct iovec iov = {r->buf, r->len};
-  ssize_t n = preadv2(r->fd, &iov, 1, r->position < 0 ? -1 : r->position,
-                      RWF_NOWAIT);
-  if (n < 0) {
-    /* EOPNOTSUPP: a file without nowait reads (a FUSE file, a tty). */
-    if (errno == ENOSYS) nowait_reads = false;
-    return false;
-  }
+  /* Position -1: the file's own, which moves on, as with read(2). */
+  ssize_t n = preadv2(r->fd, &iov, 1, r->position, RWF_NOWAIT);
+  /* EAGAIN: not all cached; EOPNOTSUPP: a file system or file without
+   * nowait reads (FUSE, NFS, procfs); errors: the pool reports them. */
+  if (n < 0) return false;
   if (n == 0 || (size_t)n == r->len) {
     r->req.result = n;
     return true;
