@@ -582,7 +582,8 @@ static bool req_try(nr__work *w) {
   /* Position -1: the file's own, which moves on, as with read(2). */
   ssize_t n = preadv2(r->fd, &iov, 1, r->position, RWF_NOWAIT);
   /* EAGAIN: not all cached; EOPNOTSUPP: a file system or file without
-   * nowait reads (FUSE, NFS, procfs); errors: the pool reports them. */
+   * nowait reads (tmpfs, FUSE, NFS, procfs); errors: the pool reports
+   * them. */
   if (n < 0) return false;
   if (n == 0 || (size_t)n == r->len) {
     r->req.result = n;

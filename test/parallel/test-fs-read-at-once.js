@@ -19,6 +19,9 @@ fs.readFileSync(file);  // now in the page cache
 
 const stats = isNoderun ? () => require('noderun:threadpool').stats().fs :
   null;
+// ext4 serves reads without waiting (RWF_NOWAIT); a file system that
+// does not (tmpfs here, FUSE, NFS) leaves them to the pool.
+const ext4 = fs.statfsSync(tmpdir.path).type === 0xEF53;
 
 const fd = fs.openSync(file, 'r');
 const steps = [];
@@ -39,8 +42,9 @@ steps.push((next) => {
     assert.ok(buf.equals(data.subarray(1000, 1000 + 65536)));
     if (stats) {
       const after = stats();
-      assert.strictEqual(after.inline - before.inline, 1);
-      assert.strictEqual(after.completed, before.completed);
+      const inline = after.inline - before.inline;
+      assert.strictEqual(inline + after.completed - before.completed, 1);
+      if (ext4) assert.strictEqual(inline, 1);
     }
     next();
   }));
