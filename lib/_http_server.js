@@ -469,6 +469,7 @@ function connectionListener(socket) {
     onEnd: null,
     onClose: null,
     onDrain: null,
+    onPendingData: null,
     outgoing: [],
     incoming: [],
     outgoingData: 0,
@@ -482,6 +483,7 @@ function connectionListener(socket) {
   state.onEnd = socketOnEnd.bind(undefined, server, socket, parser, state);
   state.onClose = socketOnClose.bind(undefined, server, socket, state, conn);
   state.onDrain = socketOnDrain.bind(undefined, socket, state);
+  state.onPendingData = updateOutgoingData.bind(undefined, socket, state);
   socket.on('data', state.onData);
   socket.on('error', socketOnError);
   socket.on('end', state.onEnd);
@@ -694,7 +696,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {  if (req.upgr
   res._keepAliveTimeout = server.keepAliveTimeout;
   if (server[kUniqueHeaders]) res[kUniqueHeaders] = server[kUniqueHeaders];
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = updateOutgoingData.bind(undefined, socket, state);
+  res._onPendingData = state.onPendingData;
   res.shouldKeepAlive = keepAlive;
 
   if (socket._httpMessage) {

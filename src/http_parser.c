@@ -91,6 +91,7 @@ typedef struct parser {
   nr_runtime *rt;
   nr__stream_consumer consumer;
   nr__stream_wrap *consumed;
+  bool stream_gone;       /* the consumed stream closed */
   v8c_ref *consume_owner, *consume_handle;
   v8c_ref *buffer_proto;  /* body chunks are copied into Buffers */
 } parser;
@@ -397,6 +398,14 @@ static int on_body(llhttp_t *ll, const char *at, size_t len) {
       p->threw = true;
       return -1;
     }
+    /* As in Node, the ticks run after each piece of a body read from a
+     * consumed socket (a listener attached by the request handler is
+     * resumed before the message completes). */
+    nr__callback_checkpoint(p->rt);
+    /* The ticks may have closed the socket (and freed the parser): the
+     * rest of the read is not for anyone then. */
+    if (p->stream_gone || p->free_pending || p->rt->stopping)
+      return HPE_PAUSED;
     return 0;
   }
   if (!p->ab) {
@@ -716,8 +725,9 @@ static void on_stream_data(nr__stream_consumer *sc, const char *data,
     v8c_trycatch tc;
     nr__callback_begin(rt, &tc);
     v8c_value r;
+    p->stream_gone = false;
     bool ok = feed(p, owner, NULL, data, data, len, &r);
-    if (ok && !p->free_pending) {
+    if (ok && !p->free_pending && !p->stream_gone && !rt->stopping) {
       /* The bytes stay readable (getCurrentBuffer) while it runs. */
       p->data = data;
       p->exec_end = data + len;
@@ -738,6 +748,7 @@ static void on_stream_data(nr__stream_consumer *sc, const char *data,
 static void on_stream_detach(nr__stream_consumer *sc) {
   parser *p = (parser *)((char *)sc - offsetof(parser, consumer));
   p->consumed = NULL;
+  p->stream_gone = true;
   stop_consuming(p);
 }
 

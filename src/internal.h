@@ -272,6 +272,9 @@ v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
  * when JS threw, and the exception is then handled as uncaught. */
 void nr__callback_begin(nr_runtime *rt, v8c_trycatch *tc);
 void nr__callback_end(nr_runtime *rt, v8c_trycatch *tc, bool ok);
+/* Between two of those calls: drains the ticks as after a callback of its
+ * own, when no JS is running below (an outermost begin). */
+void nr__callback_checkpoint(nr_runtime *rt);
 /* Drains the nextTick and microtask queues (with exception handling). */
 void nr__drain_ticks(nr_runtime *rt);
 /* Handles an exception caught at the top level; true when a handler

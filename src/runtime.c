@@ -154,6 +154,13 @@ static void on_platform_check(uv_check_t *h) {
   v8c_scope_close(&scope);
 }
 
+void nr__callback_checkpoint(nr_runtime *rt) {
+  if (rt->callback_depth != 1) return;
+  rt->callback_depth = 0;
+  nr__drain_ticks(rt);
+  rt->callback_depth = 1;
+}
+
 void nr__callback_begin(nr_runtime *rt, v8c_trycatch *tc) {
   v8c_try_begin(rt->env, tc);
   rt->callback_depth++;

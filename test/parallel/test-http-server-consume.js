@@ -4,7 +4,8 @@
 // Buffers, bytesRead counts every byte, a 'data' listener of their own
 // gets the socket's later bytes, pipelined requests under backpressure
 // are all answered in order, an upgrade's head keeps the bytes after it,
-// and a parse error carries the bytes it came in.
+// a parse error carries the bytes it came in, and the ticks run after each
+// piece of a body, in Node's order.
 
 const common = require('../common');
 const assert = require('assert');
@@ -145,8 +146,35 @@ async function parseErrorPacket() {
   server.close();
 }
 
+async function tickOrder() {
+  const log = [];
+  const server = http.createServer((req, res) => {
+    log.push(`request ${req.url}`);
+    process.nextTick(() => log.push(`tick ${req.url}`));
+    req.on('data', (c) => {
+      log.push(`data ${c}`);
+      process.nextTick(() => log.push(`tick data ${c}`));
+    });
+    req.on('end', () => log.push(`end ${req.url}`));
+    res.end();
+  });
+  await new Promise((r) => server.listen(0, r));
+  // One read: a chunked body in two pieces, then a pipelined request.
+  await talk(server.address().port, [
+    'POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n' +
+    '2\r\nab\r\n2\r\ncd\r\n0\r\n\r\nGET /b HTTP/1.1\r\n\r\n',
+  ]);
+  // Node 18's order.
+  assert.deepStrictEqual(log, [
+    'request /a', 'tick /a', 'data ab', 'tick data ab', 'data cd',
+    'tick data cd', 'request /b', 'end /a', 'tick /b', 'end /b',
+  ]);
+  server.close();
+}
+
 (async () => {
   await bodiesAndBytesRead();
+  await tickOrder();
   await ownDataListener();
   await pipelinedUnderBackpressure();
   await upgradeHead();
