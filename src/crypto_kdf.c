@@ -33,8 +33,10 @@ static void kdf_run(nr__crypto_job *j) {
   if (!k->out_len) return; /* nothing to derive; OpenSSL would refuse */
   switch (k->kind) {
     case KDF_PBKDF2:
-      /* SHA-1 and SHA-2 take our faster loop, the rest OpenSSL's. */
-      if (nr__crypto_pbkdf2_sha(EVP_MD_get_type(k->md), k->pass,
+      /* SHA-1 and SHA-2 take our faster loop, the rest OpenSSL's; so
+       * does everything in FIPS mode, where the provider's checks rule. */
+      if (!EVP_default_properties_is_fips_enabled(NULL) &&
+          nr__crypto_pbkdf2_sha(EVP_MD_get_type(k->md), k->pass,
                                 k->pass_len, k->salt, k->salt_len, k->iter,
                                 k->out, k->out_len) == 0)
         return;
