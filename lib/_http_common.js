@@ -6,6 +6,8 @@
 
 const binding = internalBinding('http_parser');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
+const { StreamHandle, nativeOf } = require('internal/stream_handle');
+const { Buffer } = require('buffer');
 const { getOptionValue } = require('internal/options');
 
 const kHandle = Symbol('kHandle');
@@ -50,6 +52,8 @@ function isLenient() {
 class HTTPParser {
   constructor() {
     this[kHandle] = binding.create();
+    this._consumed = false;
+    this._consumedHandle = null;
   }
 
   initialize(type, resource, maxHeaderSize, lenient, headersTimeout) {
@@ -116,10 +120,36 @@ class HTTPParser {
 
   remove() {}
 
-  // The parser never takes over a socket's reads here: JS feeds it.
-  consume() {}
-  unconsume() {}
-  getCurrentBuffer() {}
+  // Takes over a TCP or pipe handle's reads: they are parsed in C, with
+  // no Buffer or 'data' event per read, and this[kOnExecute](result,
+  // nread) follows each one. Other handles (TLS) stay fed by execute().
+  consume(handle) {
+    if (!(handle instanceof StreamHandle) || handle._consumed ||
+        this[kHandle] === undefined) {
+      return;
+    }
+    if (binding.consume(this[kHandle], this, nativeOf(handle),
+                        Buffer.prototype)) {
+      this._consumed = true;
+      this._consumedHandle = handle;
+      handle._consumed = true;
+    }
+  }
+
+  unconsume() {
+    if (!this._consumed) return;
+    this._consumed = false;
+    this._consumedHandle._consumed = false;
+    this._consumedHandle = null;
+    if (this[kHandle] !== undefined) binding.unconsume(this[kHandle]);
+  }
+
+  // The bytes of the consumed read being handled (for kOnExecute).
+  getCurrentBuffer() {
+    const handle = this[kHandle];
+    return handle === undefined ? undefined :
+      binding.getCurrentBuffer(handle);
+  }
 }
 
 HTTPParser.REQUEST = binding.REQUEST;

@@ -5,6 +5,7 @@
 // pipelined requests wait in order for the socket.
 
 const net = require('net');
+const { kBytesRead } = require('internal/net');
 const EE = require('events');
 const {
   parsers,
@@ -494,6 +495,15 @@ function connectionListener(socket) {
     state.current = null;
   };
   socket._paused = false;
+  // Reads of a plain TCP or pipe socket go to the parser from C.
+  parser.consume(socket._handle);
+  if (parser._consumed) {
+    parser[HTTPParser.kOnExecute] =
+      onParserExecute.bind(undefined, server, socket, parser, state);
+    socket.on = socket.addListener = unconsumingListener(socket, socket.on);
+    socket.prependListener =
+      unconsumingListener(socket, socket.prependListener);
+  }
 }
 
 function socketSetEncoding() {
@@ -565,6 +575,28 @@ function socketOnData(server, socket, parser, state, d) {
   onParserExecuteCommon(server, socket, parser, state, ret, d);
 }
 
+// Whoever listens to the socket's own data gets it: the reads go through
+// the stream again, and socketOnData feeds the parser.
+function unconsumingListener(socket, add) {
+  return function(event, listener) {
+    const parser = socket.parser;
+    if ((event === 'data' || event === 'readable') && parser &&
+        parser._consumed) {
+      parser.unconsume();
+      // No read of the stream's own is pending: the next one starts one.
+      const handle = socket._handle;
+      if (handle && !handle.reading) socket._readableState.reading = false;
+    }
+    return Reflect.apply(add, this, arguments);
+  };
+}
+
+function onParserExecute(server, socket, parser, state, ret, nread) {
+  socket[kBytesRead] += nread;
+  socket._unrefTimer();
+  onParserExecuteCommon(server, socket, parser, state, ret, undefined);
+}
+
 function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   if (ret instanceof Error) {
     prepareError(ret, parser, d);
@@ -577,6 +609,7 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   const req = parser.incoming;
   if (req && req.upgrade) {
     // The rest of the bytes belong to the new protocol.
+    if (d === undefined) d = parser.getCurrentBuffer();
     const bodyHead = d.slice(ret, d.length);
     socket.readableFlowing = null;
     const eventName = req.method === 'CONNECT' ? 'connect' : 'upgrade';

@@ -36,7 +36,7 @@ const {
   validateString,
 } = require('internal/validators');
 const {
-  isIP, isIPv4, isIPv6, normalizedArgsSymbol,
+  isIP, isIPv4, isIPv6, kBytesRead, normalizedArgsSymbol,
 } = require('internal/net');
 const { Pipe, TCP, ownerSymbol } = require('internal/stream_handle');
 const { Timeout } = require('internal/timers');
@@ -59,7 +59,6 @@ const kTimeout = Symbol('timeout');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
-const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kBuffer = Symbol('kBuffer');
 const kBufferGen = Symbol('kBufferGen');
@@ -506,8 +505,14 @@ function tryReadStart(socket) {
 
 // With an onread buffer the stream holds no data, so pausing must stop
 // the handle itself.
+// Reads that do not go through the stream's buffer (an onread buffer, or
+// an HTTP parser consuming the handle) are paused at the handle itself.
+function readsBypassStream(socket) {
+  return socket[kBuffer] !== null || socket._handle._consumed === true;
+}
+
 Socket.prototype.pause = function() {
-  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+  if (!this.connecting && this._handle && readsBypassStream(this) &&
       this._handle.reading) {
     const err = this._handle.readStop();
     if (err) this.destroy(errnoException(err, 'read'));
@@ -516,7 +521,7 @@ Socket.prototype.pause = function() {
 };
 
 Socket.prototype.resume = function() {
-  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+  if (!this.connecting && this._handle && readsBypassStream(this) &&
       !this._handle.reading) {
     tryReadStart(this);
   }
@@ -524,7 +529,7 @@ Socket.prototype.resume = function() {
 };
 
 Socket.prototype.read = function(n) {
-  if (this[kBuffer] !== null && !this.connecting && this._handle &&
+  if (!this.connecting && this._handle && readsBypassStream(this) &&
       !this._handle.reading) {
     tryReadStart(this);
   }

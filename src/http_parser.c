@@ -17,6 +17,11 @@
  * [name, value, name, value, ...] strings, so a message costs a few calls
  * into JS, not one per header.
  *
+ * consume(handle, owner, stream, bufferPrototype) lets the parser take a
+ * socket's reads in C instead, as Node's server does: no JS Buffer per
+ * read, no 'data' event; owner[5](result, nread) follows each read, and
+ * body chunks are copies.
+ *
  * execute returns the number of bytes consumed, or an Error carrying
  * Node's `code` ('HPE_INVALID_METHOD', ...), `reason` and `bytesParsed`.
  * An exception thrown by a callback stops parsing and propagates to the
@@ -34,6 +39,8 @@ enum {
   CB_HEADERS_COMPLETE = 2,
   CB_BODY = 3,
   CB_MESSAGE_COMPLETE = 4,
+  CB_EXECUTE = 5,
+  CB_TIMEOUT = 6,
 };
 
 /* Node's default --max-http-header-size. */
@@ -74,11 +81,30 @@ typedef struct parser {
   int executing;         /* llhttp is running (it is not reentrant) */
   bool free_pending;     /* free() came while executing */
   bool threw;            /* a callback threw: its exception is pending */
+  /* consume(): a stream whose reads come here from C, with no JS in
+   * between; the owner and handle objects are held meanwhile. */
+  nr_runtime *rt;
+  nr__stream_consumer consumer;
+  nr__stream_wrap *consumed;
+  v8c_ref *consume_owner, *consume_handle;
+  v8c_ref *buffer_proto;  /* body chunks are copied into Buffers */
 } parser;
 
 static const int parser_tag = 0;
 
+static void stop_consuming(parser *p) {
+  if (p->consumed) nr__stream_consume(p->consumed, NULL);
+  p->consumed = NULL;
+  v8c_ref_free(p->consume_owner);
+  v8c_ref_free(p->consume_handle);
+  v8c_ref_free(p->buffer_proto);
+  p->consume_owner = p->consume_handle = p->buffer_proto = NULL;
+}
+
+/* (A parser being consumed holds its own handle: it is not collected
+ * then, and stop_consuming never runs from a finalizer.) */
 static void parser_free(parser *p) {
+  stop_consuming(p);
   free(p->text);
   free(p->hdr);
   free(p);
@@ -190,6 +216,21 @@ static v8c_value headers_array(parser *p) {
   if (i == n) arr = v8c_array_of(env, vals, n);
   if (vals != local) free(vals);
   return arr;
+}
+
+/* A Buffer holding a copy of [at, at + len) (consume mode); NULL on
+ * exception. */
+static v8c_value copy_buffer(parser *p, const char *at, size_t len) {
+  v8c_env *env = p->env;
+  void *data;
+  v8c_value ab = v8c_arraybuffer_uninit(env, len, &data);
+  if (!ab) return NULL;
+  memcpy(data, at, len);
+  v8c_value view = v8c_uint8array(env, ab, 0, len);
+  v8c_value proto = p->buffer_proto ? v8c_ref_get(env, p->buffer_proto)
+                                    : NULL;
+  if (view && proto && !v8c_set_prototype(env, view, proto)) return NULL;
+  return view;
 }
 
 /* ---- llhttp callbacks ------------------------------------------------- */
@@ -336,6 +377,15 @@ static int on_body(llhttp_t *ll, const char *at, size_t len) {
   v8c_env *env = p->env;
   v8c_value fn = callback_of(p, CB_BODY);
   if (!fn) return p->threw ? -1 : 0;
+  if (!p->buffer) {
+    /* Consumed: the bytes are in a buffer reused after this read. */
+    v8c_value chunk = copy_buffer(p, at, len);
+    if (!chunk || !call(p, fn, 1, &chunk)) {
+      p->threw = true;
+      return -1;
+    }
+    return 0;
+  }
   if (!p->ab) {
     p->ab = v8c_get_named(env, p->buffer, "buffer");
     v8c_value off = v8c_get_named(env, p->buffer, "byteOffset");
@@ -451,6 +501,7 @@ static void create(v8c_call *c) {
     return;
   }
   p->env = env;
+  p->rt = nr__rt(c);
   p->max_header_size = DEFAULT_MAX_HEADER_SIZE;
   llhttp_init(&p->ll, HTTP_REQUEST, &settings);
   p->ll.data = p;
@@ -516,10 +567,12 @@ static v8c_value parse_error(parser *p, llhttp_errno_t err, size_t nread) {
   return e;
 }
 
-/* Runs llhttp over [data, data + len) and turns the outcome into execute's
- * result: bytes consumed, or an Error. */
-static void run(v8c_call *c, parser *p, const char *data, size_t len,
-                bool finish) {
+/* Runs llhttp over [data, data + len) and turns the outcome into
+ * execute's result in *result: bytes consumed, or an Error (NULL after
+ * finish). False when JS threw (the exception is pending). */
+static bool run(parser *p, const char *data, size_t len, bool finish,
+                v8c_value *result) {
+  *result = NULL;
   p->executing++;
   llhttp_errno_t err = finish ? llhttp_finish(&p->ll)
                               : llhttp_execute(&p->ll, data, len);
@@ -531,21 +584,45 @@ static void run(v8c_call *c, parser *p, const char *data, size_t len,
   }
   bool threw = p->threw;
   p->threw = false;
-  if (threw) {
-    /* The parser cannot go on after a callback failed halfway. */
-    return;
-  }
+  /* The parser cannot go on after a callback failed halfway. */
+  if (threw) return false;
   if (err == HPE_PAUSED_UPGRADE) {
     /* What follows the head belongs to the new protocol: the caller takes
      * it from the returned offset. */
     llhttp_resume_after_upgrade(&p->ll);
   } else if (err != HPE_OK && err != HPE_PAUSED) {
-    v8c_value e = parse_error(p, err, nread);
-    if (e) v8c_return(c, e);
-    return;
+    return (*result = parse_error(p, err, nread)) != NULL;
   }
-  if (finish) return;
-  v8c_return_double(c, (double)nread);
+  if (!finish) *result = v8c_number(p->env, (double)nread);
+  return true;
+}
+
+/* Parses [begin, begin + len) for `owner`; `buf` is the view the bytes
+ * are in (starting at `bytes`), or NULL when they are in a buffer of our
+ * own (consume mode). As run(). */
+static bool feed(parser *p, v8c_value owner, v8c_value buf,
+                 const char *bytes, const char *begin, size_t len,
+                 v8c_value *result) {
+  p->owner = owner;
+  p->buffer = buf;
+  p->data = bytes;
+  p->ab = NULL;
+  /* A value cut at the end of the last buffer goes on at this one's
+   * start. */
+  p->value_next = p->value_next == p->exec_end ? begin : NULL;
+  p->exec_end = begin + len;
+  p->begin = begin;
+  bool ok = run(p, begin, len, false, result);
+  if (len >= 2) {
+    p->tail[0] = begin[len - 2];
+    p->tail[1] = begin[len - 1];
+  } else if (len == 1) {
+    p->tail[0] = p->tail[1];
+    p->tail[1] = begin[0];
+  }
+  p->owner = p->buffer = p->ab = NULL;
+  p->data = NULL;
+  return ok;
 }
 
 /* The parser was freed from a callback: do it now that llhttp is done. */
@@ -580,26 +657,10 @@ static void execute(v8c_call *c) {
       !nr__arg_int(c, 4, "length", 0, (int64_t)size - start, &len))
     return;
   if (v8c_is(v8c_arg(c, 4), V8C_UNDEFINED)) len = (int64_t)size - start;
-  p->owner = owner;
-  p->buffer = buf;
-  p->data = bytes;
-  p->ab = NULL;
-  /* A value cut at the end of the last buffer goes on at this one's
-   * start. */
-  const char *begin = (const char *)bytes + start;
-  p->value_next = p->value_next == p->exec_end ? begin : NULL;
-  p->exec_end = begin + len;
-  p->begin = begin;
-  run(c, p, begin, (size_t)len, false);
-  if (len >= 2) {
-    p->tail[0] = begin[len - 2];
-    p->tail[1] = begin[len - 1];
-  } else if (len == 1) {
-    p->tail[0] = p->tail[1];
-    p->tail[1] = begin[0];
-  }
-  p->owner = p->buffer = p->ab = NULL;
-  p->data = NULL;
+  v8c_value r;
+  if (feed(p, owner, buf, bytes, (const char *)bytes + start, (size_t)len,
+           &r) && r)
+    v8c_return(c, r);
   settle_free(env, v8c_arg(c, 0), p);
 }
 
@@ -615,9 +676,105 @@ static void finish(v8c_call *c) {
     return;
   }
   p->owner = owner;
-  run(c, p, NULL, 0, true);
+  v8c_value r;
+  if (run(p, NULL, 0, true, &r) && r) v8c_return(c, r);
   p->owner = NULL;
   settle_free(env, v8c_arg(c, 0), p);
+}
+
+/* ---- Consuming a stream ----------------------------------------------- */
+
+/* A read of the consumed stream: parsed at once, then owner[kOnExecute]
+ * (result, bytes read) is called, as a callback from the loop. */
+static void on_stream_data(nr__stream_consumer *sc, const char *data,
+                           size_t len) {
+  parser *p = (parser *)((char *)sc - offsetof(parser, consumer));
+  nr_runtime *rt = p->rt;
+  v8c_env *env = p->env;
+  /* llhttp is never running here: reads come from the loop, not JS. */
+  if (rt->stopping || p->executing || p->free_pending) return;
+  v8c_scope scope;
+  v8c_scope_open(env, &scope);
+  v8c_value owner = v8c_ref_get(env, p->consume_owner);
+  v8c_value handle = v8c_ref_get(env, p->consume_handle);
+  if (owner && handle) {
+    v8c_trycatch tc;
+    nr__callback_begin(rt, &tc);
+    v8c_value r;
+    bool ok = feed(p, owner, NULL, data, data, len, &r);
+    if (ok && !p->free_pending) {
+      /* The bytes stay readable (getCurrentBuffer) while it runs. */
+      p->data = data;
+      p->exec_end = data + len;
+      v8c_value fn = v8c_get_index(env, owner, CB_EXECUTE);
+      ok = fn != NULL;
+      if (ok && v8c_is(fn, V8C_FUNCTION)) {
+        v8c_value argv[2] = {r, v8c_number(env, (double)len)};
+        ok = v8c_call_fn(env, fn, owner, 2, argv) != NULL;
+      }
+      p->data = NULL;
+    }
+    nr__callback_end(rt, &tc, ok);
+    settle_free(env, handle, p);
+  }
+  v8c_scope_close(&scope);
+}
+
+static void on_stream_detach(nr__stream_consumer *sc) {
+  parser *p = (parser *)((char *)sc - offsetof(parser, consumer));
+  p->consumed = NULL;
+  stop_consuming(p);
+}
+
+/* consume(handle, owner, stream, bufferPrototype) -> bool: the stream's
+ * reads go through the parser from C; owner[kOnExecute](result, nread)
+ * follows each one. False when the stream is closed or taken. */
+static void consume(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  parser *p = idle_parser(c);
+  if (!p) return;
+  v8c_value owner = v8c_arg(c, 1), proto = v8c_arg(c, 3);
+  if (!v8c_is(owner, V8C_OBJECT)) {
+    nr__throw_arg_type(env, "owner", "object");
+    return;
+  }
+  if (!v8c_is(proto, V8C_OBJECT)) {
+    nr__throw_arg_type(env, "bufferPrototype", "object");
+    return;
+  }
+  nr__stream_wrap *w = nr__stream_unwrap(env, v8c_arg(c, 2));
+  if (!w || (w->consumer && w->consumer != &p->consumer)) {
+    v8c_return_bool(c, false);
+    return;
+  }
+  stop_consuming(p);
+  p->consume_owner = v8c_ref_new(env, owner);
+  p->consume_handle = v8c_ref_new(env, v8c_arg(c, 0));
+  p->buffer_proto = v8c_ref_new(env, proto);
+  if (!p->consume_owner || !p->consume_handle || !p->buffer_proto) {
+    stop_consuming(p);
+    return;
+  }
+  p->consumer.on_data = on_stream_data;
+  p->consumer.detach = on_stream_detach;
+  p->consumed = w;
+  nr__stream_consume(w, &p->consumer);
+  v8c_return_bool(c, true);
+}
+
+/* unconsume(handle): the stream's reads go to JS again. */
+static void unconsume(v8c_call *c) {
+  parser *p = this_parser(c);
+  if (p) stop_consuming(p);
+}
+
+/* getCurrentBuffer(handle) -> Buffer | undefined: a copy of the bytes a
+ * consumed stream's read brought, while kOnExecute runs. */
+static void get_current_buffer(v8c_call *c) {
+  parser *p = this_parser(c);
+  if (!p || !p->data || p->buffer) return;
+  v8c_value b = copy_buffer(p, p->data, (size_t)(p->exec_end - p->data));
+  if (b) v8c_return(c, b);
 }
 
 /* pause(handle) / resume(handle): stop and restart the callbacks. */
@@ -641,13 +798,16 @@ static void free_parser(v8c_call *c) {
 }
 
 static const nr__method methods[] = {
+    {"consume", consume},
     {"create", create},
     {"execute", execute},
     {"finish", finish},
     {"free", free_parser},
+    {"getCurrentBuffer", get_current_buffer},
     {"initialize", initialize},
     {"pause", pause_parser},
     {"resume", resume_parser},
+    {"unconsume", unconsume},
     {NULL, NULL},
 };
 
@@ -659,8 +819,8 @@ static const nr__constant constants[] = {
     {"kOnHeadersComplete", CB_HEADERS_COMPLETE},
     {"kOnBody", CB_BODY},
     {"kOnMessageComplete", CB_MESSAGE_COMPLETE},
-    {"kOnExecute", 5},
-    {"kOnTimeout", 6},
+    {"kOnExecute", CB_EXECUTE},
+    {"kOnTimeout", CB_TIMEOUT},
     {"kLenientNone", 0},
     {"kLenientHeaders", LENIENT_HEADERS},
     {"kLenientChunkedLength", LENIENT_CHUNKED_LENGTH},

@@ -226,6 +226,7 @@ struct nr_runtime {
   v8c_ref **builtin_fns;      /* compiled builtins, for src/mkcodecache.c */
   nr__host_module *host_modules;
   int callback_depth;         /* nested nr__callback calls */
+  char *read_buf;             /* reads of streams consumed in C land here */
   int exit_code;
   bool stopping;              /* process.exit() or a fatal exception */
   bool exit_emitted;
@@ -247,6 +248,11 @@ static inline nr_runtime *nr__rt(v8c_call *c) {
  * result, or NULL when it threw. */
 v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
                        v8c_value *argv);
+/* The same for C code that calls into JS itself (several calls, say):
+ * between begin and end, JS runs as in a callback; end's `ok` is false
+ * when JS threw, and the exception is then handled as uncaught. */
+void nr__callback_begin(nr_runtime *rt, v8c_trycatch *tc);
+void nr__callback_end(nr_runtime *rt, v8c_trycatch *tc, bool ok);
 /* Drains the nextTick and microtask queues (with exception handling). */
 void nr__drain_ticks(nr_runtime *rt);
 /* Handles an exception caught at the top level; true when a handler
@@ -408,6 +414,18 @@ bool nr__stdio_parse(v8c_env *env, v8c_value opts, nr__stdio_pipe_fn pipe,
 
 typedef struct nr__stream_wrap nr__stream_wrap;
 
+/* A reader in C that takes a stream's data instead of JS's onread (the
+ * HTTP parser consuming a socket). on_data gets each chunk in a buffer
+ * that is reused once it returns; the end of the stream and read errors
+ * still go to onread. detach: the stream is closing, no more data. */
+typedef struct nr__stream_consumer nr__stream_consumer;
+struct nr__stream_consumer {
+  void (*on_data)(nr__stream_consumer *sc, const char *data, size_t len);
+  void (*detach)(nr__stream_consumer *sc);
+};
+/* Gives w's reads to sc (NULL: back to JS). */
+void nr__stream_consume(nr__stream_wrap *w, nr__stream_consumer *sc);
+
 /* Makes a handle of the listener's kind for a new connection and accepts
  * it: its JS object, or NULL with *err set (a libuv error). */
 typedef v8c_value (*nr__accept_fn)(nr__stream_wrap *server, int *err);
@@ -423,8 +441,10 @@ struct nr__stream_wrap {
   nr__accept_fn accept;    /* NULL when the kind cannot listen */
   v8c_ref *user_buffer;    /* useUserBuffer()'s view, or NULL */
   int busy;                /* operations in flight */
+  nr__stream_consumer *consumer; /* takes the data instead of onread */
   bool reading;
   bool in_user_buffer;     /* the last allocation was user_buffer */
+  bool in_read_buf;        /* the last allocation was rt->read_buf */
   bool listening;
   bool closing;
 };

@@ -154,27 +154,34 @@ static void on_platform_check(uv_check_t *h) {
   v8c_scope_close(&scope);
 }
 
-v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
-                       v8c_value *argv) {
-  v8c_env *env = rt->env;
-  if (rt->stopping) return NULL;
-  v8c_trycatch tc;
-  v8c_try_begin(env, &tc);
+void nr__callback_begin(nr_runtime *rt, v8c_trycatch *tc) {
+  v8c_try_begin(rt->env, tc);
   rt->callback_depth++;
-  v8c_value r = v8c_call_fn(env, fn, recv, argc, argv);
+}
+
+void nr__callback_end(nr_runtime *rt, v8c_trycatch *tc, bool ok) {
   rt->callback_depth--;
-  if (!r && !v8c_try_terminated(&tc)) {
-    v8c_value exc = v8c_try_exception(&tc);
-    v8c_value arrow = v8c_try_arrow(env, &tc);
-    v8c_try_reset(&tc);
+  if (!ok && !v8c_try_terminated(tc)) {
+    v8c_value exc = v8c_try_exception(tc);
+    v8c_value arrow = v8c_try_arrow(rt->env, tc);
+    v8c_try_reset(tc);
     nr__fatal(rt, exc, arrow, false, rt->callback_depth == 0);
   }
-  v8c_try_end(&tc);
+  v8c_try_end(tc);
   /* As in Node, a callback that threw does not run the tick queue: the
    * caller may go on with the rest of its batch (the immediates queued
    * with it) first; the handler of the error scheduled an immediate, so
    * the ticks run soon in any case. */
-  if (r) nr__drain_ticks(rt);
+  if (ok) nr__drain_ticks(rt);
+}
+
+v8c_value nr__callback(nr_runtime *rt, v8c_value fn, v8c_value recv, int argc,
+                       v8c_value *argv) {
+  if (rt->stopping) return NULL;
+  v8c_trycatch tc;
+  nr__callback_begin(rt, &tc);
+  v8c_value r = v8c_call_fn(rt->env, fn, recv, argc, argv);
+  nr__callback_end(rt, &tc, r != NULL);
   return r;
 }
 
@@ -532,6 +539,7 @@ int nr_runtime_free(nr_runtime *rt) {
   }
   nr__cli_free(&rt->cli);
   free(rt->exec_path);
+  free(rt->read_buf);
   free(rt);
   return code;
 }

@@ -26,6 +26,9 @@
 
 #include "internal.h"
 
+/* The size of rt->read_buf, what libuv suggests for a read. */
+#define READ_BUF_SIZE 65536
+
 /* One tag for every stream wrap, so the generic natives accept a pipe as
  * well as a TCP socket. */
 static const int stream_tag = 0;
@@ -67,14 +70,29 @@ static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
     v8c_scope_close(&scope);
     if (w->in_user_buffer) return;
   }
+  if (w->consumer) {
+    /* The consumer is done with the bytes when on_data returns: one
+     * buffer serves every such read. */
+    nr_runtime *rt = w->rt;
+    if (!rt->read_buf) rt->read_buf = malloc(READ_BUF_SIZE);
+    buf->base = rt->read_buf;
+    buf->len = rt->read_buf ? READ_BUF_SIZE : 0;
+    w->in_read_buf = rt->read_buf != NULL;
+    return;
+  }
   buf->base = malloc(suggested);
   buf->len = buf->base ? suggested : 0;
 }
 
-/* Frees a read buffer unless it is the user's. */
+/* Frees a read buffer unless it is the user's or the runtime's. */
 static void free_read_buf(nr__stream_wrap *w, const uv_buf_t *buf) {
-  if (!w->in_user_buffer) free(buf->base);
+  if (!w->in_user_buffer && !w->in_read_buf) free(buf->base);
   w->in_user_buffer = false;
+  w->in_read_buf = false;
+}
+
+void nr__stream_consume(nr__stream_wrap *w, nr__stream_consumer *sc) {
+  w->consumer = sc;
 }
 
 /* Calls the handle's property `name` with argc arguments. */
@@ -95,6 +113,13 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
     free_read_buf(w, buf);
     return;
   }
+  if (n > 0 && w->in_read_buf && w->consumer) {
+    w->in_read_buf = false;
+    nr__stream_hold(w);
+    w->consumer->on_data(w->consumer, buf->base, (size_t)n);
+    nr__stream_release(w);
+    return;
+  }
   v8c_env *env = w->rt->env;
   v8c_scope scope;
   v8c_scope_open(env, &scope);
@@ -102,6 +127,13 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
   if (n > 0 && w->in_user_buffer) {
     w->in_user_buffer = false;
     arg = v8c_number(env, (double)n);
+  } else if (n > 0 && w->in_read_buf) {
+    /* Read for a consumer that let go meanwhile: JS gets a copy. */
+    w->in_read_buf = false;
+    void *data;
+    v8c_value ab = v8c_arraybuffer_uninit(env, (size_t)n, &data);
+    if (ab) memcpy(data, buf->base, (size_t)n);
+    arg = ab ? v8c_uint8array(env, ab, 0, (size_t)n) : NULL;
   } else if (n > 0) {
     /* The chunk keeps the memory it was read into: no copy. */
     char *data = realloc(buf->base, (size_t)n);
@@ -173,6 +205,9 @@ static void close_stream(nr__handle_wrap *base) {
   nr__stream_wrap *w = (nr__stream_wrap *)base;
   if (w->closing) return;
   w->closing = true;
+  nr__stream_consumer *sc = w->consumer;
+  w->consumer = NULL;
+  if (sc) sc->detach(sc);
   uv_close((uv_handle_t *)w->stream, on_closed);
 }
 

@@ -62,4 +62,8 @@ function isIP(s) {
 // normalized (options first, then the callback).
 const normalizedArgsSymbol = Symbol('normalizedArgs');
 
-module.exports = { isIP, isIPv4, isIPv6, normalizedArgsSymbol };
+// A socket's count of bytes read, which the HTTP server adds to for the
+// reads its parser consumes.
+const kBytesRead = Symbol('kBytesRead');
+
+module.exports = { isIP, isIPv4, isIPv6, kBytesRead, normalizedArgsSymbol };

@@ -32,6 +32,9 @@ class StreamHandle {
     this[kNative] = native;
     this[ownerSymbol] = null;
     this.reading = false;
+    // An HTTP parser takes the reads in C (onread then sees only the end
+    // and errors).
+    this._consumed = false;
     this.onread = null;
     this.onconnection = null;
     native.handle = this;
