@@ -144,6 +144,19 @@ class HTTPParser {
     if (this[kHandle] !== undefined) binding.unconsume(this[kHandle]);
   }
 
+  // Milliseconds since the message being read began (the first one: since
+  // initialize()), or -1 between messages; and whether its head is in.
+  // For the server's headersTimeout and requestTimeout.
+  messageAge() {
+    const handle = this[kHandle];
+    return handle === undefined ? -1 : binding.messageAge(handle);
+  }
+
+  headersComplete() {
+    const handle = this[kHandle];
+    return handle !== undefined && binding.headersComplete(handle);
+  }
+
   // The bytes of the consumed read being handled (for kOnExecute).
   getCurrentBuffer() {
     const handle = this[kHandle];

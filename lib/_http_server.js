@@ -366,8 +366,9 @@ class HTTPServer extends net.Server {
   closeIdleConnections() {
     for (const conn of this[kConnections]) {
       const { state } = conn;
+      const parser = conn.socket.parser;
       if (!conn.socket._httpMessage && state.incoming.length === 0 &&
-          state.current !== null && state.current.complete) {
+          parser && parser.messageAge() < 0) {
         conn.socket.destroy();
       }
     }
@@ -412,17 +413,17 @@ function setupConnectionsTracking() {
 }
 
 function checkConnections() {
-  const now = Date.now();
   for (const conn of this[kConnections]) {
     const { state, socket } = conn;
-    if (!state.reqStart || socket.destroyed) continue;
-    const elapsed = now - state.reqStart;
-    const headersPending = state.current === null;
-    if ((headersPending && this.headersTimeout > 0 &&
-         elapsed > this.headersTimeout) ||
-        (this.requestTimeout > 0 && elapsed > this.requestTimeout &&
-         (headersPending || !state.current.complete))) {
-      state.reqStart = 0;
+    const parser = socket.parser;
+    if (state.expired || socket.destroyed || !parser) continue;
+    // The parser times messages (from their first byte) in C.
+    const elapsed = parser.messageAge();
+    if (elapsed < 0) continue;
+    if ((this.headersTimeout > 0 && elapsed > this.headersTimeout &&
+         !parser.headersComplete()) ||
+        (this.requestTimeout > 0 && elapsed > this.requestTimeout)) {
+      state.expired = true;
       socket.emit('error', new ERR_HTTP_REQUEST_TIMEOUT());
     }
   }
@@ -473,8 +474,7 @@ function connectionListener(socket) {
     outgoingData: 0,
     requestsCount: 0,
     keepAliveTimeoutSet: false,
-    reqStart: Date.now(),
-    current: null,
+    expired: false,  // answered 408 already
   };
   const conn = { socket, state };
   server[kConnections].add(conn);
@@ -488,12 +488,6 @@ function connectionListener(socket) {
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket, state);
-  // The clock of headersTimeout and requestTimeout starts with each
-  // message's first byte.
-  parser[HTTPParser.kOnMessageBegin] = () => {
-    state.reqStart = Date.now();
-    state.current = null;
-  };
   socket._paused = false;
   // Reads of a plain TCP or pipe socket go to the parser from C.
   parser.consume(socket._handle);
@@ -621,7 +615,6 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     socket.removeListener('timeout', socketOnTimeout);
     parser.finish();
     freeParser(parser, req, socket);
-    state.reqStart = 0;
     for (const conn of server[kConnections]) {
       if (conn.socket === socket) server[kConnections].delete(conn);
     }
@@ -671,9 +664,7 @@ function socketOnError(e) {
   }
 }
 
-function parserOnIncoming(server, socket, state, req, keepAlive) {
-  state.current = req;
-  if (req.upgrade) {
+function parserOnIncoming(server, socket, state, req, keepAlive) {  if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' ||
       server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;

@@ -5,8 +5,10 @@
  * without it the call blocks and returns (or throws); with it the blocking
  * call runs on libuv's threadpool through nr__work_queue (kind fs, so
  * noderun:threadpool counts it) and the callback gets the outcome on a
- * later loop turn. lib/fs.js checks arguments the way Node does; the
- * natives check them again only so that no JS value can crash C. */
+ * later loop turn (a read the page cache serves is done at once on the
+ * loop thread instead: req_try). lib/fs.js checks arguments the way Node
+ * does; the natives check them again only so that no JS value can crash
+ * C. */
 #define _GNU_SOURCE /* O_DIRECT, O_NOATIME */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -294,6 +298,7 @@ typedef struct fs_req {
   int64_t position;
   char *buf;             /* read/write: the bytes */
   size_t len;
+  size_t done;           /* read: bytes read at once, before the pool */
   bool own_buf;          /* buf is ours to free */
   dir_wrap *dirw;        /* the directory read or closed */
   char *bytes;           /* readFile: the file's contents */
@@ -381,7 +386,15 @@ static void req_execute(fs_req *r) {
     case OP_MKDTEMP: uv_fs_mkdtemp(NULL, q, p, NULL); break;
     case OP_OPEN: uv_fs_open(NULL, q, p, n0, n1, NULL); break;
     case OP_READ: case OP_READV:
-      uv_fs_read(NULL, q, fd, &b, 1, r->position, NULL);
+      /* What the loop thread read at once is kept: a read that then
+       * fails returns it, as read(2) does. */
+      b = uv_buf_init(r->buf + r->done, (unsigned)(r->len - r->done));
+      uv_fs_read(NULL, q, fd, &b, 1,
+                 r->position < 0 ? -1 : r->position + (int64_t)r->done,
+                 NULL);
+      if (r->done)
+        q->result = q->result < 0 ? (ssize_t)r->done
+                                  : q->result + (ssize_t)r->done;
       break;
     case OP_READDIR: uv_fs_scandir(NULL, q, p, 0, NULL); break;
     case OP_READFILE:
@@ -546,6 +559,59 @@ static void req_release_dir(fs_req *r) {
   r->dirw = NULL;
 }
 
+/* The most a read does at once on the loop thread: a copy from the page
+ * cache of this size takes well under a millisecond. */
+enum { READ_AT_ONCE_MAX = 1 << 20 };
+
+/* Tries an asynchronous read on the loop thread, with RWF_NOWAIT: the
+ * kernel then serves it from the page cache or refuses (EAGAIN), never
+ * waiting for the disk or a lock. A read served whole (or up to the end
+ * of the file) skips the threadpool and its two thread hand-offs; one
+ * served in part leaves the rest to the pool, which must not turn into a
+ * short read where read(2) would have read it all. Anything else (not
+ * cached, unsupported, an error) goes to the pool unchanged. */
+static bool req_try(nr__work *w) {
+  fs_req *r = (fs_req *)((char *)w - offsetof(fs_req, work));
+  if ((r->op != OP_READ && r->op != OP_READV) || r->len == 0 ||
+      r->len > READ_AT_ONCE_MAX)
+    return false;
+  /* A direct read (O_DIRECT) goes to the device even with RWF_NOWAIT. */
+  int fl = fcntl(r->fd, F_GETFL);
+  if (fl < 0 || (fl & O_DIRECT)) return false;
+  struct iovec iov = {r->buf, r->len};
+  /* Position -1: the file's own, which moves on, as with read(2). */
+  ssize_t n = preadv2(r->fd, &iov, 1, r->position, RWF_NOWAIT);
+  /* EAGAIN: not all cached; EOPNOTSUPP: a file system or file without
+   * nowait reads (tmpfs, FUSE, NFS, procfs); errors: the pool reports
+   * them. */
+  if (n < 0) return false;
+  if (n == 0 || (size_t)n == r->len) {
+    r->req.result = n;
+    return true;
+  }
+  /* A short read: the end of a regular file, or what a pipe, socket or
+   * character device had (read(2) returns no more); else the rest was
+   * not cached. */
+  struct stat st;
+  bool whole = false;
+  if (fstat(r->fd, &st) == 0) {
+    if (S_ISREG(st.st_mode)) {
+      off_t at = r->position >= 0 ? (off_t)(r->position + n)
+                                  : lseek(r->fd, 0, SEEK_CUR);
+      whole = at >= st.st_size;
+    } else {
+      whole = S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+              S_ISCHR(st.st_mode);
+    }
+  }
+  if (whole) {
+    r->req.result = n;
+    return true;
+  }
+  r->done = (size_t)n;
+  return false;
+}
+
 /* Runs on a pool thread. */
 static void req_work(nr__work *w) {
   req_execute((fs_req *)((char *)w - offsetof(fs_req, work)));
@@ -612,7 +678,8 @@ static void req_run(v8c_call *c, fs_req *r, v8c_value cb) {
   }
   r->rt = rt;
   r->cb = v8c_ref_new(env, cb);
-  int err = nr__work_queue(rt, &r->work, NR_WORK_FS, req_work, req_after);
+  int err = nr__work_queue_try(rt, &r->work, NR_WORK_FS, req_try, req_work,
+                               req_after);
   if (err < 0) {
     nr__throw_uv(env, err, op_info[r->op].syscall, r->path, r->dest);
     req_free(r);

@@ -72,6 +72,11 @@ typedef struct parser {
   uint32_t header_nread, max_header_size;
   uint32_t ext_nread;
   uint32_t lenient;      /* LENIENT_* flags */
+  /* For the server's headersTimeout and requestTimeout: whether a message
+   * is being read, since when (loop time, ms; the first one counts from
+   * initialize), and whether its head is complete. */
+  bool in_message, head_done;
+  uint64_t msg_start;
   /* Where the next piece of a header value must start to be the same
    * line; anything else is an obs-fold continuation line. */
   const char *value_next;
@@ -113,6 +118,12 @@ static void parser_free(parser *p) {
 static void finalize(void *ptr, void *hint) {
   (void)hint;
   parser_free(ptr);
+}
+
+static void start_message(parser *p) {
+  p->in_message = true;
+  p->head_done = false;
+  p->msg_start = uv_now(p->rt->loop);
 }
 
 static void reset_head(parser *p) {
@@ -239,6 +250,7 @@ static int on_message_begin(llhttp_t *ll) {
   parser *p = ll->data;
   reset_head(p);
   p->ext_nread = 0;
+  start_message(p);
   v8c_value fn = callback_of(p, CB_MESSAGE_BEGIN);
   if (fn && !call(p, fn, 0, NULL)) return -1;
   return p->threw ? -1 : 0;
@@ -335,6 +347,7 @@ static int on_header_value_complete(llhttp_t *ll) {
 static int on_headers_complete(llhttp_t *ll) {
   parser *p = ll->data;
   v8c_env *env = p->env;
+  p->head_done = true;
   v8c_value fn = callback_of(p, CB_HEADERS_COMPLETE);
   int ret = 0;
   if (fn) {
@@ -414,6 +427,7 @@ static int on_body(llhttp_t *ll, const char *at, size_t len) {
 static int on_message_complete(llhttp_t *ll) {
   parser *p = ll->data;
   v8c_env *env = p->env;
+  p->in_message = false;
   if (p->nhdr >= 2) {
     v8c_value fn = callback_of(p, CB_HEADERS);
     if (fn) {
@@ -535,6 +549,7 @@ static void initialize(v8c_call *c) {
   p->max_header_size = max ? (uint32_t)max : DEFAULT_MAX_HEADER_SIZE;
   reset_head(p);
   p->ext_nread = 0;
+  start_message(p);
 }
 
 /* The Error Node gives for a parse failure, or NULL on exception. */
@@ -777,6 +792,21 @@ static void get_current_buffer(v8c_call *c) {
   if (b) v8c_return(c, b);
 }
 
+/* messageAge(handle) -> ms since the message being read began (the first
+ * one: since initialize), or -1 between messages. */
+static void message_age(v8c_call *c) {
+  parser *p = this_parser(c);
+  if (!p) return;
+  if (!p->in_message) return v8c_return_int(c, -1);
+  v8c_return_double(c, (double)(uv_now(p->rt->loop) - p->msg_start));
+}
+
+/* headersComplete(handle) -> whether the current message's head is in. */
+static void headers_complete(v8c_call *c) {
+  parser *p = this_parser(c);
+  if (p) v8c_return_bool(c, p->head_done);
+}
+
 /* pause(handle) / resume(handle): stop and restart the callbacks. */
 static void pause_parser(v8c_call *c) {
   parser *p = this_parser(c);
@@ -804,7 +834,9 @@ static const nr__method methods[] = {
     {"finish", finish},
     {"free", free_parser},
     {"getCurrentBuffer", get_current_buffer},
+    {"headersComplete", headers_complete},
     {"initialize", initialize},
+    {"messageAge", message_age},
     {"pause", pause_parser},
     {"resume", resume_parser},
     {"unconsume", unconsume},

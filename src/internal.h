@@ -157,6 +157,10 @@ typedef void (*nr__work_fn)(nr__work *w);
  * cancelled (UV_ECANCELED). During teardown (rt->stopping) it must not call
  * JS; it still frees what the request owns. */
 typedef void (*nr__after_fn)(nr__work *w, int status);
+/* Runs on the loop thread before the work is queued: finishes the work at
+ * once when it can do so without blocking (true), else leaves the rest to
+ * the work function (false). */
+typedef bool (*nr__try_fn)(nr__work *w);
 
 /* Embed one in a request struct (container_of it back in the callbacks).
  * Every piece of threadpool work goes through nr__work_queue, so the
@@ -168,13 +172,26 @@ struct nr__work {
   nr__work_fn work;
   nr__after_fn after;
   uint64_t queued_ns, started_ns;
+  nr__work *next;          /* private: in the runtime's list of done work */
 };
 
 /* Queues w on libuv's pool; 0, or a libuv error (then no callback runs). */
 int nr__work_queue(nr_runtime *rt, nr__work *w, nr__work_kind kind,
                    nr__work_fn work, nr__after_fn after);
+/* As nr__work_queue, but try(w) runs first, on the loop thread; when it
+ * finished the work, w skips the pool and its after callback runs with
+ * status 0 on a later turn of the loop (its idle phase; never from inside
+ * this call). Such work counts as `inline` in noderun:threadpool. */
+int nr__work_queue_try(nr_runtime *rt, nr__work *w, nr__work_kind kind,
+                       nr__try_fn try_now, nr__work_fn work,
+                       nr__after_fn after);
 /* Pieces of work of this runtime queued or running, per kind. */
 int nr__work_active(nr_runtime *rt, nr__work_kind kind);
+/* The runtime's list of work finished at once: its idle handle starts
+ * with the runtime; close runs what is left (rt->stopping: no JS), then
+ * closes the handle. */
+void nr__work_init(nr_runtime *rt);
+void nr__work_close(nr_runtime *rt);
 
 /* Slots of the tick information shared with lib/internal/process/
  * task_queues.js: JS sets them, C reads them after each callback. */
@@ -221,6 +238,8 @@ struct nr_runtime {
   uv_check_t platform_check;  /* runs V8's posted tasks each loop turn */
   int handles_open;           /* handles still to be closed at teardown */
   int work_active[NR_WORK_KINDS]; /* threadpool work in flight, per kind */
+  uv_idle_t work_idle;        /* runs the after callbacks of... */
+  nr__work *work_done, *work_done_tail; /* ...work finished at once */
 
   nr__handle_wrap *wraps;     /* open handle wraps */
   v8c_ref **builtin_fns;      /* compiled builtins, for src/mkcodecache.c */

@@ -368,6 +368,7 @@ static nr_runtime *runtime_new(const nr_options *opts, int *exit_code,
   uv_check_start(&rt->platform_check, on_platform_check);
   uv_unref((uv_handle_t *)&rt->platform_check);
   rt->handles_open++;
+  nr__work_init(rt);
   if (!bootstrap(rt, argc, argv)) {
     nr_runtime_free(rt);
     return NULL;
@@ -504,6 +505,7 @@ int nr_runtime_free(nr_runtime *rt) {
     uv_tty_reset_mode();
     nr__timers_close(rt);
     uv_close((uv_handle_t *)&rt->platform_check, nr__on_handle_closed);
+    nr__work_close(rt);
     while (rt->handles_open > 0) uv_run(rt->loop, UV_RUN_NOWAIT);
     /* Threadpool work still in flight holds references into the env: let
      * it finish while the env lives (its after callbacks see `stopping`

@@ -6,7 +6,13 @@
  * of work is timed twice: how long it waited in the queue (submission to a
  * thread picking it up) and how long it ran. Timings go into log-scale
  * histograms (8 steps per power of two, so a percentile is within ~9%),
- * which cost a few KiB and no allocation. */
+ * which cost a few KiB and no allocation.
+ *
+ * Work that can sometimes finish without blocking (an fs read the page
+ * cache serves) may skip the pool: nr__work_queue_try runs it at once on
+ * the loop thread and its after callback on the loop's next turn, as
+ * though it had come back from the pool, without the two thread
+ * hand-offs. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -22,6 +28,7 @@ typedef struct histogram {
 
 typedef struct kind_stats {
   uint64_t queued, running, completed;
+  uint64_t inline_done;  /* finished at once on the loop thread */
   histogram wait, run;
 } kind_stats;
 
@@ -140,6 +147,58 @@ int nr__work_active(nr_runtime *rt, nr__work_kind kind) {
   return rt->work_active[kind];
 }
 
+/* ---- Work finished at once -------------------------------------------- */
+
+/* Work that try() finished waits in the runtime's list for the idle phase
+ * of the loop's next turn; the active idle handle keeps poll from blocking
+ * meanwhile. Only what was listed when the phase began runs: work that
+ * those callbacks finish at once waits for the turn after, so a stream
+ * served from memory still lets timers and I/O run between its chunks. */
+static void on_work_idle(uv_idle_t *h) {
+  nr_runtime *rt = h->data;
+  nr__work *w = rt->work_done;
+  rt->work_done = rt->work_done_tail = NULL;
+  while (w) {
+    nr__work *next = w->next;
+    rt->work_active[w->kind]--;
+    w->after(w, 0);
+    w = next;
+  }
+  if (!rt->work_done) uv_idle_stop(h);
+}
+
+int nr__work_queue_try(nr_runtime *rt, nr__work *w, nr__work_kind kind,
+                       nr__try_fn try_now, nr__work_fn work,
+                       nr__after_fn after) {
+  if (!try_now(w)) return nr__work_queue(rt, w, kind, work, after);
+  uv_once(&once, init);
+  w->rt = rt;
+  w->kind = kind;
+  w->work = work;
+  w->after = after;
+  w->next = NULL;
+  uv_mutex_lock(&lock);
+  stats[kind].inline_done++;
+  uv_mutex_unlock(&lock);
+  if (rt->work_done_tail) rt->work_done_tail->next = w;
+  else rt->work_done = w;
+  rt->work_done_tail = w;
+  uv_idle_start(&rt->work_idle, on_work_idle);
+  rt->work_active[kind]++;
+  return 0;
+}
+
+void nr__work_init(nr_runtime *rt) {
+  uv_idle_init(rt->loop, &rt->work_idle);
+  rt->work_idle.data = rt;
+  rt->handles_open++;
+}
+
+void nr__work_close(nr_runtime *rt) {
+  while (rt->work_done) on_work_idle(&rt->work_idle);
+  uv_close((uv_handle_t *)&rt->work_idle, nr__on_handle_closed);
+}
+
 /* ---- Binding ------------------------------------------------------------ */
 
 static bool set_num(v8c_env *env, v8c_value o, const char *name, double v) {
@@ -161,7 +220,7 @@ static v8c_value timings(v8c_env *env, const histogram *h) {
 }
 
 /* stats() -> { size, queued, running, completed,
- *              fs|crypto|zlib|dns: { queued, running, completed,
+ *              fs|crypto|zlib|dns: { queued, running, completed, inline,
  *                                    wait: timings, run: timings } } */
 static void js_stats(v8c_call *c) {
   v8c_env *env = v8c_call_env(c);
@@ -192,6 +251,7 @@ static void js_stats(v8c_call *c) {
     if (!ko || !wait || !run || !set_num(env, ko, "queued", (double)k->queued) ||
         !set_num(env, ko, "running", (double)k->running) ||
         !set_num(env, ko, "completed", (double)k->completed) ||
+        !set_num(env, ko, "inline", (double)k->inline_done) ||
         !v8c_set_named(env, ko, "wait", wait) ||
         !v8c_set_named(env, ko, "run", run) ||
         !v8c_set_named(env, o, kind_names[i], ko))

@@ -1,8 +1,9 @@
 // Flags: --expose-internals
 'use strict';
 // Every asynchronous fs call runs on libuv's pool through the one counted
-// path (noderun:threadpool's 'fs' numbers), and closing fds 0-2 from JS
-// leaves the process whole.
+// path (noderun:threadpool's 'fs' numbers; a read the page cache serves is
+// done at once instead: test-fs-read-at-once.js), and closing fds 0-2 from
+// JS leaves the process whole.
 const { assert, mustCall, tmpdir, isNoderun } = require('../common');
 const fs = require('fs');
 const { spawnSync } = require('child_process');

@@ -30,7 +30,7 @@ const before = threadpool.stats();
 assert.strictEqual(before.size, 4);
 for (const kind of kinds) {
   const k = before[kind];
-  for (const key of ['queued', 'running', 'completed']) {
+  for (const key of ['queued', 'running', 'completed', 'inline']) {
     assert.strictEqual(typeof k[key], 'number');
   }
   assert.deepStrictEqual(Object.keys(k.wait),
