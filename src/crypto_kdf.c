@@ -1,7 +1,8 @@
 /* crypto_kdf.c — binding 'crypto_kdf': key derivation (PBKDF2, scrypt,
  * HKDF) on OpenSSL, each at once or on the threadpool. lib/internal/
  * crypto/ checks the arguments' types and ranges as Node does; these
- * natives check again (junk must never crash) and resolve digests. */
+ * natives check again (junk must never crash) and resolve digests.
+ * PBKDF2 with SHA-1/SHA-2 runs crypto_pbkdf2.c's loop. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,13 @@ static void kdf_run(nr__crypto_job *j) {
   if (!k->out_len) return; /* nothing to derive; OpenSSL would refuse */
   switch (k->kind) {
     case KDF_PBKDF2:
+      /* SHA-1 and SHA-2 take our faster loop, the rest OpenSSL's; so
+       * does everything in FIPS mode, where the provider's checks rule. */
+      if (!EVP_default_properties_is_fips_enabled(NULL) &&
+          nr__crypto_pbkdf2_sha(EVP_MD_get_type(k->md), k->pass,
+                                k->pass_len, k->salt, k->salt_len, k->iter,
+                                k->out, k->out_len) == 0)
+        return;
       ok = PKCS5_PBKDF2_HMAC((const char *)k->pass, (int)k->pass_len, k->salt,
                              (int)k->salt_len, (int)k->iter, k->md,
                              (int)k->out_len, k->out);

@@ -352,6 +352,16 @@ bool nr__crypto_arg_callback(v8c_call *c, int i, v8c_value *cb);
 /* A Buffer-backing ArrayBuffer that takes over malloc'd `data`. */
 v8c_value nr__crypto_take_bytes(v8c_env *env, uint8_t *data, size_t len);
 
+/* PBKDF2-HMAC (crypto_pbkdf2.c) with the digest of OpenSSL NID `nid`
+ * (EVP_MD_get_type) when it is SHA-1, SHA-224, SHA-256, SHA-384 or
+ * SHA-512: byte for byte what PKCS5_PBKDF2_HMAC derives, faster. Fills
+ * out[0..out_len) and returns 0, or returns UV_ENOTSUP for another digest
+ * (the caller then uses OpenSSL's). Thread-safe; iter >= 1. */
+int nr__crypto_pbkdf2_sha(int nid, const uint8_t *pass,
+                          size_t pass_len, const uint8_t *salt,
+                          size_t salt_len, uint64_t iter, uint8_t *out,
+                          size_t out_len);
+
 /* ---- Errors ----------------------------------------------------------- */
 
 /* Throws Node's system error for a libuv error code: message like
