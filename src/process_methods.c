@@ -98,6 +98,29 @@ static void cpu_usage(v8c_call *c) {
   v8c_return(c, arr);
 }
 
+/* resourceUsage() -> getrusage()'s fields, in the order of the object
+ * process.resourceUsage() makes of them (times in µs, maxRSS in KiB). */
+static void resource_usage(v8c_call *c) {
+  v8c_env *env = v8c_call_env(c);
+  uv_rusage_t ru;
+  int err = uv_getrusage(&ru);
+  if (err) return (void)nr__throw_uv(env, err, "uv_getrusage", NULL, NULL);
+  double vals[] = {
+      ru.ru_utime.tv_sec * 1e6 + ru.ru_utime.tv_usec,
+      ru.ru_stime.tv_sec * 1e6 + ru.ru_stime.tv_usec,
+      (double)ru.ru_maxrss, (double)ru.ru_ixrss, (double)ru.ru_idrss,
+      (double)ru.ru_isrss, (double)ru.ru_minflt, (double)ru.ru_majflt,
+      (double)ru.ru_nswap, (double)ru.ru_inblock, (double)ru.ru_oublock,
+      (double)ru.ru_msgsnd, (double)ru.ru_msgrcv, (double)ru.ru_nsignals,
+      (double)ru.ru_nvcsw, (double)ru.ru_nivcsw,
+  };
+  uint32_t n = sizeof vals / sizeof vals[0];
+  v8c_value arr = v8c_array(env, n);
+  for (uint32_t i = 0; arr && i < n; i++)
+    if (!v8c_set_index(env, arr, i, v8c_number(env, vals[i]))) return;
+  if (arr) v8c_return(c, arr);
+}
+
 /* kill(pid, signal) -> 0 or a negative libuv error */
 static void kill_(v8c_call *c) {
   int64_t pid, sig;
@@ -408,6 +431,7 @@ static const nr__method methods[] = {
     {"rss", rss},
     {"memoryUsage", memory_usage},
     {"cpuUsage", cpu_usage},
+    {"resourceUsage", resource_usage},
     {"kill", kill_},
     {"reallyExit", really_exit},
     {"ids", ids},

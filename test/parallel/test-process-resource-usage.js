@@ -1,5 +1,5 @@
 'use strict';
-// process.memoryUsage() and process.cpuUsage().
+// process.memoryUsage(), process.cpuUsage() and process.resourceUsage().
 const common = require('../common');
 const { assert } = common;
 
@@ -65,3 +65,26 @@ assert.throws(() => process.cpuUsage({ user: -1, system: 0 }), {
   code: 'ERR_INVALID_ARG_VALUE',
   message: "The property 'prevValue.user' is invalid. Received -1",
 });
+
+// resourceUsage: getrusage()'s figures under Node's names, in Node's order.
+const ru = process.resourceUsage();
+assert.deepStrictEqual(Object.keys(ru), [
+  'userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize',
+  'unsharedDataSize', 'unsharedStackSize', 'minorPageFault',
+  'majorPageFault', 'swappedOut', 'fsRead', 'fsWrite', 'ipcSent',
+  'ipcReceived', 'signalsCount', 'voluntaryContextSwitches',
+  'involuntaryContextSwitches',
+]);
+for (const [k, v] of Object.entries(ru)) {
+  assert.ok(Number.isInteger(v) && v >= 0, `${k} = ${v}`);
+}
+// The same clock as cpuUsage (µs), and the peak RSS in KiB.
+assert.ok(ru.userCPUTime >= now.user, `${ru.userCPUTime} ${now.user}`);
+assert.ok(ru.maxRSS * 1024 >= process.memoryUsage.rss() / 2,
+          `maxRSS ${ru.maxRSS}`);
+// Touching fresh memory costs page faults.
+const fresh = Buffer.alloc(16 * 1024 * 1024, 1);
+const after = process.resourceUsage();
+assert.ok(after.minorPageFault > ru.minorPageFault);
+assert.ok(after.maxRSS >= ru.maxRSS);
+assert.strictEqual(fresh[fresh.length - 1], 1);

@@ -56,6 +56,21 @@ function cpuUsage(prev) {
   return { user: user - prev.user, system: system - prev.system };
 }
 
+function resourceUsage() {
+  const [
+    userCPUTime, systemCPUTime, maxRSS, sharedMemorySize, unsharedDataSize,
+    unsharedStackSize, minorPageFault, majorPageFault, swappedOut, fsRead,
+    fsWrite, ipcSent, ipcReceived, signalsCount, voluntaryContextSwitches,
+    involuntaryContextSwitches,
+  ] = binding.resourceUsage();
+  return {
+    userCPUTime, systemCPUTime, maxRSS, sharedMemorySize, unsharedDataSize,
+    unsharedStackSize, minorPageFault, majorPageFault, swappedOut, fsRead,
+    fsWrite, ipcSent, ipcReceived, signalsCount, voluntaryContextSwitches,
+    involuntaryContextSwitches,
+  };
+}
+
 function signalNumber(sig) {
   if (typeof sig === 'number') return sig;
   if (typeof sig === 'string' && signals[sig] !== undefined)
@@ -226,6 +241,7 @@ function setup(process) {
     uptime: binding.uptime,
     memoryUsage,
     cpuUsage,
+    resourceUsage,
     kill,
     assert: processAssert,
     exit,
