@@ -571,17 +571,22 @@ function socketOnData(server, socket, parser, state, d) {
   onParserExecuteCommon(server, socket, parser, state, ret, d);
 }
 
-// Whoever listens to the socket's own data gets it: the reads go through
-// the stream again, and socketOnData feeds the parser.
+// The socket's reads go through the stream again.
+function unconsume(socket, parser) {
+  if (!parser._consumed) return;
+  parser.unconsume();
+  // No read of the stream's own is pending: the next one starts one.
+  const handle = socket._handle;
+  if (handle && !handle.reading) socket._readableState.reading = false;
+}
+
+// Whoever listens to the socket's own data gets it (socketOnData feeds
+// the parser then).
 function unconsumingListener(socket, add) {
   return function(event, listener) {
     const parser = socket.parser;
-    if ((event === 'data' || event === 'readable') && parser &&
-        parser._consumed) {
-      parser.unconsume();
-      // No read of the stream's own is pending: the next one starts one.
-      const handle = socket._handle;
-      if (handle && !handle.reading) socket._readableState.reading = false;
+    if ((event === 'data' || event === 'readable') && parser) {
+      unconsume(socket, parser);
     }
     return Reflect.apply(add, this, arguments);
   };
@@ -616,6 +621,7 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
     socket.removeListener('error', socketOnError);
     socket.removeListener('timeout', socketOnTimeout);
     parser.finish();
+    unconsume(socket, parser);
     freeParser(parser, req, socket);
     for (const conn of server[kConnections]) {
       if (conn.socket === socket) server[kConnections].delete(conn);
@@ -666,7 +672,8 @@ function socketOnError(e) {
   }
 }
 
-function parserOnIncoming(server, socket, state, req, keepAlive) {  if (req.upgrade) {
+function parserOnIncoming(server, socket, state, req, keepAlive) {
+  if (req.upgrade) {
     req.upgrade = req.method === 'CONNECT' ||
       server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;
