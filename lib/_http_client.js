@@ -4,6 +4,7 @@
 // its own), and the parser that reads the response from that socket.
 
 const net = require('net');
+const dc = require('diagnostics_channel');
 const { Buffer } = require('buffer');
 const { URL, isURL, urlToHttpOptions } = require('internal/url');
 const {
@@ -299,7 +300,19 @@ function ClientRequest(input, options, cb) {
   }
 }
 
+// Node's built-in diagnostics channels of the client.
+const onRequestStartChannel = dc.channel('http.client.request.start');
+const onResponseFinishChannel = dc.channel('http.client.response.finish');
+
 class ClientRequestMethods extends OutgoingMessage {
+  // The whole request is on its way ('finish' follows its write).
+  _finish() {
+    super._finish();
+    if (onRequestStartChannel.hasSubscribers) {
+      onRequestStartChannel.publish({ request: this });
+    }
+  }
+
   _implicitHeader() {
     if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
     this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n',
@@ -649,6 +662,9 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
 
+  if (onResponseFinishChannel.hasSubscribers) {
+    onResponseFinishChannel.publish({ request: req, response: res });
+  }
   if (req.aborted || !req.emit('response', res)) res._dump();
 
   // No body after these, whatever Content-Length says (this llhttp would

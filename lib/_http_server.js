@@ -5,6 +5,7 @@
 // pipelined requests wait in order for the socket.
 
 const net = require('net');
+const dc = require('diagnostics_channel');
 const { kBytesRead } = require('internal/net');
 const EE = require('events');
 const {
@@ -429,6 +430,10 @@ function checkConnections() {
   }
 }
 
+// Node's built-in diagnostics channels of the server.
+const onRequestStartChannel = dc.channel('http.server.request.start');
+const onResponseFinishChannel = dc.channel('http.server.response.finish');
+
 function connectionListener(socket) {
   const server = this;
   socket.server = server;
@@ -728,6 +733,10 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
     }
   }
 
+  if (onRequestStartChannel.hasSubscribers) {
+    onRequestStartChannel.publish({ request: req, response: res, socket,
+                                    server });
+  }
   if (req.headers.expect !== undefined && req.httpVersionMajor === 1 &&
       req.httpVersionMinor === 1) {
     if (continueExpression.test(req.headers.expect)) {
@@ -751,6 +760,10 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (onResponseFinishChannel.hasSubscribers) {
+    onResponseFinishChannel.publish({ request: req, response: res, socket,
+                                      server });
+  }
   const i = state.incoming.indexOf(req);
   if (i !== -1) state.incoming.splice(i, 1);
 
