@@ -15,6 +15,8 @@ const {
   prepareError,
   isLenient,
   adoptClass,
+  startHttpPerf,
+  endHttpPerf,
 } = require('_http_common');
 const {
   OutgoingMessage,
@@ -308,6 +310,7 @@ class ClientRequestMethods extends OutgoingMessage {
   // The whole request is on its way ('finish' follows its write).
   _finish() {
     super._finish();
+    startHttpPerf(this);
     if (onRequestStartChannel.hasSubscribers) {
       onRequestStartChannel.publish({ request: this });
     }
@@ -662,6 +665,12 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
 
+  endHttpPerf(req, 'HttpClient',
+              { method: req.method,
+                url: `${req.protocol}//${req.host}${req.path}`,
+                headers: req.getHeaders() },
+              { statusCode: res.statusCode, statusMessage: res.statusMessage,
+                headers: res.headers });
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res });
   }

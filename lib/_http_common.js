@@ -9,6 +9,9 @@ const { IncomingMessage, readStart, readStop } = require('_http_incoming');
 const { StreamHandle, nativeOf } = require('internal/stream_handle');
 const { Buffer } = require('buffer');
 const { getOptionValue } = require('internal/options');
+const { enqueue, hasObserver } = require('internal/perf/observe');
+const { createPerformanceEntry } = require('internal/perf/performance_entry');
+const { now } = require('internal/perf/utils');
 
 const kHandle = Symbol('kHandle');
 const kExecuting = Symbol('kExecuting');
@@ -366,6 +369,22 @@ function adoptClass(ctor, Class) {
   return ctor;
 }
 
+// perf_hooks 'http' entries (HttpRequest on the server, HttpClient on the
+// client): timed only while an observer wants them.
+const kPerfStart = Symbol('kPerfStart');
+
+function startHttpPerf(msg) {
+  if (hasObserver('http')) msg[kPerfStart] = now();
+}
+
+function endHttpPerf(msg, name, req, res) {
+  const start = msg[kPerfStart];
+  if (start === undefined) return;
+  msg[kPerfStart] = undefined;
+  enqueue(createPerformanceEntry(name, 'http', start, now() - start,
+                                 { req, res }));
+}
+
 module.exports = {
   adoptClass,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
@@ -384,5 +403,7 @@ module.exports = {
   prepareError,
   utcDate,
   ondrain,
+  startHttpPerf,
+  endHttpPerf,
   getMaxHeaderSize,
 };

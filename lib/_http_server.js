@@ -19,6 +19,8 @@ const {
   isLenient,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   adoptClass,
+  startHttpPerf,
+  endHttpPerf,
 } = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
 const {
@@ -710,6 +712,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res._onPendingData = state.onPendingData;
   res.shouldKeepAlive = keepAlive;
+  startHttpPerf(res);
 
   if (socket._httpMessage) {
     state.outgoing.push(res);
@@ -760,6 +763,10 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  endHttpPerf(res, 'HttpRequest',
+              { method: req.method, url: req.url, headers: req.headers },
+              { statusCode: res.statusCode, statusMessage: res.statusMessage,
+                headers: res.getHeaders() });
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res, socket,
                                       server });
