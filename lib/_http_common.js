@@ -9,9 +9,7 @@ const { IncomingMessage, readStart, readStop } = require('_http_incoming');
 const { StreamHandle, nativeOf } = require('internal/stream_handle');
 const { Buffer } = require('buffer');
 const { getOptionValue } = require('internal/options');
-const { enqueue, hasObserver } = require('internal/perf/observe');
-const { createPerformanceEntry } = require('internal/perf/performance_entry');
-const { now } = require('internal/perf/utils');
+const { startPerf, stopPerf } = require('internal/perf/observe');
 
 const kHandle = Symbol('kHandle');
 const kExecuting = Symbol('kExecuting');
@@ -369,20 +367,16 @@ function adoptClass(ctor, Class) {
   return ctor;
 }
 
-// perf_hooks 'http' entries (HttpRequest on the server, HttpClient on the
-// client): timed only while an observer wants them.
+// perf_hooks 'http' entries: HttpRequest on the server, HttpClient on the
+// client.
 const kPerfStart = Symbol('kPerfStart');
 
 function startHttpPerf(msg) {
-  if (hasObserver('http')) msg[kPerfStart] = now();
+  startPerf(msg, kPerfStart, 'http');
 }
 
 function endHttpPerf(msg, name, req, res) {
-  const start = msg[kPerfStart];
-  if (start === undefined) return;
-  msg[kPerfStart] = undefined;
-  enqueue(createPerformanceEntry(name, 'http', start, now() - start,
-                                 { req, res }));
+  stopPerf(msg, kPerfStart, name, 'http', { req, res });
 }
 
 module.exports = {

@@ -38,6 +38,7 @@ const {
 const {
   isIP, isIPv4, isIPv6, kBytesRead, normalizedArgsSymbol,
 } = require('internal/net');
+const { startPerf, stopPerf } = require('internal/perf/observe');
 const { Pipe, TCP, ownerSymbol } = require('internal/stream_handle');
 const { Timeout } = require('internal/timers');
 const { BlockList } = require('internal/blocklist');
@@ -56,6 +57,7 @@ function lazyDns() {
 
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kTimeout = Symbol('timeout');
+const kPerfStart = Symbol('kPerfStart');  // perf_hooks 'net' entries
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
@@ -852,9 +854,7 @@ function lookupAndConnect(self, options) {
     family: socketToDnsFamily(options.family),
     hints: options.hints || 0,
   };
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
-    dnsopts.hints = lazyDns().ADDRCONFIG;
-  }
+  // (Node 18 adds no ADDRCONFIG hint of its own.)
 
   self._host = host;
   self.connecting = true;
@@ -1024,6 +1024,7 @@ function internalConnect(self, address, port, addressType, localAddress,
   const req = { address, port, localAddress, localPort };
   const onComplete = (status) => afterConnect(self, req, status);
   if (addressType === 6 || addressType === 4) {
+    startPerf(req, kPerfStart, 'net');
     err = self._handle.connect(address, port, onComplete);
   } else {
     err = self._handle.connect(address, onComplete);
@@ -1044,6 +1045,8 @@ function afterConnect(self, req, status) {
   self.connecting = false;
   self._sockname = null;
   if (status === 0) {
+    stopPerf(req, kPerfStart, 'connect', 'net',
+             { host: req.address, port: req.port });
     self._applySocketOptions();
     self._unrefTimer();
     self.emit('connect');

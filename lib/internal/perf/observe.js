@@ -20,9 +20,11 @@ const {
 const { DOMException } = require('internal/per_context/domexception');
 const { setImmediate } = require('timers');
 const {
+  createPerformanceEntry,
   inspectEntry,
   kConstruct,
 } = require('internal/perf/performance_entry');
+const { now } = require('internal/perf/utils');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -133,6 +135,19 @@ function hasObserver(type) {
 // Hands a new entry to the observers of its type.
 function enqueue(entry) {
   for (const observer of observers) queueEntry(observer, entry);
+}
+
+// The entries core modules make (http, net, dns): an operation on `target`
+// is timed only while someone observes `type`; stopping it makes the entry.
+function startPerf(target, key, type) {
+  if (hasObserver(type)) target[key] = now();
+}
+
+function stopPerf(target, key, name, type, detail) {
+  const start = target[key];
+  if (start === undefined) return;
+  target[key] = undefined;
+  enqueue(createPerformanceEntry(name, type, start, now() - start, detail));
 }
 
 let observesType;
@@ -284,4 +299,6 @@ module.exports = {
   enqueue,
   filterBufferMapByNameAndType,
   hasObserver,
+  startPerf,
+  stopPerf,
 };
