@@ -111,6 +111,9 @@ function nativeOf(h) {
   return undefined;
 }
 
+// Node's built-in diagnostics channel of dgram: every new socket.
+const udpSocketChannel = require('diagnostics_channel').channel('udp.socket');
+
 class Socket extends EventEmitter {
   constructor(type, listener) {
     super();
@@ -150,6 +153,9 @@ class Socket extends EventEmitter {
           signal.removeEventListener('abort', onAborted);
         });
       }
+    }
+    if (udpSocketChannel.hasSubscribers) {
+      udpSocketChannel.publish({ socket: this });
     }
   }
 

@@ -58,6 +58,10 @@ function lazyDns() {
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kTimeout = Symbol('timeout');
 const kPerfStart = Symbol('kPerfStart');  // perf_hooks 'net' entries
+// Node's built-in diagnostics channels of net.
+const dc = require('diagnostics_channel');
+const clientSocketChannel = dc.channel('net.client.socket');
+const serverSocketChannel = dc.channel('net.server.socket');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
@@ -1381,6 +1385,9 @@ function onconnection(self, err, clientHandle) {
   socket.server = self;
   socket._server = self;
   self.emit('connection', socket);
+  if (serverSocketChannel.hasSubscribers) {
+    serverSocketChannel.publish({ socket });
+  }
 }
 
 Object.defineProperty(Server.prototype, 'listening', {
@@ -1478,6 +1485,9 @@ function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
   const socket = new Socket(options);
+  if (clientSocketChannel.hasSubscribers) {
+    clientSocketChannel.publish({ socket });
+  }
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
 }
