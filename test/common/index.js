@@ -18,6 +18,16 @@ try {
 
 const fixturesDir = path.join(__dirname, '..', 'fixtures');
 
+// What test/differential/<name>.js prints under this runtime, without the
+// last newline: a test that checks it against Node 18's output, frozen,
+// shares the scenario the differential suite compares with Node live.
+function differentialOutput(name) {
+  const { execFileSync } = require('child_process');
+  const script = path.join(__dirname, '..', 'differential', `${name}.js`);
+  return execFileSync(process.execPath, [script], { encoding: 'utf8' })
+    .replace(/\n$/, '');
+}
+
 // Functions wrapped by mustCall() must have run the expected number of
 // times when the process exits; the check throws from an 'exit' listener,
 // which makes the process exit with code 1 and print the error.
@@ -111,6 +121,7 @@ const fixtures = {
 
 module.exports = {
   assert,
+  differentialOutput,
   get tmpdir() {
     return require('./tmpdir');
   },
