@@ -15,9 +15,9 @@ const {
   prepareError,
   isLenient,
   adoptClass,
-  startHttpPerf,
-  endHttpPerf,
+  kPerfStart,
 } = require('_http_common');
+const { perfEnd, perfStart } = require('internal/perf/observe');
 const {
   OutgoingMessage,
   kOutHeaders,
@@ -310,7 +310,8 @@ class ClientRequestMethods extends OutgoingMessage {
   // The whole request is on its way ('finish' follows its write).
   _finish() {
     super._finish();
-    startHttpPerf(this);
+    const perf = perfStart('http');
+    if (perf !== undefined) this[kPerfStart] = perf;
     if (onRequestStartChannel.hasSubscribers) {
       onRequestStartChannel.publish({ request: this });
     }
@@ -665,12 +666,15 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
 
-  endHttpPerf(req, 'HttpClient',
-              { method: req.method,
-                url: `${req.protocol}//${req.host}${req.path}`,
-                headers: req.getHeaders() },
-              { statusCode: res.statusCode, statusMessage: res.statusMessage,
-                headers: res.headers });
+  if (req[kPerfStart] !== undefined) {
+    perfEnd(req[kPerfStart], 'HttpClient', 'http', {
+      req: { method: req.method,
+             url: `${req.protocol}//${req.host}${req.path}`,
+             headers: req.getHeaders() },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage,
+             headers: res.headers },
+    });
+  }
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res });
   }

@@ -9,7 +9,6 @@ const { IncomingMessage, readStart, readStop } = require('_http_incoming');
 const { StreamHandle, nativeOf } = require('internal/stream_handle');
 const { Buffer } = require('buffer');
 const { getOptionValue } = require('internal/options');
-const { startPerf, stopPerf } = require('internal/perf/observe');
 
 const kHandle = Symbol('kHandle');
 const kExecuting = Symbol('kExecuting');
@@ -367,17 +366,9 @@ function adoptClass(ctor, Class) {
   return ctor;
 }
 
-// perf_hooks 'http' entries: HttpRequest on the server, HttpClient on the
-// client.
+// Where a message keeps the start of its perf_hooks 'http' entry
+// (HttpRequest on the server, HttpClient on the client), when observed.
 const kPerfStart = Symbol('kPerfStart');
-
-function startHttpPerf(msg) {
-  startPerf(msg, kPerfStart, 'http');
-}
-
-function endHttpPerf(msg, name, req, res) {
-  stopPerf(msg, kPerfStart, name, 'http', { req, res });
-}
 
 module.exports = {
   adoptClass,
@@ -397,7 +388,6 @@ module.exports = {
   prepareError,
   utcDate,
   ondrain,
-  startHttpPerf,
-  endHttpPerf,
+  kPerfStart,
   getMaxHeaderSize,
 };

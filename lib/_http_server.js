@@ -19,9 +19,9 @@ const {
   isLenient,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   adoptClass,
-  startHttpPerf,
-  endHttpPerf,
+  kPerfStart,
 } = require('_http_common');
+const { perfEnd, perfStart } = require('internal/perf/observe');
 const { IncomingMessage } = require('_http_incoming');
 const {
   OutgoingMessage,
@@ -712,7 +712,8 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res._onPendingData = state.onPendingData;
   res.shouldKeepAlive = keepAlive;
-  startHttpPerf(res);
+  const perf = perfStart('http');
+  if (perf !== undefined) res[kPerfStart] = perf;
 
   if (socket._httpMessage) {
     state.outgoing.push(res);
@@ -763,10 +764,13 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
-  endHttpPerf(res, 'HttpRequest',
-              { method: req.method, url: req.url, headers: req.headers },
-              { statusCode: res.statusCode, statusMessage: res.statusMessage,
-                headers: res.getHeaders() });
+  if (res[kPerfStart] !== undefined) {
+    perfEnd(res[kPerfStart], 'HttpRequest', 'http', {
+      req: { method: req.method, url: req.url, headers: req.headers },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage,
+             headers: res.getHeaders() },
+    });
+  }
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res, socket,
                                       server });

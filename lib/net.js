@@ -38,7 +38,7 @@ const {
 const {
   isIP, isIPv4, isIPv6, kBytesRead, normalizedArgsSymbol,
 } = require('internal/net');
-const { startPerf, stopPerf } = require('internal/perf/observe');
+const { perfEnd, perfStart } = require('internal/perf/observe');
 const { Pipe, TCP, ownerSymbol } = require('internal/stream_handle');
 const { Timeout } = require('internal/timers');
 const { BlockList } = require('internal/blocklist');
@@ -57,7 +57,6 @@ function lazyDns() {
 
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kTimeout = Symbol('timeout');
-const kPerfStart = Symbol('kPerfStart');  // perf_hooks 'net' entries
 // Node's built-in diagnostics channels of net.
 const dc = require('diagnostics_channel');
 const clientSocketChannel = dc.channel('net.client.socket');
@@ -1025,10 +1024,11 @@ function internalConnect(self, address, port, addressType, localAddress,
     }
   }
 
-  const req = { address, port, localAddress, localPort };
+  // perfStart: of its perf_hooks 'net' entry, when observed.
+  const req = { address, port, localAddress, localPort, perfStart: undefined };
   const onComplete = (status) => afterConnect(self, req, status);
   if (addressType === 6 || addressType === 4) {
-    startPerf(req, kPerfStart, 'net');
+    req.perfStart = perfStart('net');
     err = self._handle.connect(address, port, onComplete);
   } else {
     err = self._handle.connect(address, onComplete);
@@ -1049,8 +1049,10 @@ function afterConnect(self, req, status) {
   self.connecting = false;
   self._sockname = null;
   if (status === 0) {
-    stopPerf(req, kPerfStart, 'connect', 'net',
-             { host: req.address, port: req.port });
+    if (req.perfStart !== undefined) {
+      perfEnd(req.perfStart, 'connect', 'net',
+              { host: req.address, port: req.port });
+    }
     self._applySocketOptions();
     self._unrefTimer();
     self.emit('connect');

@@ -11,10 +11,9 @@ const { isIP } = require('internal/net');
 const {
   binding, dnsException, emitInvalidHostnameWarning, lookupOptions,
 } = require('internal/dns/utils');
-const { startPerf, stopPerf } = require('internal/perf/observe');
+const { perfEnd, perfStart } = require('internal/perf/observe');
 
 const ORDER_VERBATIM = 0;
-const kPerfStart = Symbol('kPerfStart');  // perf_hooks 'dns' entries
 const ORDER_IPV4_FIRST = 1;
 
 let toASCII;
@@ -45,8 +44,7 @@ function lookupInternal(hostname, opts, done) {
   }
 
   const order = verbatim ? ORDER_VERBATIM : ORDER_IPV4_FIRST;
-  const perf = {};
-  startPerf(perf, kPerfStart, 'dns');
+  const perf = perfStart('dns');
   const err = binding.getaddrinfo(hostnameToASCII(hostname), family, hints,
                                   order, (status, addresses) => {
     if (status) {
@@ -60,8 +58,10 @@ function lookupInternal(hostname, opts, done) {
     } else {
       done(null, addresses[0], family || isIP(addresses[0]));
     }
-    stopPerf(perf, kPerfStart, 'lookup', 'dns',
-             { hostname, family, hints, verbatim, addresses });
+    if (perf !== undefined) {
+      perfEnd(perf, 'lookup', 'dns',
+              { hostname, family, hints, verbatim, addresses });
+    }
   });
   if (err) process.nextTick(done, dnsException(err, 'getaddrinfo', hostname));
 }
@@ -73,16 +73,17 @@ function lookupServiceInternal(address, port, argc, done) {
   if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
   validatePort(port);
   return () => {
-    const perf = {};
-    startPerf(perf, kPerfStart, 'dns');
+    const perf = perfStart('dns');
     const err = binding.getnameinfo(address, +port, (status, host, service) => {
       if (status) {
         done(dnsException(status, 'getnameinfo', address));
         return;
       }
       done(null, host, service);
-      stopPerf(perf, kPerfStart, 'lookupService', 'dns',
-               { host: address, port: +port, hostname: host, service });
+      if (perf !== undefined) {
+        perfEnd(perf, 'lookupService', 'dns',
+                { host: address, port: +port, hostname: host, service });
+      }
     });
     if (err) process.nextTick(done, dnsException(err, 'getnameinfo', address));
   };

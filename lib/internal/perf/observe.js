@@ -137,16 +137,14 @@ function enqueue(entry) {
   for (const observer of observers) queueEntry(observer, entry);
 }
 
-// The entries core modules make (http, net, dns): an operation on `target`
-// is timed only while someone observes `type`; stopping it makes the entry.
-function startPerf(target, key, type) {
-  if (hasObserver(type)) target[key] = now();
+// The entries core modules make (http, net, dns): an operation's start
+// time, only while someone observes `type` (else undefined, and the caller
+// builds no entry); perfEnd makes the entry.
+function perfStart(type) {
+  return hasObserver(type) ? now() : undefined;
 }
 
-function stopPerf(target, key, name, type, detail) {
-  const start = target[key];
-  if (start === undefined) return;
-  target[key] = undefined;
+function perfEnd(start, name, type, detail) {
   enqueue(createPerformanceEntry(name, type, start, now() - start, detail));
 }
 
@@ -299,6 +297,6 @@ module.exports = {
   enqueue,
   filterBufferMapByNameAndType,
   hasObserver,
-  startPerf,
-  stopPerf,
+  perfEnd,
+  perfStart,
 };
